@@ -1,0 +1,527 @@
+"""Band schemes: category thresholds as validated data.
+
+A :class:`BandScheme` is an ordered tuple of :class:`Band` intervals with a
+name and a source. It is checked when built (sorted, no overlap, and no gap
+unless the scheme says what a value in the gap gets), so classification is
+total over the scheme's range and never lands on a silent "-".
+
+Scalar classification works on exact :class:`~decimal.Decimal` values. The
+array path (:meth:`BandScheme.classify_array`) compares binary floats
+against the bounds converted to the nearest float; this agrees exactly with
+the scalar path on ``Decimal(str(x))`` for every float ``x`` because every
+bound is required to have at most 15 significant digits (``DBL_DIG``): two
+distinct decimals of 15 digits never round to the same float, so the order
+of ``x`` and a bound is the order of their decimals (see
+``docs/rounding-and-bands.md`` for the argument, and the property test in
+``tests/test_bands.py``).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from sakip.errors import InvalidTypeError, InvalidValueError, OutOfBandError, SchemeError
+from sakip.numbers import divide, to_decimal
+
+__all__ = ["Band", "BandScheme", "Gap", "GapPolicy", "scheme_from_lower_bounds"]
+
+# Bounds with more digits than this would make the float array path inexact.
+_MAX_BOUND_DIGITS = 15
+
+
+def _optional_decimal(value: object) -> Decimal | None:
+    return None if value is None else to_decimal(value, field="bound")
+
+
+class GapPolicy(enum.Enum):
+    """What a scheme with a gap between two bands does with a value in it.
+
+    Attributes
+    ----------
+    RAISE
+        Raise :class:`~sakip.errors.OutOfBandError` naming the gap.
+    NEAREST_LOWER
+        Give the band just below the gap (printed bounds read as lower
+        bounds).
+    """
+
+    RAISE = "raise"
+    NEAREST_LOWER = "nearest_lower"
+
+
+@attrs.frozen
+class Band:
+    """One category: a label and the interval of values that get it.
+
+    Parameters
+    ----------
+    label : str
+        The category as the source names it (``"Sangat Baik"``).
+    lower, upper : Decimal, int, str or None
+        Bounds; ``None`` means unbounded on that side.
+    lower_closed : bool, default True
+        Whether ``lower`` itself belongs to the band.
+    upper_closed : bool, default False
+        Whether ``upper`` itself belongs to the band.
+    grade : str, optional
+        A short grade that goes with the label (IKM mutu ``"A"``).
+
+    Examples
+    --------
+    >>> band = Band("Baik", 70, 85)
+    >>> band.contains(Decimal("84.99")), band.contains(85), band
+    (True, False, Band('Baik', [70, 85)))
+    """
+
+    label: str
+    lower: Decimal | None = attrs.field(converter=_optional_decimal)
+    upper: Decimal | None = attrs.field(converter=_optional_decimal)
+    lower_closed: bool = True
+    upper_closed: bool = False
+    grade: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.lower is not None and self.upper is not None and self.lower >= self.upper:
+            raise SchemeError(f"band {self.label!r}", "must have lower < upper", self.interval)
+        for bound in (self.lower, self.upper):
+            if bound is not None and len(bound.normalize().as_tuple().digits) > _MAX_BOUND_DIGITS:
+                raise SchemeError(
+                    f"band {self.label!r}", "bounds must have at most 15 significant digits", bound
+                )
+
+    @property
+    def interval(self) -> str:
+        """The interval in mathematical notation, such as ``[70, 85)``."""
+        low = "-inf" if self.lower is None else str(self.lower)
+        high = "inf" if self.upper is None else str(self.upper)
+        left = "[" if self.lower_closed and self.lower is not None else "("
+        right = "]" if self.upper_closed and self.upper is not None else ")"
+        return f"{left}{low}, {high}{right}"
+
+    def __repr__(self) -> str:
+        return f"Band({self.label!r}, {self.interval})"
+
+    def above_lower(self, value: Decimal) -> bool:
+        """Whether ``value`` passes the lower bound."""
+        if self.lower is None:
+            return True
+        return value > self.lower or (self.lower_closed and value == self.lower)
+
+    def below_upper(self, value: Decimal) -> bool:
+        """Whether ``value`` passes the upper bound."""
+        if self.upper is None:
+            return True
+        return value < self.upper or (self.upper_closed and value == self.upper)
+
+    def contains(self, value: object) -> bool:
+        """Whether ``value`` lies in the band."""
+        number = to_decimal(value)
+        return self.above_lower(number) and self.below_upper(number)
+
+
+@attrs.frozen
+class Gap:
+    """Values between two neighbouring bands that belong to neither.
+
+    Examples
+    --------
+    >>> from sakip.schemes import DEKTARI_2024
+    >>> DEKTARI_2024.gaps
+    (Gap(after='Tinggi', before='Sangat Tinggi', interval='[53.51, 53.71)'),)
+    """
+
+    after: str
+    before: str
+    interval: str
+
+
+def _to_bands(bands: Iterable[Band]) -> tuple[Band, ...]:
+    return tuple(bands)
+
+
+@attrs.frozen
+class BandScheme:
+    """An ordered, validated set of bands with its source.
+
+    Parameters
+    ----------
+    name : str
+        Name of the scheme (``"Capaian LKIP BNN"``).
+    bands : sequence of Band
+        From the lowest values to the highest.
+    source : str
+        Where the bounds come from (regulation, report section).
+    year : int, optional
+        The year the scheme applies to, when the source is yearly.
+    gap_policy : GapPolicy, optional
+        Required when the bands leave a gap; what a value in it gets.
+    verified : bool, default True
+        ``False`` when a bound was not read in the source itself.
+    notes : str, optional
+        Free text: which bound is unverified and why.
+
+    Raises
+    ------
+    SchemeError
+        No bands, duplicate labels, bands out of order or overlapping, an
+        unbounded side that is not at either end, or a gap without a
+        ``gap_policy``.
+
+    Examples
+    --------
+    >>> scheme = BandScheme(
+    ...     "demo", [Band("Low", None, 50), Band("High", 50, None)], source="example"
+    ... )
+    >>> scheme.classify(Decimal("49.99")).label, scheme.classify(50).label
+    ('Low', 'High')
+    >>> BandScheme("bad", [Band("Low", 0, 50), Band("High", 60, 100)], source="example")
+    Traceback (most recent call last):
+    ...
+    sakip.errors.SchemeError: 'bad' has a gap [50, 60) between 'Low' and 'High' but no gap_policy: None
+    """
+
+    name: str
+    bands: tuple[Band, ...] = attrs.field(converter=_to_bands)
+    source: str
+    year: int | None = None
+    gap_policy: GapPolicy | None = None
+    verified: bool = True
+    notes: str = ""
+    gaps: tuple[Gap, ...] = attrs.field(init=False)
+    _float_lowers: npt.NDArray[np.float64] = attrs.field(init=False, repr=False, eq=False)
+    _float_uppers: npt.NDArray[np.float64] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.bands:
+            raise SchemeError(self.name, "must have at least one band", self.bands)
+        for band in self.bands:
+            if not isinstance(band, Band):
+                raise InvalidTypeError(self.name, "bands must be Band objects", band)
+        labels = [band.label for band in self.bands]
+        if len(set(labels)) != len(labels):
+            raise SchemeError(self.name, "must not repeat a label", labels)
+        gaps = []
+        for below, above in zip(self.bands, self.bands[1:], strict=False):
+            gap = self._between(below, above)
+            if gap is not None:
+                gaps.append(gap)
+        object.__setattr__(self, "gaps", tuple(gaps))
+        if gaps and self.gap_policy is None:
+            raise SchemeError(
+                self.name,
+                f"has a gap {gaps[0].interval} between {gaps[0].after!r} and "
+                f"{gaps[0].before!r} but no gap_policy",
+                None,
+            )
+        inf = np.float64(np.inf)
+        lowers = [-inf if b.lower is None else np.float64(str(b.lower)) for b in self.bands]
+        uppers = [inf if b.upper is None else np.float64(str(b.upper)) for b in self.bands]
+        object.__setattr__(self, "_float_lowers", np.array(lowers, dtype=np.float64))
+        object.__setattr__(self, "_float_uppers", np.array(uppers, dtype=np.float64))
+
+    def _between(self, below: Band, above: Band) -> Gap | None:
+        if below.upper is None or above.lower is None:
+            raise SchemeError(
+                self.name,
+                "may leave only the lowest band unbounded below and the highest unbounded above",
+                f"{below!r}, {above!r}",
+            )
+        if below.lower is not None and below.lower >= above.lower:
+            raise SchemeError(self.name, "bands must be sorted from low to high", labels_of(self))
+        if below.upper > above.lower or (
+            below.upper == above.lower and below.upper_closed and above.lower_closed
+        ):
+            raise SchemeError(
+                self.name,
+                f"bands {below.label!r} and {above.label!r} overlap",
+                f"{below.interval} and {above.interval}",
+            )
+        if below.upper == above.lower and (below.upper_closed or above.lower_closed):
+            return None
+        left = "(" if below.upper_closed else "["
+        right = ")" if above.lower_closed else "]"
+        interval = f"{left}{below.upper}, {above.lower}{right}"
+        return Gap(after=below.label, before=above.label, interval=interval)
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The band labels from low to high."""
+        return labels_of(self)
+
+    def with_gap_policy(self, policy: GapPolicy) -> BandScheme:
+        """The same scheme with another gap policy.
+
+        Examples
+        --------
+        >>> from sakip.schemes import DEKTARI_2024
+        >>> lenient = DEKTARI_2024.with_gap_policy(GapPolicy.NEAREST_LOWER)
+        >>> lenient.classify("53.51").label
+        'Tinggi'
+        """
+        return attrs.evolve(self, gap_policy=policy)
+
+    def index(self, value: object) -> int:
+        """Position (0 = lowest) of the band ``value`` falls in.
+
+        Raises
+        ------
+        OutOfBandError
+            Below the lowest band, above the highest, or in a gap whose
+            policy is :attr:`GapPolicy.RAISE`.
+
+        Examples
+        --------
+        >>> from sakip.schemes import CAPAIAN_LKIP
+        >>> CAPAIAN_LKIP.index(100), CAPAIAN_LKIP.index(50)
+        (4, 0)
+        """
+        number = to_decimal(value)
+        first, last = self.bands[0], self.bands[-1]
+        if not first.above_lower(number):
+            raise OutOfBandError(self.name, f"has no band below {first.interval}", number)
+        if not last.below_upper(number):
+            raise OutOfBandError(self.name, f"has no band above {last.interval}", number)
+        for position, band in enumerate(self.bands):
+            if band.below_upper(number):
+                if band.above_lower(number):
+                    return position
+                # Below this band but above the previous one: a gap.
+                if self.gap_policy is GapPolicy.NEAREST_LOWER:
+                    return position - 1
+                gap = self.gaps[[g.before for g in self.gaps].index(band.label)]
+                raise OutOfBandError(
+                    self.name,
+                    f"has no band for values in the gap {gap.interval} "
+                    f"between {gap.after!r} and {gap.before!r}",
+                    number,
+                )
+        raise AssertionError("unreachable: the last band's upper bound was checked")
+
+    def classify(self, value: object) -> Band:
+        """The band ``value`` falls in, decided on the exact value.
+
+        Parameters
+        ----------
+        value : int, str, Decimal or float
+            Converted with :func:`sakip.to_decimal`.
+
+        Returns
+        -------
+        Band
+
+        Raises
+        ------
+        OutOfBandError
+            See :meth:`index`.
+
+        Examples
+        --------
+        The LKIP's own table (BAB IV) labels 100 % and 50 % "Sangat Baik";
+        under that table they are:
+
+        >>> from sakip.schemes import CAPAIAN_LKIP
+        >>> CAPAIAN_LKIP.classify(100).label, CAPAIAN_LKIP.classify(50).label
+        ('Memuaskan', 'Kurang')
+        """
+        return self.bands[self.index(value)]
+
+    def classify_array(self, values: npt.ArrayLike) -> npt.NDArray[np.intp]:
+        """Band positions for an array of values, exactly as :meth:`index` gives them.
+
+        Parameters
+        ----------
+        values : array_like
+            Floats, integers (``|x| <= 2**53``) or an object array of
+            ``Decimal``. Floats mean ``Decimal(str(x))``, as in the scalar
+            path.
+
+        Returns
+        -------
+        numpy.ndarray of intp
+            Band positions (0 = lowest), same shape as ``values``;
+            ``np.asarray(scheme.labels)[positions]`` gives the labels.
+
+        Raises
+        ------
+        OutOfBandError
+            Any element out of range or in a gap with policy ``RAISE``; the
+            message gives the first such element.
+        InvalidValueError
+            NaN or infinity.
+
+        Examples
+        --------
+        >>> from sakip.schemes import CAPAIAN_LKIP
+        >>> positions = CAPAIAN_LKIP.classify_array([100.0, 99.99, 50.0, 228.57])
+        >>> np.asarray(CAPAIAN_LKIP.labels)[positions].tolist()
+        ['Memuaskan', 'Sangat Baik', 'Kurang', 'Memuaskan']
+        """
+        array = np.asarray(values)
+        if array.dtype == object:
+            flat = [self.index(item) for item in array.ravel()]
+            return np.array(flat, dtype=np.intp).reshape(array.shape)
+        if array.dtype.kind in "iu":
+            if array.size and int(np.abs(array).max()) > 2**53:
+                raise OutOfBandError(
+                    self.name, "takes integers up to 2**53 in arrays", array.max()
+                )
+            array = array.astype(np.float64)
+        elif array.dtype.kind != "f":
+            raise InvalidTypeError("values", "must be a float, int or Decimal array", array.dtype)
+        array = array.astype(np.float64, copy=False)
+        if not np.isfinite(array).all():
+            bad = array[~np.isfinite(array)][0]
+            raise InvalidValueError("values", "must be finite numbers", bad)
+        lowers, uppers = self._float_lowers, self._float_uppers
+        lower_open = np.array([not b.lower_closed for b in self.bands])
+        upper_closed = np.array([b.upper_closed for b in self.bands])
+        position = np.searchsorted(lowers, array, side="right") - 1
+        clipped = np.clip(position, 0, None)
+        # On an open lower bound the value belongs below that band.
+        on_open_lower = (position >= 0) & lower_open[clipped] & (array == lowers[clipped])
+        position = position - on_open_lower
+        clipped = np.clip(position, 0, None)
+        inside = (array < uppers[clipped]) | (upper_closed[clipped] & (array == uppers[clipped]))
+        below = position < 0
+        above = (position == len(self.bands) - 1) & ~inside
+        if below.any() or above.any():
+            first = array[below | above][0]
+            self.index(Decimal(str(first)))  # raises with the scalar path's message
+        in_gap = ~inside & ~below & ~above
+        if in_gap.any() and self.gap_policy is not GapPolicy.NEAREST_LOWER:
+            self.index(Decimal(str(array[in_gap][0])))
+        result: npt.NDArray[np.intp] = position.astype(np.intp, copy=False)
+        return result
+
+    def classify_ratio_array(
+        self, numerator: npt.ArrayLike, denominator: npt.ArrayLike
+    ) -> npt.NDArray[np.intp]:
+        """Band positions of exact quotients ``numerator / denominator`` of integer arrays.
+
+        The batch twin of ``scheme.index(Decimal(n) / Decimal(d))``: each
+        quotient is compared with each bound ``B / 10**e`` as
+        ``n * 10**e`` against ``B * d`` in integers, so means of Likert
+        scores, scaled capaian and percentages of counts are classified
+        exactly, ties on a bound included.
+
+        Parameters
+        ----------
+        numerator, denominator : array_like of int
+            Broadcast together; no denominator may be zero.
+
+        Returns
+        -------
+        numpy.ndarray of intp
+            Band positions, as :meth:`classify_array` returns them.
+
+        Raises
+        ------
+        OutOfBandError
+            As :meth:`index`, for the first offending element.
+        InvalidValueError
+            A zero denominator, or products beyond ``int64``.
+
+        Examples
+        --------
+        KPKK aspect sums over 15 respondents (LKIP 2024, BAB III A sasaran 4):
+
+        >>> from sakip.schemes import KPKK_LIKERT_4
+        >>> KPKK_LIKERT_4.classify_ratio_array([60, 39, 29, 15], 15).tolist()
+        [3, 2, 1, 0]
+        """
+        num, den = np.broadcast_arrays(np.asarray(numerator), np.asarray(denominator))
+        if num.dtype.kind not in "iu" or den.dtype.kind not in "iu":
+            raise InvalidTypeError("numerator", "must be integer arrays", (num.dtype, den.dtype))
+        if (den == 0).any():
+            raise InvalidValueError("denominator", "must not be zero", 0)
+        num = np.where(den < 0, -num, num).astype(np.int64)
+        den = np.abs(den).astype(np.int64)
+
+        def compare(bound: Decimal) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+            exponent = bound.as_tuple().exponent
+            assert isinstance(exponent, int)
+            shift = max(0, -exponent)
+            scaled_bound = int(bound.scaleb(shift))
+            limit = max(
+                int(np.abs(num).max(initial=0)) * 10**shift,
+                abs(scaled_bound) * int(den.max(initial=1)),
+            )
+            if limit > 2**62:
+                raise InvalidValueError("numerator", "overflows int64 against the bounds", limit)
+            left = num * np.int64(10**shift)
+            right = np.int64(scaled_bound) * den
+            return left > right, left == right
+
+        passed = np.zeros(num.shape, dtype=np.intp)
+        uppers_inside = []
+        for band in self.bands:
+            if band.lower is None:
+                passed += 1
+            else:
+                greater, equal = compare(band.lower)
+                passed += greater | (equal & band.lower_closed)
+            if band.upper is None:
+                uppers_inside.append(np.ones(num.shape, dtype=bool))
+            else:
+                greater, equal = compare(band.upper)
+                uppers_inside.append(~greater & (~equal | band.upper_closed))
+        position = passed - 1
+        clipped = np.clip(position, 0, None)
+        inside = np.choose(clipped, uppers_inside) & (position >= 0)
+        if not inside.all():
+            outside = ~inside
+            below_first = position < 0
+            above_last = (position == len(self.bands) - 1) & outside
+            strict = below_first | above_last
+            if self.gap_policy is not GapPolicy.NEAREST_LOWER:
+                strict = outside
+            if strict.any():
+                first = np.flatnonzero(strict.ravel())[0]
+                self.index(divide(int(num.ravel()[first]), int(den.ravel()[first])))
+        result: npt.NDArray[np.intp] = position.astype(np.intp, copy=False)
+        return result
+
+
+def labels_of(scheme: BandScheme) -> tuple[str, ...]:
+    """Labels of a scheme's bands, low to high."""
+    return tuple(band.label for band in scheme.bands)
+
+
+def scheme_from_lower_bounds(
+    name: str,
+    bounds: Sequence[tuple[str, object]],
+    *,
+    source: str,
+    top: object = None,
+    top_closed: bool = True,
+    year: int | None = None,
+    verified: bool = True,
+    notes: str = "",
+) -> BandScheme:
+    """Build a contiguous scheme from ``(label, lower bound)`` pairs, low to high.
+
+    Each band is ``[lower, next lower)``; the last one is ``[lower, top]``
+    (or unbounded when ``top`` is None).
+
+    Examples
+    --------
+    >>> scheme = scheme_from_lower_bounds(
+    ...     "demo", [("D", 1), ("C", "2.60")], source="example", top=4
+    ... )
+    >>> [band.interval for band in scheme.bands]
+    ['[1, 2.60)', '[2.60, 4]']
+    """
+    bands = []
+    for position, (label, lower) in enumerate(bounds):
+        last = position == len(bounds) - 1
+        upper = top if last else bounds[position + 1][1]
+        bands.append(
+            Band(label, lower, upper, lower_closed=True, upper_closed=last and top_closed)
+        )
+    return BandScheme(name, bands, source=source, year=year, verified=verified, notes=notes)

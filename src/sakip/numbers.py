@@ -1,0 +1,484 @@
+"""Exact numbers: coercion to :class:`~decimal.Decimal`, rounding policies, parsing and formatting.
+
+Nothing here depends on the ambient :mod:`decimal` context: every operation
+that could round uses a private context with enough precision, and every
+rounding to printed places goes through :func:`round_to` with an explicit
+:class:`Rounding`.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal
+from numbers import Integral
+from typing import TypeAlias
+
+import numpy as np
+
+from sakip.errors import (
+    AmbiguousNumberError,
+    InvalidTypeError,
+    InvalidValueError,
+    NumberFormatError,
+)
+
+__all__ = [
+    "EXACT",
+    "NumberLike",
+    "NumberStyle",
+    "Rounding",
+    "divide",
+    "format_number",
+    "parse_number",
+    "percent",
+    "round_to",
+    "to_decimal",
+]
+
+NumberLike: TypeAlias = "int | str | Decimal | float"
+"""What :func:`to_decimal` accepts."""
+
+#: A context wide enough that sums, products and quotients of report figures
+#: are exact where they can be, and correct to 60 significant digits where
+#: they cannot (1/3); used by every formula instead of the ambient context.
+EXACT = Context(prec=60, Emax=999_999, Emin=-999_999)
+
+_PLAIN_DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+
+
+class Rounding(enum.Enum):
+    """How a value is brought to a number of decimal places.
+
+    Attributes
+    ----------
+    TRUNCATE
+        Drop the extra digits (toward zero): 102,7777 -> 102,77 and
+        -1,239 -> -1,23. The LKIP's capaian column and its averages.
+    HALF_UP
+        Ties away from zero: 99,975 -> 99,98. SAKTI budget tables, the
+        NKA printed by SMART, most agencies' reports.
+    HALF_EVEN
+        Ties to the even digit (banker's rounding): 0,125 -> 0,12.
+
+    Examples
+    --------
+    >>> [round_to(Decimal("102.7777"), 2, r) for r in Rounding]
+    [Decimal('102.77'), Decimal('102.78'), Decimal('102.78')]
+    """
+
+    TRUNCATE = "truncate"
+    HALF_UP = "half_up"
+    HALF_EVEN = "half_even"
+
+    @property
+    def decimal_mode(self) -> str:
+        """The :mod:`decimal` rounding constant of this policy."""
+        return _MODES[self]
+
+
+_MODES = {
+    Rounding.TRUNCATE: ROUND_DOWN,
+    Rounding.HALF_UP: ROUND_HALF_UP,
+    Rounding.HALF_EVEN: ROUND_HALF_EVEN,
+}
+
+
+def _check_finite(value: Decimal, field: str) -> Decimal:
+    if not value.is_finite():
+        raise InvalidValueError(field, "must be a finite number", value)
+    return value
+
+
+def to_decimal(value: object, *, field: str = "value") -> Decimal:
+    """Convert a number to an exact :class:`~decimal.Decimal`.
+
+    Parameters
+    ----------
+    value : int, str, Decimal or float
+        ``int`` and ``Decimal`` are taken as they are; ``str`` must be a plain
+        decimal numeral (``"99.5"``, ``"-3"``, ``"1e3"``); a ``float`` goes
+        through ``str`` so that ``0.1`` becomes ``Decimal('0.1')``, not the
+        binary value. numpy integer and floating scalars are accepted the
+        same way.
+    field : str, optional
+        Name used in error messages.
+
+    Returns
+    -------
+    Decimal
+        The exact value.
+
+    Raises
+    ------
+    InvalidValueError
+        NaN or infinity.
+    NumberFormatError
+        A string that is not a plain decimal numeral; Indonesian forms such as
+        ``"1.216,57"`` must go through :func:`parse_number`, which knows the
+        separators.
+    InvalidTypeError
+        ``bool``, ``None`` or any other type.
+
+    Examples
+    --------
+    >>> to_decimal(0.1), to_decimal("2.89"), to_decimal(7)
+    (Decimal('0.1'), Decimal('2.89'), Decimal('7'))
+    >>> to_decimal("3,60", field="target")
+    Traceback (most recent call last):
+    ...
+    sakip.errors.NumberFormatError: 'target' must be a plain decimal numeral (use parse_number for '1.216,57' forms): '3,60'
+    """
+    if isinstance(value, Decimal):
+        return _check_finite(value, field)
+    if isinstance(value, bool | np.bool_):
+        raise InvalidTypeError(field, "must be a number, not a bool", value)
+    if isinstance(value, Integral):
+        return Decimal(int(value))
+    if isinstance(value, float | np.floating):
+        # str() of a float is its shortest round-tripping decimal, which is
+        # the number the user wrote; Decimal(float) would be the binary value.
+        return _check_finite(Decimal(str(value)), field)
+    if isinstance(value, str):
+        text = value.strip()
+        if not _PLAIN_DECIMAL.fullmatch(text):
+            raise NumberFormatError(
+                field,
+                "must be a plain decimal numeral (use parse_number for '1.216,57' forms)",
+                value,
+            )
+        return Decimal(text)
+    raise InvalidTypeError(field, "must be an int, str, Decimal or float", value)
+
+
+def round_to(value: object, places: int, rounding: Rounding) -> Decimal:
+    """Round a value to ``places`` decimal places with an explicit policy.
+
+    Parameters
+    ----------
+    value : int, str, Decimal or float
+        Converted with :func:`to_decimal`.
+    places : int
+        Decimal places to keep, ``>= 0``.
+    rounding : Rounding
+        The policy; there is no default because sources differ.
+
+    Returns
+    -------
+    Decimal
+        The rounded value with exactly ``places`` decimals.
+
+    Raises
+    ------
+    InvalidValueError
+        Negative ``places``.
+    InvalidTypeError
+        ``rounding`` that is not a :class:`Rounding`.
+
+    Notes
+    -----
+    Independent of the ambient :mod:`decimal` context.
+
+    Examples
+    --------
+    LKIP Kalimantan Tengah 2024, BAB III A and formulas.md section 1:
+
+    >>> round_to(Decimal("102.7777"), 2, Rounding.TRUNCATE)
+    Decimal('102.77')
+    >>> round_to(Decimal("102.7777"), 2, Rounding.HALF_UP)
+    Decimal('102.78')
+    >>> round_to("99.975", 2, Rounding.HALF_UP)
+    Decimal('99.98')
+    >>> round_to("98.745", 2, Rounding.TRUNCATE)
+    Decimal('98.74')
+    >>> round_to("-1.239", 2, Rounding.TRUNCATE)
+    Decimal('-1.23')
+    """
+    if not isinstance(rounding, Rounding):
+        raise InvalidTypeError("rounding", "must be a Rounding", rounding)
+    if isinstance(places, bool) or not isinstance(places, int) or places < 0:
+        raise InvalidValueError("places", "must be an int >= 0", places)
+    number = to_decimal(value)
+    return number.quantize(Decimal(1).scaleb(-places), rounding=_MODES[rounding], context=EXACT)
+
+
+def divide(
+    numerator: object,
+    denominator: object,
+    *,
+    numerator_field: str = "numerator",
+    denominator_field: str = "denominator",
+) -> Decimal:
+    """Divide two numbers exactly, or to 60 significant digits when the quotient does not end.
+
+    Every formula in :mod:`sakip` divides through this function, so that no
+    result depends on the ambient :mod:`decimal` context and a zero
+    denominator is an error that names its field instead of a
+    ``ZeroDivisionError``.
+
+    Parameters
+    ----------
+    numerator, denominator : int, str, Decimal or float
+        Converted with :func:`to_decimal`.
+    numerator_field, denominator_field : str, optional
+        Names used in error messages.
+
+    Returns
+    -------
+    Decimal
+        The quotient; exact when it terminates (``3.70 / 3.60`` does not, and
+        carries 60 significant digits, far beyond any printed place).
+
+    Raises
+    ------
+    InvalidValueError
+        ``denominator`` is zero.
+
+    Examples
+    --------
+    >>> divide(16, 7)
+    Decimal('2.28571428571428571428571428571428571428571428571428571428571')
+    >>> divide("99.975", 1)
+    Decimal('99.975')
+    >>> divide(1, 0, denominator_field="target")
+    Traceback (most recent call last):
+    ...
+    sakip.errors.InvalidValueError: 'target' must not be zero: 0
+    """
+    top = to_decimal(numerator, field=numerator_field)
+    bottom = to_decimal(denominator, field=denominator_field)
+    if bottom.is_zero():
+        raise InvalidValueError(denominator_field, "must not be zero", bottom)
+    return EXACT.divide(top, bottom)
+
+
+def percent(
+    part: object,
+    whole: object,
+    *,
+    part_field: str = "part",
+    whole_field: str = "whole",
+) -> Decimal:
+    """``part / whole x 100``, computed as :func:`divide` computes.
+
+    The multiplication by 100 happens before the division, in the exact
+    context, so no digit is lost to the ambient :mod:`decimal` precision.
+
+    Parameters
+    ----------
+    part, whole : int, str, Decimal or float
+        Converted with :func:`to_decimal`.
+    part_field, whole_field : str, optional
+        Names used in error messages.
+
+    Returns
+    -------
+    Decimal
+        The percentage (100 means the whole), unrounded.
+
+    Raises
+    ------
+    InvalidValueError
+        ``whole`` is zero.
+
+    Examples
+    --------
+    LKIP Kalimantan Tengah 2024, BAB III B (the province's budget):
+
+    >>> round_to(percent(11010853963, 11347093000), 2, Rounding.TRUNCATE)
+    Decimal('97.03')
+    """
+    top = EXACT.multiply(to_decimal(part, field=part_field), Decimal(100))
+    return divide(top, whole, numerator_field=part_field, denominator_field=whole_field)
+
+
+class NumberStyle(enum.Enum):
+    """How :func:`format_number` writes a number.
+
+    Attributes
+    ----------
+    INDONESIAN
+        ``11.010.853.963`` and ``102,77``: dot groups thousands, comma
+        marks decimals, as in LKIP documents.
+    PLAIN
+        ``11010853963`` and ``102.77``: no grouping, dot for decimals; what
+        :func:`to_decimal` reads back.
+    """
+
+    INDONESIAN = "id"
+    PLAIN = "plain"
+
+
+def format_number(
+    value: object,
+    places: int | None = None,
+    rounding: Rounding | None = None,
+    *,
+    style: NumberStyle = NumberStyle.INDONESIAN,
+) -> str:
+    """Write a number for people, Indonesian style by default.
+
+    Parameters
+    ----------
+    value : int, str, Decimal or float
+        Converted with :func:`to_decimal`.
+    places : int, optional
+        Decimal places to show. ``None`` shows the value's own digits.
+    rounding : Rounding, optional
+        Required when ``places`` is given: how to reach those places.
+    style : NumberStyle, optional
+        :attr:`NumberStyle.INDONESIAN` (default) or :attr:`NumberStyle.PLAIN`.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    InvalidValueError
+        ``places`` given without ``rounding``.
+
+    Examples
+    --------
+    >>> format_number(Decimal("102.7777"), 2, Rounding.TRUNCATE)
+    '102,77'
+    >>> format_number(11010853963)
+    '11.010.853.963'
+    >>> format_number("-1216.57", style=NumberStyle.PLAIN)
+    '-1216.57'
+    """
+    number = to_decimal(value)
+    if places is not None:
+        if rounding is None:
+            raise InvalidValueError("rounding", "must be given with places", rounding)
+        number = round_to(number, places, rounding)
+    text = format(number, "f")
+    sign = "-" if text.startswith("-") else ""
+    text = text.lstrip("-")
+    whole, _, fraction = text.partition(".")
+    if style is NumberStyle.PLAIN:
+        return sign + whole + ("." + fraction if fraction else "")
+    groups: list[str] = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    return sign + ".".join(groups) + ("," + fraction if fraction else "")
+
+
+_CURRENCY = re.compile(r"^rp\.?\s*", re.IGNORECASE)
+
+
+def _grouped(digits: str, sep: str) -> bool:
+    return re.fullmatch(rf"\d{{1,3}}(?:{re.escape(sep)}\d{{3}})+", digits) is not None
+
+
+def parse_number(
+    text: str,
+    *,
+    decimal_separator: str | None = None,
+    field: str = "value",
+) -> Decimal:
+    """Read a number written the way LKIP documents write them.
+
+    Reads Indonesian (``1.216,57``, ``11.010.853.963``, ``102,77``) and
+    English (``99.5``, ``53.51``, ``1,216.57``) forms, an optional ``Rp``
+    or ``Rp.`` prefix, a trailing ``,-`` (no cents) and a trailing ``%``
+    (the number stays in percent: ``102,77%`` is ``102.77``).
+
+    Parameters
+    ----------
+    text : str
+        The number as printed. A trailing unit (``3,60 Indeks``,
+        ``2 Kabupaten/Kota``) is the caller's to split off: it raises here,
+        because units must never be dropped silently.
+    decimal_separator : {",", "."}, optional
+        State the decimal separator when the text cannot show it. Without
+        it, a lone separator followed by exactly three digits (``1.216``,
+        ``1,216``) raises :class:`AmbiguousNumberError`.
+    field : str, optional
+        Name used in error messages.
+
+    Returns
+    -------
+    Decimal
+        The exact value.
+
+    Raises
+    ------
+    AmbiguousNumberError
+        The decimal separator cannot be decided; pass ``decimal_separator``.
+    NumberFormatError
+        Anything that is not a number in these forms, including badly
+        grouped thousands (``1.21.6``) and trailing words.
+
+    Notes
+    -----
+    The rules, in order: with both ``.`` and ``,`` present the last one is
+    the decimal separator and the other must group thousands by three;
+    a separator that occurs twice or more groups thousands; a single
+    separator is decimal unless exactly three digits follow it and one to
+    three digits (not a lone ``0``) precede it, which is ambiguous.
+
+    Examples
+    --------
+    >>> parse_number("1.216,57"), parse_number("Rp.11.010.853.963,-")
+    (Decimal('1216.57'), Decimal('11010853963'))
+    >>> parse_number("Rp 7.988.525.000"), parse_number("102,77%")
+    (Decimal('7988525000'), Decimal('102.77'))
+    >>> parse_number("2,5"), parse_number("99.5"), parse_number("53.51")
+    (Decimal('2.5'), Decimal('99.5'), Decimal('53.51'))
+    >>> parse_number("1.216")
+    Traceback (most recent call last):
+    ...
+    sakip.errors.AmbiguousNumberError: 'value' has an ambiguous decimal separator (pass decimal_separator=',' or '.'): '1.216'
+    >>> parse_number("1.216", decimal_separator=",")
+    Decimal('1216')
+    """
+    if not isinstance(text, str):
+        raise InvalidTypeError(field, "must be a str", text)
+    if decimal_separator not in (None, ",", "."):
+        raise InvalidValueError("decimal_separator", "must be ',', '.' or None", decimal_separator)
+    body = text.strip()
+    body = _CURRENCY.sub("", body)
+    if body.endswith(",-"):
+        body = body[:-2]
+    body = body.removesuffix("%").strip()
+    sign = ""
+    if body[:1] in "+-" and body:
+        sign, body = body[0], body[1:].strip()
+    if not re.fullmatch(r"[\d.,]+", body) or not body[0].isdigit() or not body[-1].isdigit():
+        raise NumberFormatError(field, "is not a number (split any unit off first)", text)
+
+    def build(whole: str, thousands: str, fraction: str) -> Decimal:
+        if thousands in whole and not _grouped(whole, thousands):
+            raise NumberFormatError(field, f"has {thousands!r} not grouping thousands by 3", text)
+        digits = whole.replace(thousands, "")
+        return Decimal(sign + digits + ("." + fraction if fraction else ""))
+
+    if decimal_separator is not None:
+        thousands = "." if decimal_separator == "," else ","
+        whole, _, fraction = body.partition(decimal_separator)
+        if decimal_separator in fraction or thousands in fraction:
+            raise NumberFormatError(field, "has separators after the decimal one", text)
+        return build(whole, thousands, fraction)
+
+    dots, commas = body.count("."), body.count(",")
+    if dots and commas:
+        decimal = "," if body.rfind(",") > body.rfind(".") else "."
+        thousands = "." if decimal == "," else ","
+        whole, _, fraction = body.rpartition(decimal)
+        if decimal in whole or thousands in fraction:
+            raise NumberFormatError(field, "mixes its separators", text)
+        return build(whole, thousands, fraction)
+    if dots + commas == 0:
+        return Decimal(sign + body)
+    sep = "." if dots else ","
+    if dots + commas > 1:
+        return build(body, sep, "")
+    whole, _, fraction = body.partition(sep)
+    if len(fraction) == 3 and len(whole) <= 3 and whole != "0":
+        raise AmbiguousNumberError(
+            field, "has an ambiguous decimal separator (pass decimal_separator=',' or '.')", text
+        )
+    return Decimal(sign + whole + "." + fraction)
