@@ -1,0 +1,94 @@
+"""The stable API: every change to the public names is deliberate."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+import sakip
+from sakip.errors import (
+    AmbiguousNumberError,
+    DataSetError,
+    InvalidTypeError,
+    InvalidValueError,
+    NumberFormatError,
+    OutOfBandError,
+    SakipError,
+    SchemeError,
+)
+
+PUBLIC_NAMES = [
+    "AmbiguousNumberError",
+    "BUILTIN_SCHEMES",
+    "Band",
+    "BandScheme",
+    "CAPAIAN_LKIP",
+    "DEKTARA_2024",
+    "DEKTARI_2024",
+    "DataSetError",
+    "Gap",
+    "GapPolicy",
+    "IKM_MUTU",
+    "IKM_MUTU_CONVERTED",
+    "IKPA_CATEGORY",
+    "InvalidTypeError",
+    "InvalidValueError",
+    "KPKK_LIKERT_4",
+    "NKA_CATEGORY",
+    "NumberFormatError",
+    "NumberStyle",
+    "OutOfBandError",
+    "Rounding",
+    "SAKIP_PREDIKAT",
+    "SakipError",
+    "SchemeError",
+    "__version__",
+    "divide",
+    "format_number",
+    "parse_number",
+    "percent",
+    "round_to",
+    "scheme_from_lower_bounds",
+    "to_decimal",
+]
+
+
+def test_public_names_are_pinned() -> None:
+    assert sorted(sakip.__all__) == PUBLIC_NAMES
+
+
+def test_every_public_name_is_importable() -> None:
+    assert len(set(sakip.__all__)) == len(sakip.__all__)
+    for name in sakip.__all__:
+        assert hasattr(sakip, name), name
+
+
+@pytest.mark.parametrize(
+    ("error", "builtin"),
+    [
+        (InvalidValueError, ValueError),
+        (InvalidTypeError, TypeError),
+        (NumberFormatError, ValueError),
+        (AmbiguousNumberError, ValueError),
+        (SchemeError, ValueError),
+        (OutOfBandError, ValueError),
+    ],
+)
+def test_errors_inherit_the_matching_builtin(error: type[SakipError], builtin: type) -> None:
+    instance = error("target", "must be > 0", 0)
+    assert isinstance(instance, SakipError)
+    assert isinstance(instance, builtin)
+    assert str(instance) == "'target' must be > 0: 0"
+    copy = pickle.loads(pickle.dumps(instance))
+    assert type(copy) is error and str(copy) == str(instance)
+
+
+def test_data_set_error_lists_every_problem() -> None:
+    error = DataSetError("x.toml", ["a: must be > 0: 0", "b: is missing: None"])
+    assert str(error).splitlines() == [
+        "x.toml: 2 problems",
+        "  a: must be > 0: 0",
+        "  b: is missing: None",
+    ]
+    assert pickle.loads(pickle.dumps(error)).problems == error.problems

@@ -1,0 +1,80 @@
+"""Scaled-integer batch helpers agree with the Decimal path."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sakip import InvalidValueError, Rounding, divide, round_to
+from sakip.exact_array import (
+    InexactArrayError,
+    divide_round,
+    scaled_from_decimals,
+    scaled_from_floats,
+    scaled_to_decimals,
+)
+from tests.strategies import decimals
+
+
+@given(
+    st.lists(st.tuples(st.integers(-(10**12), 10**12), st.integers(-(10**6), 10**6)), min_size=1),
+    st.integers(0, 4),
+    st.sampled_from(list(Rounding)),
+)
+def test_divide_round_agrees_with_round_to(
+    pairs: list[tuple[int, int]], places: int, rounding: Rounding
+) -> None:
+    pairs = [(n, d) for n, d in pairs if d != 0] or [(1, 3)]
+    numerators = np.array([n for n, _ in pairs], dtype=np.int64)
+    denominators = np.array([d for _, d in pairs], dtype=np.int64)
+    got = scaled_to_decimals(divide_round(numerators, denominators, places, rounding), places)
+    expected = [round_to(divide(n, d), places, rounding) for n, d in pairs]
+    assert got == expected
+
+
+@given(st.integers(-(10**8), 10**8), st.integers(1, 10**4), st.sampled_from(list(Rounding)))
+def test_divide_round_on_exact_ties(half: int, denominator: int, rounding: Rounding) -> None:
+    # n / (2d) with n odd multiple of d lands exactly on .5 at zero places.
+    numerator = (2 * half + 1) * denominator
+    got = divide_round([numerator], [2 * denominator], 0, rounding)
+    assert scaled_to_decimals(got, 0) == [
+        round_to(divide(numerator, 2 * denominator), 0, rounding)
+    ]
+
+
+def test_known_ties() -> None:
+    # NKA (100,00 + 99,95) / 2 = 99,975 -> 99,98 half up (LKIP 2024 BAB III A sasaran 11).
+    assert divide_round([19995], [200], 2, Rounding.HALF_UP).tolist() == [9998]
+    assert divide_round([19995], [200], 2, Rounding.TRUNCATE).tolist() == [9997]
+    assert divide_round([19995], [200], 2, Rounding.HALF_EVEN).tolist() == [9998]
+    assert divide_round([-19995], [200], 2, Rounding.HALF_UP).tolist() == [-9998]
+
+
+@given(st.lists(decimals(2, -(10**9), 10**9), min_size=1, max_size=50))
+def test_scaled_from_floats_is_decimal_of_str(values: list[Decimal]) -> None:
+    floats = np.array([np.float64(str(v)) for v in values])
+    expected = scaled_from_decimals([Decimal(str(x)) for x in floats.tolist()], 2)
+    assert scaled_from_floats(floats, 2).tolist() == expected.tolist()
+    assert scaled_from_floats(floats, 2).tolist() == [int(v * 100) for v in values]
+
+
+def test_scaled_from_floats_rejects_what_it_cannot_represent() -> None:
+    with pytest.raises(InexactArrayError, match="at most 2 decimal places"):
+        scaled_from_floats([1.005], 2)
+    with pytest.raises(InexactArrayError, match="10\\*\\*15"):
+        scaled_from_floats([1e14], 2)
+    with pytest.raises(InvalidValueError, match="finite"):
+        scaled_from_floats([np.nan], 2)
+    with pytest.raises(InexactArrayError):
+        scaled_from_decimals(["0.125"], 2)
+
+
+def test_divide_round_rejects_zero_and_overflow() -> None:
+    with pytest.raises(InvalidValueError, match="zero"):
+        divide_round([1], [0], 2, Rounding.TRUNCATE)
+    with pytest.raises(InexactArrayError, match="overflow"):
+        divide_round([2**60], [1], 4, Rounding.TRUNCATE)

@@ -1,0 +1,273 @@
+"""Exact numbers: coercion, rounding, parsing and formatting."""
+
+from __future__ import annotations
+
+import decimal
+from decimal import Decimal
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sakip import (
+    AmbiguousNumberError,
+    InvalidTypeError,
+    InvalidValueError,
+    NumberFormatError,
+    NumberStyle,
+    Rounding,
+    SakipError,
+    divide,
+    format_number,
+    parse_number,
+    percent,
+    round_to,
+    to_decimal,
+)
+
+finite_decimals = st.decimals(allow_nan=False, allow_infinity=False, places=6).filter(
+    lambda d: abs(d) < Decimal("1e12")
+)
+
+# --- to_decimal --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (7, Decimal("7")),
+        ("2.89", Decimal("2.89")),
+        (" -3 ", Decimal("-3")),
+        (Decimal("99.975"), Decimal("99.975")),
+        (0.1, Decimal("0.1")),  # through str, not the binary value
+        (99.975, Decimal("99.975")),
+        (np.float64(53.51), Decimal("53.51")),
+        (np.int8(4), Decimal("4")),
+    ],
+)
+def test_to_decimal_known_values(value: object, expected: Decimal) -> None:
+    assert to_decimal(value) == expected
+    assert to_decimal(value).as_tuple() == expected.as_tuple()
+
+
+@pytest.mark.parametrize(
+    ("value", "error"),
+    [
+        (float("nan"), InvalidValueError),
+        (float("inf"), InvalidValueError),
+        (Decimal("NaN"), InvalidValueError),
+        (Decimal("-Infinity"), InvalidValueError),
+        ("nan", NumberFormatError),
+        ("3,60", NumberFormatError),
+        ("", NumberFormatError),
+        ("12 Orang", NumberFormatError),
+        (True, InvalidTypeError),
+        (None, InvalidTypeError),
+        ([1], InvalidTypeError),
+    ],
+)
+def test_to_decimal_rejects(value: object, error: type[Exception]) -> None:
+    with pytest.raises(error) as info:
+        to_decimal(value, field="target")
+    assert isinstance(info.value, SakipError)
+    assert "'target'" in str(info.value)
+
+
+# --- round_to ------------------------------------------------------------------
+
+# formulas.md section 1 and issue 2; the LKIP prints 102,77 for 3,70/3,60.
+ROUNDING_CASES = [
+    ("102.7777", 2, Rounding.TRUNCATE, "102.77"),
+    ("102.7777", 2, Rounding.HALF_UP, "102.78"),
+    ("99.975", 2, Rounding.HALF_UP, "99.98"),  # NKA (SMART), BAB III A sasaran 11
+    ("98.745", 2, Rounding.TRUNCATE, "98.74"),  # IKPA BNNK Palangka Raya
+    ("-1.239", 2, Rounding.TRUNCATE, "-1.23"),
+    ("-1.235", 2, Rounding.HALF_UP, "-1.24"),
+    ("0.125", 2, Rounding.HALF_EVEN, "0.12"),
+    ("0.135", 2, Rounding.HALF_EVEN, "0.14"),
+    ("166.666", 2, Rounding.HALF_UP, "166.67"),
+    ("112.7659", 0, Rounding.TRUNCATE, "112"),  # IKM 3,71/3,29 printed 112
+]
+
+
+@pytest.mark.parametrize(("value", "places", "rounding", "expected"), ROUNDING_CASES)
+def test_round_to_known_values(value: str, places: int, rounding: Rounding, expected: str) -> None:
+    assert round_to(value, places, rounding) == Decimal(expected)
+
+
+def test_round_to_ignores_the_ambient_context() -> None:
+    with decimal.localcontext() as ctx:
+        ctx.prec = 3
+        ctx.rounding = decimal.ROUND_FLOOR
+        assert round_to("99.975", 2, Rounding.HALF_UP) == Decimal("99.98")
+        assert round_to("11010853963.5", 0, Rounding.HALF_UP) == Decimal("11010853964")
+
+
+def test_round_to_rejects_bad_arguments() -> None:
+    with pytest.raises(InvalidValueError):
+        round_to("1", -1, Rounding.TRUNCATE)
+    with pytest.raises(InvalidTypeError):
+        round_to("1", 2, "truncate")  # type: ignore[arg-type]
+
+
+@given(finite_decimals, st.integers(0, 4), st.sampled_from(list(Rounding)))
+def test_rounding_moves_less_than_one_unit(
+    value: Decimal, places: int, rounding: Rounding
+) -> None:
+    unit = Decimal(1).scaleb(-places)
+    rounded = round_to(value, places, rounding)
+    assert abs(rounded - value) < unit
+    if rounding is not Rounding.TRUNCATE:
+        assert abs(rounded - value) <= unit / 2
+
+
+@given(finite_decimals, st.integers(0, 4))
+def test_truncation_never_increases_magnitude(value: Decimal, places: int) -> None:
+    truncated = round_to(value, places, Rounding.TRUNCATE)
+    assert abs(truncated) <= abs(value)
+    assert truncated == 0 or (truncated > 0) == (value > 0)
+
+
+@given(finite_decimals, st.integers(0, 4), st.sampled_from(list(Rounding)))
+def test_rounding_is_idempotent(value: Decimal, places: int, rounding: Rounding) -> None:
+    once = round_to(value, places, rounding)
+    assert round_to(once, places, rounding) == once
+
+
+# --- divide / percent -------------------------------------------------------------
+
+
+def test_percent_known_values() -> None:
+    # BAB III B: 11.010.853.963 / 11.347.093.000 -> 97,03 (truncated).
+    assert round_to(percent(11010853963, 11347093000), 2, Rounding.TRUNCATE) == Decimal("97.03")
+    # BAB III B budget table: rounds half up.
+    assert round_to(percent(4001008445, 4281671000), 2, Rounding.HALF_UP) == Decimal("93.45")
+    assert round_to(percent(205553420, 211832000), 2, Rounding.HALF_UP) == Decimal("97.04")
+
+
+def test_divide_by_zero_names_the_field() -> None:
+    with pytest.raises(InvalidValueError, match="'pagu' must not be zero"):
+        percent(1, 0, whole_field="pagu")
+
+
+@given(finite_decimals, finite_decimals.filter(lambda d: d != 0))
+def test_divide_inverts_multiplication(a: Decimal, b: Decimal) -> None:
+    product = decimal.Context(prec=80).multiply(a, b)
+    assert divide(product, b) == a
+
+
+# --- parse_number --------------------------------------------------------------------
+
+# Forms printed in the LKIP (issue 2) and their exact values.
+PARSE_CASES = [
+    ("1.216,57", "1216.57"),  # BAB III A sasaran 9, shabu
+    ("Rp.11.010.853.963,-", "11010853963"),  # Ikhtisar Eksekutif
+    ("Rp 7.988.525.000", "7988525000"),
+    ("Rp. 7.988.525.000,-", "7988525000"),
+    ("102,77%", "102.77"),
+    ("100 %", "100"),
+    ("2,5", "2.5"),
+    ("99.5", "99.5"),
+    ("53.51", "53.51"),
+    ("3,60", "3.60"),
+    ("0,125", "0.125"),  # a leading zero cannot start a thousands group
+    ("1,216.57", "1216.57"),
+    ("1,216,570", "1216570"),
+    ("-1.216,5", "-1216.5"),
+    ("16", "16"),
+    ("12.345,678", "12345.678"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PARSE_CASES)
+def test_parse_number_known_forms(text: str, expected: str) -> None:
+    assert parse_number(text) == Decimal(expected)
+
+
+@pytest.mark.parametrize("text", ["1.216", "1,216", "216.570", "-1.216"])
+def test_parse_number_refuses_to_guess(text: str) -> None:
+    with pytest.raises(AmbiguousNumberError):
+        parse_number(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "separator", "expected"),
+    [("1.216", ",", "1216"), ("1.216", ".", "1.216"), ("1,216", ",", "1.216")],
+)
+def test_parse_number_with_stated_separator(text: str, separator: str, expected: str) -> None:
+    assert parse_number(text, decimal_separator=separator) == Decimal(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3,60 Indeks",
+        "2 Kabupaten/Kota",
+        "",
+        "Rp",
+        "1.21.6",
+        "12.34,5.6",
+        "1,2,3",
+        "abc",
+        ",5",
+        "5,",
+    ],
+)
+def test_parse_number_rejects_non_numbers(text: str) -> None:
+    with pytest.raises(NumberFormatError):
+        parse_number(text)
+
+
+def test_parse_number_rejects_non_strings() -> None:
+    with pytest.raises(InvalidTypeError):
+        parse_number(3.6)  # type: ignore[arg-type]
+
+
+# --- format_number -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "places", "rounding", "style", "expected"),
+    [
+        ("102.7777", 2, Rounding.TRUNCATE, NumberStyle.INDONESIAN, "102,77"),
+        (11010853963, None, None, NumberStyle.INDONESIAN, "11.010.853.963"),
+        ("1216.57", None, None, NumberStyle.INDONESIAN, "1.216,57"),
+        ("-1216.57", None, None, NumberStyle.INDONESIAN, "-1.216,57"),
+        ("99.975", 2, Rounding.HALF_UP, NumberStyle.PLAIN, "99.98"),
+        ("100", 2, Rounding.TRUNCATE, NumberStyle.INDONESIAN, "100,00"),
+        ("0.5", None, None, NumberStyle.INDONESIAN, "0,5"),
+    ],
+)
+def test_format_number_known_values(
+    value: str, places: int | None, rounding: Rounding | None, style: NumberStyle, expected: str
+) -> None:
+    assert format_number(value, places, rounding, style=style) == expected
+
+
+def test_format_number_needs_a_rounding_with_places() -> None:
+    with pytest.raises(InvalidValueError, match="'rounding'"):
+        format_number("1.5", 0)
+
+
+@given(finite_decimals)
+def test_indonesian_round_trip(value: Decimal) -> None:
+    text = format_number(value)
+    assert parse_number(text, decimal_separator=",") == value
+
+
+@given(finite_decimals)
+def test_plain_round_trip(value: Decimal) -> None:
+    text = format_number(value, style=NumberStyle.PLAIN)
+    assert parse_number(text, decimal_separator=".") == value
+    assert to_decimal(text) == value
+
+
+@given(finite_decimals.filter(lambda d: d != d.to_integral_value()))
+def test_unambiguous_forms_parse_without_a_separator(value: Decimal) -> None:
+    # A fraction of other than three digits, or with grouping and a fraction,
+    # is never ambiguous.
+    text = format_number(value)
+    fraction = text.rpartition(",")[2]
+    if len(fraction) != 3 or "." in text:
+        assert parse_number(text) == value
