@@ -1,6 +1,6 @@
 """Quick start: capaian of a few LKIP 2024 indicators, as the report prints them."""
 
-from sakip import CAPAIAN_LKIP, Rounding, format_number, parse_number, round_to
+from sakip import CAPAIAN_LKIP, Rounding, achievement, format_number, parse_number, round_to
 
 # (indicator, target, realisasi) as printed in LKIP BNNP Kalimantan Tengah 2024, BAB IV A.
 ROWS = [
@@ -14,6 +14,6 @@ ROWS = [
 for name, target_text, realisasi_text in ROWS:
     target = parse_number(target_text, decimal_separator=",")
     realisasi = parse_number(realisasi_text, decimal_separator=",")
-    capaian = realisasi / target * 100
+    capaian = achievement(target=target, realization=realisasi)
     shown = format_number(round_to(capaian, 2, Rounding.TRUNCATE).normalize())
     print(f"{name:<42} {shown:>8} %  {CAPAIAN_LKIP.classify(capaian).label}")

@@ -10,10 +10,21 @@ from __future__ import annotations
 
 import enum
 import re
-from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal
+from collections.abc import Iterable
+from decimal import (
+    MAX_EMAX,
+    MAX_PREC,
+    MIN_EMIN,
+    ROUND_DOWN,
+    ROUND_HALF_EVEN,
+    ROUND_HALF_UP,
+    Context,
+    Decimal,
+)
 from numbers import Integral
 from typing import TypeAlias
 
+import attrs
 import numpy as np
 
 from sakip.errors import (
@@ -25,10 +36,13 @@ from sakip.errors import (
 
 __all__ = [
     "EXACT",
+    "UNBOUNDED",
     "NumberLike",
     "NumberStyle",
     "Rounding",
+    "RoundingPolicy",
     "divide",
+    "exact_sum",
     "format_number",
     "parse_number",
     "percent",
@@ -43,6 +57,11 @@ NumberLike: TypeAlias = "int | str | Decimal | float"
 #: are exact where they can be, and correct to 60 significant digits where
 #: they cannot (1/3); used by every formula instead of the ambient context.
 EXACT = Context(prec=60, Emax=999_999, Emin=-999_999)
+
+#: Sums, differences and products of finite Decimals are exact in this context
+#: (it allocates only the digits a result needs), so they never depend on
+#: the order of the terms.
+UNBOUNDED = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
 
 _PLAIN_DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 
@@ -196,8 +215,7 @@ def round_to(value: object, places: int, rounding: Rounding) -> Decimal:
     """
     if not isinstance(rounding, Rounding):
         raise InvalidTypeError("rounding", "must be a Rounding", rounding)
-    if isinstance(places, bool) or not isinstance(places, int) or places < 0:
-        raise InvalidValueError("places", "must be an int >= 0", places)
+    _check_places(places)
     number = to_decimal(value)
     return number.quantize(Decimal(1).scaleb(-places), rounding=_MODES[rounding], context=EXACT)
 
@@ -252,6 +270,34 @@ def divide(
     return EXACT.divide(top, bottom)
 
 
+def exact_sum(values: Iterable[object], *, field: str = "values") -> Decimal:
+    """The exact sum of numbers, the same in any order.
+
+    ``sum()`` over Decimals rounds every partial sum to the ambient
+    precision (28 digits), so the result can depend on the order of the
+    terms; this sum is exact.
+
+    Parameters
+    ----------
+    values : iterable of int, str, Decimal or float
+        Converted with :func:`to_decimal`.
+    field : str, optional
+        Name used in error messages.
+
+    Examples
+    --------
+    >>> third = divide(1, 3)
+    >>> exact_sum([third, 100, third]) == exact_sum([100, third, third])
+    True
+    >>> exact_sum([])
+    Decimal('0')
+    """
+    total = Decimal(0)
+    for value in values:
+        total = UNBOUNDED.add(total, to_decimal(value, field=field))
+    return total
+
+
 def percent(
     part: object,
     whole: object,
@@ -288,8 +334,63 @@ def percent(
     >>> round_to(percent(11010853963, 11347093000), 2, Rounding.TRUNCATE)
     Decimal('97.03')
     """
-    top = EXACT.multiply(to_decimal(part, field=part_field), Decimal(100))
+    top = UNBOUNDED.multiply(to_decimal(part, field=part_field), Decimal(100))
     return divide(top, whole, numerator_field=part_field, denominator_field=whole_field)
+
+
+def _check_places(places: int) -> int:
+    if isinstance(places, bool) or not isinstance(places, int) or places < 0:
+        raise InvalidValueError("places", "must be an int >= 0", places)
+    return places
+
+
+@attrs.frozen
+class RoundingPolicy:
+    """A number of decimal places and the rule that reaches them.
+
+    The way one document displays one kind of figure: the LKIP shows
+    capaian truncated to 2 places, SAKTI budget tables half up to 2 places.
+
+    Parameters
+    ----------
+    places : int
+        Decimal places shown, ``>= 0``.
+    rounding : Rounding
+        How the value is brought to ``places``.
+
+    Examples
+    --------
+    >>> LKIP_CAPAIAN = RoundingPolicy(2, Rounding.TRUNCATE)
+    >>> LKIP_CAPAIAN.apply("102.7777")
+    Decimal('102.77')
+    >>> LKIP_CAPAIAN.agrees("102.7777", printed=Decimal("102.77"))
+    True
+    >>> LKIP_CAPAIAN.agrees("115.6", printed=Decimal("115.6"))
+    True
+    """
+
+    places: int = attrs.field(validator=lambda _i, _a, v: _check_places(v))
+    rounding: Rounding = attrs.field(validator=attrs.validators.instance_of(Rounding))
+
+    def apply(self, value: object) -> Decimal:
+        """Round ``value`` to this policy's places with its rule."""
+        return round_to(value, self.places, self.rounding)
+
+    def agrees(self, value: object, *, printed: object) -> bool:
+        """Whether a printed figure is ``value`` shown under this policy.
+
+        A printed figure may show fewer places than the policy (``115,6``,
+        ``100``); it agrees when ``value`` rounded to the printed places, with
+        this policy's rule, equals it. More places than the policy never agree
+        unless exactly equal.
+        """
+        shown = to_decimal(printed, field="printed")
+        exponent = shown.as_tuple().exponent
+        assert isinstance(exponent, int)
+        places = max(0, -exponent)
+        if places > self.places:
+            return to_decimal(value) == shown
+        return round_to(value, places, self.rounding) == shown
 
 
 class NumberStyle(enum.Enum):

@@ -1,0 +1,478 @@
+"""Capaian: the achievement of an indicator against its target, in percent.
+
+Higher is better (the default): ``realisasi / target x 100``. Lower is
+better, two formulas are in use and the caller names one:
+:attr:`LowerIsBetter.PERMENPANRB` ``(2 x target - realisasi) / target x 100``
+(the default, ``(1 + (1 - R/T)) x 100 %``) and :attr:`LowerIsBetter.INVERSE`
+``target / realisasi x 100``.
+
+The degenerate cases have stated rules (see :func:`achievement`); none of
+them gives a ``ZeroDivisionError``, a NaN or a silent 0 or 100.
+
+The batch path :func:`achievement_array` works on scaled integers and
+agrees with the scalar path exactly after rounding, ties included.
+"""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from sakip.bands import Band, BandScheme
+from sakip.errors import InvalidTypeError, InvalidValueError
+from sakip.exact_array import divide_round, scaled_from_floats, scaled_to_decimals
+from sakip.numbers import UNBOUNDED, RoundingPolicy, percent, to_decimal
+from sakip.schemes import CAPAIAN_LKIP
+
+__all__ = [
+    "AchievementArray",
+    "ClassifyOn",
+    "LowerIsBetter",
+    "Polarity",
+    "TargetStatus",
+    "achievement",
+    "achievement_array",
+    "classify_achievement",
+    "target_status",
+]
+
+_HUNDRED = Decimal(100)
+
+
+class Polarity(enum.Enum):
+    """Which direction of an indicator is good.
+
+    Attributes
+    ----------
+    HIGHER_IS_BETTER
+        More is better (berkas P-21, an index): every BNN indicator of the
+        LKIP 2024.
+    LOWER_IS_BETTER
+        Less is better (drug-abuse prevalence).
+    """
+
+    HIGHER_IS_BETTER = "higher_is_better"
+    LOWER_IS_BETTER = "lower_is_better"
+
+
+class LowerIsBetter(enum.Enum):
+    """The formula of capaian for a lower-is-better indicator.
+
+    Attributes
+    ----------
+    PERMENPANRB
+        ``(2T - R) / T x 100``: 100 at target, 1 point per point of
+        improvement relative to the target (PermenPANRB 53/2014 practice).
+    INVERSE
+        ``T / R x 100``: used by some agencies.
+    """
+
+    PERMENPANRB = "permenpanrb"
+    INVERSE = "inverse"
+
+
+class TargetStatus(enum.Enum):
+    """Where a realisation stands against its target, by the indicator's polarity.
+
+    Attributes
+    ----------
+    ABOVE
+        Better than the target (melebihi target).
+    AT
+        Exactly on target (sesuai target).
+    BELOW
+        Worse than the target (tidak mencapai target).
+    """
+
+    ABOVE = "above"
+    AT = "at"
+    BELOW = "below"
+
+
+class ClassifyOn(enum.Enum):
+    """Which value a category is decided on.
+
+    Attributes
+    ----------
+    EXACT
+        The unrounded capaian (the default): 74,999 is below 75.
+    DISPLAYED
+        The capaian as the document shows it, after its rounding policy.
+    """
+
+    EXACT = "exact"
+    DISPLAYED = "displayed"
+
+
+def _required(value: object, field: str) -> Decimal:
+    if value is None:
+        raise InvalidValueError(field, "is missing", None)
+    number = to_decimal(value, field=field)
+    if number < 0:
+        raise InvalidValueError(field, "must be >= 0", number)
+    return number
+
+
+def achievement(
+    *,
+    target: object,
+    realization: object,
+    polarity: Polarity = Polarity.HIGHER_IS_BETTER,
+    lower_is_better: LowerIsBetter = LowerIsBetter.PERMENPANRB,
+    cap: object = None,
+    floor_at_zero: bool = True,
+) -> Decimal:
+    """The capaian of one indicator, in percent, exact and unrounded.
+
+    Parameters
+    ----------
+    target, realization : int, str, Decimal or float
+        Target and realisation (realisasi) in the indicator's unit, ``>= 0``.
+    polarity : Polarity, default HIGHER_IS_BETTER
+        Which direction is good.
+    lower_is_better : LowerIsBetter, default PERMENPANRB
+        The formula used when ``polarity`` is ``LOWER_IS_BETTER``.
+    cap : number, optional
+        Upper limit of the result (some agencies cap at 100, 110, 120).
+        BNN reports do not cap (228,57 % is printed), so the default is none.
+    floor_at_zero : bool, default True
+        The PERMENPANRB formula goes negative when the realisation is more
+        than twice the target; by default it stops at 0.
+
+    Returns
+    -------
+    Decimal
+        Capaian in percent (100 means on target).
+
+    Raises
+    ------
+    InvalidValueError
+        A missing (``None``) or negative target or realisation, or a
+        degenerate case without a finite value (see Notes).
+
+    Notes
+    -----
+    Degenerate cases:
+
+    - higher is better, target 0: raises (no finite capaian);
+    - lower is better (PERMENPANRB), target 0: realisation 0 counts as on
+      target (100), any other realisation raises;
+    - lower is better (INVERSE), realisation 0: target 0 counts as on
+      target (100), any other target raises (infinite capaian); target 0 with
+      a realisation above it gives 0;
+    - higher is better, realisation 0: capaian 0, a real value.
+
+    References
+    ----------
+    PermenPANRB 53/2014 (Petunjuk Teknis Perjanjian Kinerja, Pelaporan
+    Kinerja); LKIP BNNP Kalimantan Tengah 2024, BAB III A.
+
+    Examples
+    --------
+    LKIP 2024, BAB III A rows 10, 11 and 17:
+
+    >>> from sakip import Rounding, round_to
+    >>> round_to(achievement(target="3.60", realization="3.70"), 2, Rounding.TRUNCATE)
+    Decimal('102.77')
+    >>> round_to(achievement(target=7, realization=16), 2, Rounding.TRUNCATE)
+    Decimal('228.57')
+    >>> achievement(target=2, realization=1)
+    Decimal('50')
+
+    Lower is better, national prevalence target 1,69 (RPJMN 2020-2024):
+
+    >>> low = Polarity.LOWER_IS_BETTER
+    >>> round_to(achievement(target="1.69", realization="1.73", polarity=low), 2,
+    ...          Rounding.TRUNCATE)
+    Decimal('97.63')
+    >>> round_to(achievement(target="1.69", realization="1.73", polarity=low,
+    ...          lower_is_better=LowerIsBetter.INVERSE), 2, Rounding.TRUNCATE)
+    Decimal('97.68')
+    >>> achievement(target=0, realization=5)
+    Traceback (most recent call last):
+    ...
+    sakip.errors.InvalidValueError: 'target' must be > 0 for a higher-is-better indicator: 0
+    """
+    goal = _required(target, "target")
+    actual = _required(realization, "realization")
+    if not isinstance(polarity, Polarity):
+        raise InvalidTypeError("polarity", "must be a Polarity", polarity)
+    if polarity is Polarity.HIGHER_IS_BETTER:
+        if goal.is_zero():
+            raise InvalidValueError("target", "must be > 0 for a higher-is-better indicator", goal)
+        result = percent(actual, goal, part_field="realization", whole_field="target")
+    elif lower_is_better is LowerIsBetter.PERMENPANRB:
+        if goal.is_zero():
+            if not actual.is_zero():
+                raise InvalidValueError(
+                    "target",
+                    "must be > 0 when the realization is above it (lower-is-better, (2T - R) / T)",
+                    goal,
+                )
+            result = _HUNDRED
+        else:
+            improvement = UNBOUNDED.subtract(UNBOUNDED.multiply(goal, Decimal(2)), actual)
+            result = percent(improvement, goal, whole_field="target")
+            if floor_at_zero and result < 0:
+                result = Decimal(0)
+    elif lower_is_better is LowerIsBetter.INVERSE:
+        if actual.is_zero():
+            if not goal.is_zero():
+                raise InvalidValueError(
+                    "realization",
+                    "must be > 0 for the target / realization formula (its capaian is infinite)",
+                    actual,
+                )
+            result = _HUNDRED
+        else:
+            result = percent(goal, actual, part_field="target", whole_field="realization")
+    else:
+        raise InvalidTypeError("lower_is_better", "must be a LowerIsBetter", lower_is_better)
+    if cap is not None:
+        limit = to_decimal(cap, field="cap")
+        result = min(result, limit)
+    return result
+
+
+def target_status(
+    *, target: object, realization: object, polarity: Polarity = Polarity.HIGHER_IS_BETTER
+) -> TargetStatus:
+    """Whether a realisation is above, at or below its target, by polarity.
+
+    Decided on the figures themselves, not on a (possibly capped) capaian.
+
+    Examples
+    --------
+    >>> target_status(target="99.19", realization="98.74")
+    <TargetStatus.BELOW: 'below'>
+    >>> target_status(target="1.69", realization="1.65", polarity=Polarity.LOWER_IS_BETTER)
+    <TargetStatus.ABOVE: 'above'>
+    """
+    goal = _required(target, "target")
+    actual = _required(realization, "realization")
+    difference = actual - goal if polarity is Polarity.HIGHER_IS_BETTER else goal - actual
+    if difference > 0:
+        return TargetStatus.ABOVE
+    return TargetStatus.AT if difference == 0 else TargetStatus.BELOW
+
+
+def classify_achievement(
+    value: object,
+    scheme: BandScheme = CAPAIAN_LKIP,
+    *,
+    on: ClassifyOn = ClassifyOn.EXACT,
+    policy: RoundingPolicy | None = None,
+) -> Band:
+    """The category of a capaian, decided on the exact or the displayed value.
+
+    Parameters
+    ----------
+    value : number
+        The exact capaian from :func:`achievement`.
+    scheme : BandScheme, default CAPAIAN_LKIP
+        The category table.
+    on : ClassifyOn, default EXACT
+        Decide on the exact value, or on the value displayed under ``policy``.
+    policy : RoundingPolicy, optional
+        Required with ``on=ClassifyOn.DISPLAYED``.
+
+    Examples
+    --------
+    >>> from sakip import Rounding, RoundingPolicy
+    >>> shown = RoundingPolicy(0, Rounding.HALF_UP)
+    >>> classify_achievement("84.6").label
+    'Baik'
+    >>> classify_achievement("84.6", on=ClassifyOn.DISPLAYED, policy=shown).label
+    'Sangat Baik'
+    """
+    number = to_decimal(value)
+    if on is ClassifyOn.DISPLAYED:
+        if policy is None:
+            raise InvalidValueError(
+                "policy", "must be given to classify the displayed value", None
+            )
+        number = policy.apply(number)
+    return scheme.classify(number)
+
+
+# --- batch path ------------------------------------------------------------------------
+
+
+@attrs.frozen
+class AchievementArray:
+    """Capaian of many indicators at once, rounded under a policy.
+
+    Attributes
+    ----------
+    scaled : numpy.ndarray of int64
+        The rounded capaian times ``10**policy.places``.
+    policy : RoundingPolicy
+        How ``scaled`` was rounded.
+    status : numpy.ndarray of int8
+        ``1`` above, ``0`` at, ``-1`` below target (by polarity).
+    numerator, denominator : numpy.ndarray of int64
+        The exact capaian as a quotient, for classification on exact values.
+    """
+
+    scaled: npt.NDArray[np.int64]
+    policy: RoundingPolicy
+    status: npt.NDArray[np.int8]
+    numerator: npt.NDArray[np.int64]
+    denominator: npt.NDArray[np.int64]
+
+    def decimals(self) -> list[Decimal]:
+        """The rounded capaian as Decimals, as :func:`achievement` and the policy give them."""
+        return scaled_to_decimals(self.scaled, self.policy.places)
+
+    def classify(
+        self, scheme: BandScheme = CAPAIAN_LKIP, *, on: ClassifyOn = ClassifyOn.EXACT
+    ) -> npt.NDArray[np.intp]:
+        """Band positions, decided on the exact or the displayed capaian."""
+        if on is ClassifyOn.DISPLAYED:
+            return scheme.classify_ratio_array(self.scaled, 10**self.policy.places)
+        return scheme.classify_ratio_array(self.numerator, self.denominator)
+
+
+def _polarity_mask(
+    polarity: Polarity | npt.ArrayLike, shape: tuple[int, ...]
+) -> npt.NDArray[np.bool_]:
+    if isinstance(polarity, Polarity):
+        return np.full(shape, polarity is Polarity.LOWER_IS_BETTER)
+    array = np.asarray(polarity)
+    if array.dtype == bool:
+        return np.broadcast_to(array, shape)
+    if array.dtype == object:
+        for item in array.ravel():
+            if not isinstance(item, Polarity):
+                raise InvalidTypeError("polarity", "must hold Polarity members", item)
+        return np.broadcast_to(array == Polarity.LOWER_IS_BETTER, shape)
+    raise InvalidTypeError(
+        "polarity", "must be a Polarity or an array of them (or of bools)", array.dtype
+    )
+
+
+def _raise_first(
+    mask: npt.NDArray[np.bool_], field: str, rule: str, values: npt.NDArray[np.int64], places: int
+) -> None:
+    if mask.any():
+        index = int(np.flatnonzero(mask)[0])
+        raise InvalidValueError(
+            f"{field}[{index}]", rule, scaled_to_decimals(values[index : index + 1], places)[0]
+        )
+
+
+def achievement_array(
+    *,
+    target: npt.ArrayLike,
+    realization: npt.ArrayLike,
+    policy: RoundingPolicy,
+    polarity: Polarity | npt.ArrayLike = Polarity.HIGHER_IS_BETTER,
+    lower_is_better: LowerIsBetter = LowerIsBetter.PERMENPANRB,
+    cap: object = None,
+    floor_at_zero: bool = True,
+    input_places: int = 2,
+) -> AchievementArray:
+    """Capaian of arrays of targets and realisations, exactly as :func:`achievement`.
+
+    Parameters
+    ----------
+    target, realization : array_like of float or int
+        One element per indicator; each with at most ``input_places``
+        decimals (as printed figures are), else :class:`InexactArrayError`.
+    policy : RoundingPolicy
+        How the capaian is rounded (the LKIP: 2 places, truncated).
+    polarity : Polarity or array_like, default HIGHER_IS_BETTER
+        One polarity for all, or one per element (``Polarity`` members, or
+        booleans where ``True`` marks lower-is-better).
+    lower_is_better, cap, floor_at_zero
+        As in :func:`achievement`.
+    input_places : int, default 2
+        Decimal places the inputs carry.
+
+    Returns
+    -------
+    AchievementArray
+
+    Raises
+    ------
+    InvalidValueError
+        The scalar path's degenerate cases, naming the first offending
+        element (``'target[3]' must be > 0 ...``).
+    InexactArrayError
+        Inputs with more decimals than ``input_places``, or too large.
+
+    Examples
+    --------
+    >>> from sakip import Rounding, RoundingPolicy
+    >>> result = achievement_array(
+    ...     target=[3.60, 7, 86, 2], realization=[3.70, 16, 99.98, 1],
+    ...     policy=RoundingPolicy(2, Rounding.TRUNCATE))
+    >>> [str(v) for v in result.decimals()]
+    ['102.77', '228.57', '116.25', '50.00']
+    >>> result.status.tolist()
+    [1, 1, 1, -1]
+    >>> [CAPAIAN_LKIP.labels[i] for i in result.classify()]
+    ['Memuaskan', 'Memuaskan', 'Memuaskan', 'Kurang']
+    """
+    goal = scaled_from_floats(target, input_places, field="target")
+    actual = scaled_from_floats(realization, input_places, field="realization")
+    goal, actual = np.broadcast_arrays(goal, actual)
+    lower = _polarity_mask(polarity, goal.shape)
+    places = input_places
+    _raise_first(goal < 0, "target", "must be >= 0", goal, places)
+    _raise_first(actual < 0, "realization", "must be >= 0", actual, places)
+    higher = ~lower
+    inverse = lower & (lower_is_better is LowerIsBetter.INVERSE)
+    permen = lower & (lower_is_better is LowerIsBetter.PERMENPANRB)
+    if lower.any() and not isinstance(lower_is_better, LowerIsBetter):
+        raise InvalidTypeError("lower_is_better", "must be a LowerIsBetter", lower_is_better)
+    _raise_first(
+        higher & (goal == 0),
+        "target",
+        "must be > 0 for a higher-is-better indicator",
+        goal,
+        places,
+    )
+    _raise_first(
+        permen & (goal == 0) & (actual != 0),
+        "target",
+        "must be > 0 when the realization is above it (lower-is-better, (2T - R) / T)",
+        goal,
+        places,
+    )
+    _raise_first(
+        inverse & (actual == 0) & (goal != 0),
+        "realization",
+        "must be > 0 for the target / realization formula (its capaian is infinite)",
+        actual,
+        places,
+    )
+    numerator = np.where(inverse, goal, np.where(permen, 2 * goal - actual, actual)) * np.int64(
+        100
+    )
+    denominator = np.where(inverse, actual, goal)
+    if floor_at_zero:
+        numerator = np.where(permen & (numerator < 0), 0, numerator)
+    # What is left with a zero denominator is the stated rule 0 / 0 on target.
+    on_target_by_rule = denominator == 0
+    numerator = np.where(on_target_by_rule, 100, numerator)
+    denominator = np.where(on_target_by_rule, 1, denominator)
+    if cap is not None:
+        cap_top, cap_bottom = to_decimal(cap, field="cap").as_integer_ratio()
+        capped = numerator * np.int64(cap_bottom) > np.int64(cap_top) * denominator
+        numerator = np.where(capped, cap_top, numerator)
+        denominator = np.where(capped, cap_bottom, denominator)
+    scaled = divide_round(numerator, denominator, policy.places, policy.rounding)
+    difference = np.where(lower, goal - actual, actual - goal)
+    status = np.sign(difference).astype(np.int8)
+    return AchievementArray(
+        scaled=scaled,
+        policy=policy,
+        status=status,
+        numerator=numerator.astype(np.int64),
+        denominator=denominator.astype(np.int64),
+    )

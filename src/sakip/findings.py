@@ -1,0 +1,102 @@
+"""Findings: a printed figure that does not follow from the rules.
+
+A :class:`Finding` is what the audit of a report lists: where the figure is,
+what was printed, what the rule gives, and which rule. Findings are data,
+not errors: a report with findings is still a report.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from sakip.errors import show_value
+from sakip.numbers import RoundingPolicy, to_decimal
+
+__all__ = ["Finding", "check_printed"]
+
+
+@attrs.frozen
+class Finding:
+    """One printed figure that disagrees with the rule.
+
+    Parameters
+    ----------
+    location : str
+        Where the figure is printed (``"BAB IV A, row 17, Kategori"``).
+    printed : object
+        The figure as printed (a ``Decimal``, an ``int`` or a label).
+    computed : object
+        What the rule gives.
+    rule : str
+        The rule, in words.
+
+    Examples
+    --------
+    >>> str(Finding("BAB IV A row 17", "Sangat Baik", "Kurang", "capaian 50 < 55 is Kurang"))
+    "BAB IV A row 17: printed 'Sangat Baik', computed 'Kurang' (capaian 50 < 55 is Kurang)"
+    """
+
+    location: str
+    printed: object
+    computed: object
+    rule: str
+
+    def __str__(self) -> str:
+        return (
+            f"{self.location}: printed {show_value(self.printed)}, "
+            f"computed {show_value(self.computed)} ({self.rule})"
+        )
+
+
+def check_printed(
+    location: str,
+    *,
+    printed: object,
+    computed: object,
+    policy: RoundingPolicy,
+    rule: str,
+) -> Finding | None:
+    """Compare a printed figure with the exact one under the document's rounding policy.
+
+    A figure printed with fewer places than the policy (``115,6``, ``100``)
+    is compared at its own places, so that a difference that is only the
+    document's rounding is never reported.
+
+    Parameters
+    ----------
+    location : str
+        Where the figure is printed.
+    printed : number
+        The printed figure.
+    computed : number
+        The exact value the rule gives.
+    policy : RoundingPolicy
+        How the document rounds this kind of figure.
+    rule : str
+        The rule, for the finding.
+
+    Returns
+    -------
+    Finding or None
+        ``None`` when the printed figure is the computed one, displayed.
+        Otherwise the finding, with ``computed`` shown under the policy.
+
+    Examples
+    --------
+    NKA Kotawaringin Barat, LKIP 2024 BAB III A sasaran 11 (99,95 / 86):
+
+    >>> from decimal import Decimal
+    >>> from sakip import Rounding, percent
+    >>> lkip = RoundingPolicy(2, Rounding.TRUNCATE)
+    >>> exact = percent("99.95", 86)
+    >>> print(check_printed("NKA BNNK Kotawaringin Barat", printed=Decimal("115.69"),
+    ...                     computed=exact, policy=lkip, rule="realisasi / target x 100"))
+    NKA BNNK Kotawaringin Barat: printed 115.69, computed 116.22 (realisasi / target x 100)
+    >>> check_printed("row 5", printed=Decimal("115.6"), computed=Decimal("115.6"),
+    ...               policy=lkip, rule="R / T x 100") is None
+    True
+    """
+    shown = to_decimal(printed, field="printed")
+    if policy.agrees(computed, printed=shown):
+        return None
+    return Finding(location, shown, policy.apply(computed), rule)

@@ -1,0 +1,669 @@
+"""Indicators and performance agreements (Perjanjian Kinerja), and their evaluation.
+
+The domain model of a unit's year: a :class:`WorkUnit` (satuan kerja) signs
+a :class:`PerformanceAgreement` with :class:`Objective` s (sasaran
+kegiatan), each grouping :class:`Indicator` s with targets. Realisations,
+optionally per quarter (triwulan), are evaluated into
+:class:`IndicatorResult` s: capaian, status against target, and category.
+An :class:`IndicatorHistory` holds an indicator's years, with the years
+whose definition changed marked not comparable, and national targets.
+
+All classes are frozen and validated when built.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from decimal import Decimal
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+from sakip.bands import Band, BandScheme
+from sakip.capaian import (
+    ClassifyOn,
+    LowerIsBetter,
+    Polarity,
+    TargetStatus,
+    achievement,
+    classify_achievement,
+    target_status,
+)
+from sakip.errors import InvalidTypeError, InvalidValueError
+from sakip.findings import Finding, check_printed
+from sakip.numbers import UNBOUNDED, RoundingPolicy, divide, exact_sum, to_decimal
+from sakip.schemes import CAPAIAN_LKIP
+
+__all__ = [
+    "Indicator",
+    "IndicatorHistory",
+    "IndicatorResult",
+    "Objective",
+    "PerformanceAgreement",
+    "QuarterAggregation",
+    "Realization",
+    "UnitLevel",
+    "WorkUnit",
+    "YearRecord",
+    "aggregate_quarters",
+    "evaluate",
+]
+
+
+_Validator = Callable[[Any, Any, Any], None]
+
+
+def _text(field: str) -> _Validator:
+    def check(_instance: object, _attribute: object, value: object) -> None:
+        if not isinstance(value, str) or not value.strip():
+            raise InvalidValueError(field, "must be a non-empty string", value)
+
+    return check
+
+
+def _optional_number(value: object) -> Decimal | None:
+    return None if value is None else to_decimal(value)
+
+
+def _non_negative(field: str) -> _Validator:
+    def check(_instance: object, _attribute: object, value: object) -> None:
+        if isinstance(value, Decimal) and value < 0:
+            raise InvalidValueError(field, "must be >= 0", value)
+
+    return check
+
+
+class UnitLevel(enum.Enum):
+    """Level of a BNN work unit (satuan kerja).
+
+    Attributes
+    ----------
+    BNN_RI
+        The national agency.
+    BNNP
+        A provincial unit (BNN Provinsi).
+    BNNK
+        A district or city unit (BNN Kabupaten/Kota).
+    """
+
+    BNN_RI = "BNN RI"
+    BNNP = "BNNP"
+    BNNK = "BNNK"
+
+
+@attrs.frozen
+class WorkUnit:
+    """A BNN work unit (satuan kerja).
+
+    Parameters
+    ----------
+    code : str
+        A stable identifier (the satker code, or a short name).
+    name : str
+        The unit's name as documents print it.
+    level : UnitLevel
+        BNN RI, BNNP or BNNK.
+    parent : str, optional
+        Code of the unit above it (a BNNK's BNNP).
+
+    Examples
+    --------
+    >>> WorkUnit("bnnk-kobar", "BNNK Kotawaringin Barat", UnitLevel.BNNK, parent="bnnp-kalteng")
+    WorkUnit(code='bnnk-kobar', name='BNNK Kotawaringin Barat', level=<UnitLevel.BNNK: 'BNNK'>, parent='bnnp-kalteng')
+    """
+
+    code: str = attrs.field(validator=_text("code"))
+    name: str = attrs.field(validator=_text("name"))
+    level: UnitLevel = attrs.field(validator=attrs.validators.instance_of(UnitLevel))
+    parent: str | None = None
+
+
+@attrs.frozen
+class Indicator:
+    """A performance indicator (indikator kinerja).
+
+    Parameters
+    ----------
+    code : str
+        Identifier within an agreement (``"IKK-10"``, or the row number).
+    name : str
+        The indicator as printed.
+    unit_of_measure : str
+        Satuan: ``"Kab/Kota"``, ``"Orang"``, ``"Indeks"``, ``"%"``,
+        ``"Berkas Perkara"``...
+    polarity : Polarity, default HIGHER_IS_BETTER
+        Which direction is good.
+    lower_is_better : LowerIsBetter, default PERMENPANRB
+        The capaian formula when ``polarity`` is lower-is-better.
+
+    Examples
+    --------
+    >>> Indicator("10", "Indeks kepuasan layanan rehabilitasi", "Indeks").polarity
+    <Polarity.HIGHER_IS_BETTER: 'higher_is_better'>
+    """
+
+    code: str = attrs.field(validator=_text("code"))
+    name: str = attrs.field(validator=_text("name"))
+    unit_of_measure: str = attrs.field(validator=_text("unit_of_measure"))
+    polarity: Polarity = attrs.field(
+        default=Polarity.HIGHER_IS_BETTER, validator=attrs.validators.instance_of(Polarity)
+    )
+    lower_is_better: LowerIsBetter = attrs.field(
+        default=LowerIsBetter.PERMENPANRB, validator=attrs.validators.instance_of(LowerIsBetter)
+    )
+
+
+def _indicator_tuple(indicators: Iterable[Indicator]) -> tuple[Indicator, ...]:
+    return tuple(indicators)
+
+
+@attrs.frozen
+class Objective:
+    """An objective (sasaran kegiatan) and the indicators that measure it.
+
+    Raises
+    ------
+    InvalidValueError
+        No indicators, or an indicator code used twice.
+
+    Examples
+    --------
+    >>> objective = Objective("S8", "Meningkatnya kualitas layanan rehabilitasi",
+    ...                       [Indicator("10", "Indeks kepuasan", "Indeks")])
+    >>> [i.code for i in objective.indicators]
+    ['10']
+    """
+
+    code: str = attrs.field(validator=_text("code"))
+    name: str = attrs.field(validator=_text("name"))
+    indicators: tuple[Indicator, ...] = attrs.field(converter=_indicator_tuple)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.indicators:
+            raise InvalidValueError(f"objective {self.code!r}", "must have an indicator", ())
+        for indicator in self.indicators:
+            if not isinstance(indicator, Indicator):
+                raise InvalidTypeError(f"objective {self.code!r}", "holds Indicators", indicator)
+        codes = [indicator.code for indicator in self.indicators]
+        _check_unique(codes, f"objective {self.code!r} indicator codes")
+
+
+def _check_unique(codes: Sequence[str], field: str) -> None:
+    seen: set[str] = set()
+    for code in codes:
+        if code in seen:
+            raise InvalidValueError(field, "must be unique", code)
+        seen.add(code)
+
+
+def _freeze_numbers(values: Mapping[str, object]) -> Mapping[str, Decimal]:
+    if not isinstance(values, Mapping):
+        raise InvalidTypeError("targets", "must be a mapping of indicator code to target", values)
+    return MappingProxyType(
+        {code: to_decimal(value, field=f"targets[{code}]") for code, value in values.items()}
+    )
+
+
+def _objective_tuple(objectives: Iterable[Objective]) -> tuple[Objective, ...]:
+    return tuple(objectives)
+
+
+@attrs.frozen
+class PerformanceAgreement:
+    """A performance agreement (Perjanjian Kinerja) of one unit for one year.
+
+    Parameters
+    ----------
+    unit : WorkUnit
+        The unit that signs it.
+    year : int
+        The budget year (tahun anggaran).
+    objectives : sequence of Objective
+        The sasaran kegiatan with their indicators.
+    targets : mapping of str to number
+        Target of every indicator, by indicator code.
+
+    Raises
+    ------
+    InvalidValueError
+        An indicator code used twice across objectives, an indicator without
+        a target, a target for an unknown indicator, or a negative target.
+
+    Examples
+    --------
+    >>> unit = WorkUnit("bnnp-kalteng", "BNNP Kalimantan Tengah", UnitLevel.BNNP)
+    >>> ikm = Indicator("10", "Indeks kepuasan layanan rehabilitasi", "Indeks")
+    >>> pk = PerformanceAgreement(unit, 2024, [Objective("S8", "Kualitas layanan", [ikm])],
+    ...                           {"10": "3.60"})
+    >>> pk.target("10")
+    Decimal('3.60')
+    >>> PerformanceAgreement(unit, 2024, pk.objectives, {"10": "3.60", "99": 1})
+    Traceback (most recent call last):
+    ...
+    sakip.errors.InvalidValueError: 'targets' must name only indicators of the agreement: '99'
+    """
+
+    unit: WorkUnit = attrs.field(validator=attrs.validators.instance_of(WorkUnit))
+    year: int = attrs.field(validator=attrs.validators.instance_of(int))
+    objectives: tuple[Objective, ...] = attrs.field(converter=_objective_tuple)
+    targets: Mapping[str, Decimal] = attrs.field(converter=_freeze_numbers, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        codes = [indicator.code for indicator in self.indicators]
+        _check_unique(codes, "indicator codes")
+        for code in codes:
+            if code not in self.targets:
+                raise InvalidValueError(f"targets[{code}]", "is missing", None)
+        for code, value in self.targets.items():
+            if code not in codes:
+                raise InvalidValueError(
+                    "targets", "must name only indicators of the agreement", code
+                )
+            if value < 0:
+                raise InvalidValueError(f"targets[{code}]", "must be >= 0", value)
+
+    @property
+    def indicators(self) -> tuple[Indicator, ...]:
+        """Every indicator, in the order of the objectives."""
+        return tuple(i for objective in self.objectives for i in objective.indicators)
+
+    def indicator(self, code: str) -> Indicator:
+        """The indicator with this code.
+
+        Raises
+        ------
+        InvalidValueError
+            No such indicator.
+        """
+        for indicator in self.indicators:
+            if indicator.code == code:
+                return indicator
+        raise InvalidValueError("indicator", "is not in the agreement", code)
+
+    def target(self, code: str) -> Decimal:
+        """The target of an indicator."""
+        self.indicator(code)
+        return self.targets[code]
+
+
+class QuarterAggregation(enum.Enum):
+    """How quarterly (triwulan) realisations make the year's.
+
+    Attributes
+    ----------
+    SUM
+        Flows counted per quarter (berkas perkara, orang dilatih).
+    LAST
+        Cumulative or year-to-date figures: the last reported quarter.
+    MEAN
+        Levels measured each quarter (an index), averaged.
+    """
+
+    SUM = "sum"
+    LAST = "last"
+    MEAN = "mean"
+
+
+def aggregate_quarters(
+    quarters: Sequence[object | None],
+    aggregation: QuarterAggregation,
+    *,
+    require_all: bool = True,
+) -> Decimal:
+    """The year's realisation from quarterly ones; 0 is a value, ``None`` is missing.
+
+    Parameters
+    ----------
+    quarters : sequence of number or None
+        Realisations of TW I, II, III, IV in order (up to four).
+    aggregation : QuarterAggregation
+        Sum, last reported, or mean.
+    require_all : bool, default True
+        Raise when a quarter is missing. With ``False`` the reported
+        quarters are aggregated (a mean over them, a sum of them, the last of
+        them); a missing quarter is never counted as 0.
+
+    Returns
+    -------
+    Decimal
+
+    Raises
+    ------
+    InvalidValueError
+        No quarter reported, more than four, or a missing one while
+        ``require_all``.
+
+    Examples
+    --------
+    >>> aggregate_quarters([4, 3, 0, 9], QuarterAggregation.SUM)
+    Decimal('16')
+    >>> aggregate_quarters(["3.5", None, "3.9"], QuarterAggregation.MEAN, require_all=False)
+    Decimal('3.7')
+    >>> aggregate_quarters([1, None], QuarterAggregation.SUM)
+    Traceback (most recent call last):
+    ...
+    sakip.errors.InvalidValueError: 'quarters[1]' is missing (pass require_all=False to aggregate the reported quarters): None
+    """
+    if not isinstance(aggregation, QuarterAggregation):
+        raise InvalidTypeError("aggregation", "must be a QuarterAggregation", aggregation)
+    if len(quarters) > 4:
+        raise InvalidValueError("quarters", "must have at most 4 values", len(quarters))
+    reported = []
+    for position, value in enumerate(quarters):
+        if value is None:
+            if require_all:
+                raise InvalidValueError(
+                    f"quarters[{position}]",
+                    "is missing (pass require_all=False to aggregate the reported quarters)",
+                    None,
+                )
+            continue
+        reported.append(to_decimal(value, field=f"quarters[{position}]"))
+    if not reported:
+        raise InvalidValueError("quarters", "must have at least one reported quarter", quarters)
+    if aggregation is QuarterAggregation.LAST:
+        return reported[-1]
+    total = exact_sum(reported)
+    if aggregation is QuarterAggregation.SUM:
+        return total
+    return divide(total, len(reported), numerator_field="quarters")
+
+
+@attrs.frozen
+class Realization:
+    """The realisation of one indicator, with its quarters when they are known.
+
+    Build it from a yearly value, or with :meth:`from_quarters`.
+
+    Examples
+    --------
+    >>> Realization.from_quarters([2, 5, 4, 5], QuarterAggregation.SUM).value
+    Decimal('16')
+    """
+
+    value: Decimal = attrs.field(converter=to_decimal)
+    quarters: tuple[Decimal | None, ...] = ()
+    aggregation: QuarterAggregation | None = None
+
+    @classmethod
+    def from_quarters(
+        cls,
+        quarters: Sequence[object | None],
+        aggregation: QuarterAggregation,
+        *,
+        require_all: bool = True,
+    ) -> Realization:
+        """The realisation aggregated from quarterly values (see :func:`aggregate_quarters`)."""
+        value = aggregate_quarters(quarters, aggregation, require_all=require_all)
+        kept = tuple(None if q is None else to_decimal(q) for q in quarters)
+        return cls(value, kept, aggregation)
+
+
+@attrs.frozen
+class IndicatorResult:
+    """One evaluated indicator: the row of the Pengukuran Kinerja table.
+
+    Attributes
+    ----------
+    indicator : Indicator
+    target, realization : Decimal
+    capaian : Decimal
+        Exact, unrounded.
+    status : TargetStatus
+        Above, at or below target.
+    category : Band
+        The band of the capaian in the scheme used.
+    """
+
+    indicator: Indicator
+    target: Decimal
+    realization: Decimal
+    capaian: Decimal
+    status: TargetStatus
+    category: Band
+
+
+def evaluate(
+    agreement: PerformanceAgreement,
+    realizations: Mapping[str, object],
+    *,
+    scheme: BandScheme = CAPAIAN_LKIP,
+    classify_on: ClassifyOn = ClassifyOn.EXACT,
+    policy: RoundingPolicy | None = None,
+    cap: object = None,
+) -> tuple[IndicatorResult, ...]:
+    """Evaluate every indicator of an agreement against its realisation.
+
+    Parameters
+    ----------
+    agreement : PerformanceAgreement
+        Targets and indicators.
+    realizations : mapping of str to number or Realization
+        By indicator code; every indicator needs one, and no other code.
+    scheme : BandScheme, default CAPAIAN_LKIP
+        The category table.
+    classify_on : ClassifyOn, default EXACT
+        Decide categories on the exact or the displayed capaian.
+    policy : RoundingPolicy, optional
+        The document's display policy; required with ``ClassifyOn.DISPLAYED``.
+    cap : number, optional
+        Passed to :func:`~sakip.capaian.achievement` (none by default).
+
+    Returns
+    -------
+    tuple of IndicatorResult
+        In the agreement's order.
+
+    Raises
+    ------
+    InvalidValueError
+        A realisation missing or for an unknown indicator, or the degenerate
+        cases of :func:`~sakip.capaian.achievement`.
+
+    Examples
+    --------
+    >>> unit = WorkUnit("bnnp-kalteng", "BNNP Kalimantan Tengah", UnitLevel.BNNP)
+    >>> pk = PerformanceAgreement(unit, 2024, [Objective("S12", "Tata kelola keuangan", [
+    ...     Indicator("16", "Nilai IKPA", "Indeks"),
+    ...     Indicator("17", "BNNK dengan nilai IKPA mencapai target", "BNNK")])],
+    ...     {"16": "97.96", "17": 2})
+    >>> [(r.indicator.code, str(r.capaian)[:6], r.category.label)
+    ...  for r in evaluate(pk, {"16": "99.95", "17": 1})]
+    [('16', '102.03', 'Memuaskan'), ('17', '50', 'Kurang')]
+    """
+    known = {indicator.code for indicator in agreement.indicators}
+    for code in realizations:
+        if code not in known:
+            raise InvalidValueError(
+                "realizations", "must name only indicators of the agreement", code
+            )
+    results = []
+    for indicator in agreement.indicators:
+        if indicator.code not in realizations:
+            raise InvalidValueError(f"realizations[{indicator.code}]", "is missing", None)
+        raw = realizations[indicator.code]
+        actual = (
+            raw.value if isinstance(raw, Realization) else _required_number(raw, indicator.code)
+        )
+        goal = agreement.targets[indicator.code]
+        capaian = achievement(
+            target=goal,
+            realization=actual,
+            polarity=indicator.polarity,
+            lower_is_better=indicator.lower_is_better,
+            cap=cap,
+        )
+        status = target_status(target=goal, realization=actual, polarity=indicator.polarity)
+        category = classify_achievement(capaian, scheme, on=classify_on, policy=policy)
+        results.append(IndicatorResult(indicator, goal, actual, capaian, status, category))
+    return tuple(results)
+
+
+def _required_number(value: object, code: str) -> Decimal:
+    if value is None:
+        raise InvalidValueError(f"realizations[{code}]", "is missing", None)
+    return to_decimal(value, field=f"realizations[{code}]")
+
+
+@attrs.frozen
+class YearRecord:
+    """One year of an indicator's history.
+
+    Parameters
+    ----------
+    year : int
+    target, realization : number, optional
+        ``None`` where the document prints "-".
+    comparable : bool, default True
+        ``False`` for years whose indicator definition differed.
+    national_target : number, optional
+        BNN RI's target for the year, for the national comparison.
+    printed_capaian : number, optional
+        The capaian the document printed, for the audit.
+    """
+
+    year: int = attrs.field(validator=attrs.validators.instance_of(int))
+    target: Decimal | None = attrs.field(
+        default=None, converter=_optional_number, validator=_non_negative("target")
+    )
+    realization: Decimal | None = attrs.field(
+        default=None, converter=_optional_number, validator=_non_negative("realization")
+    )
+    comparable: bool = True
+    national_target: Decimal | None = attrs.field(default=None, converter=_optional_number)
+    printed_capaian: Decimal | None = attrs.field(default=None, converter=_optional_number)
+
+
+def _record_tuple(records: Iterable[YearRecord]) -> tuple[YearRecord, ...]:
+    return tuple(sorted(records, key=lambda record: record.year))
+
+
+@attrs.frozen
+class IndicatorHistory:
+    """An indicator's targets and realisations over the years.
+
+    Raises
+    ------
+    InvalidValueError
+        A year given twice.
+
+    Examples
+    --------
+    NKA of BNNP Kalimantan Tengah, LKIP 2024 BAB III A sasaran 11:
+
+    >>> from sakip import Rounding
+    >>> nka = IndicatorHistory(Indicator("14", "Nilai Kinerja Anggaran", "Indeks"), [
+    ...     YearRecord(2022, "88", "87.63"), YearRecord(2023, "88", "85.41"),
+    ...     YearRecord(2024, "86", "99.98")])
+    >>> [(year, str(c)) for year, c in nka.capaian_by_year(RoundingPolicy(2, Rounding.TRUNCATE))]
+    [(2022, '99.57'), (2023, '97.05'), (2024, '116.25')]
+    """
+
+    indicator: Indicator
+    records: tuple[YearRecord, ...] = attrs.field(converter=_record_tuple)
+
+    def __attrs_post_init__(self) -> None:
+        years = [record.year for record in self.records]
+        if len(set(years)) != len(years):
+            raise InvalidValueError(
+                f"history of {self.indicator.code!r}", "must list each year once", years
+            )
+
+    def record(self, year: int) -> YearRecord:
+        """The record of one year."""
+        for record in self.records:
+            if record.year == year:
+                return record
+        raise InvalidValueError(f"history of {self.indicator.code!r}", "has no year", year)
+
+    def capaian(self, year: int) -> Decimal | None:
+        """Exact capaian of a year, or ``None`` when its target or realisation is missing."""
+        record = self.record(year)
+        if record.target is None or record.realization is None:
+            return None
+        return achievement(
+            target=record.target,
+            realization=record.realization,
+            polarity=self.indicator.polarity,
+            lower_is_better=self.indicator.lower_is_better,
+        )
+
+    def capaian_by_year(
+        self, policy: RoundingPolicy, *, comparable_only: bool = True
+    ) -> list[tuple[int, Decimal]]:
+        """Displayed capaian of every year that has one (and is comparable, by default)."""
+        out = []
+        for record in self.records:
+            if comparable_only and not record.comparable:
+                continue
+            value = self.capaian(record.year)
+            if value is not None:
+                out.append((record.year, policy.apply(value)))
+        return out
+
+    def change(self, year: int, *, since: int) -> Decimal | None:
+        """Change of exact capaian in percentage points between two comparable years.
+
+        ``None`` when either year lacks a capaian; raises when either is not
+        comparable.
+        """
+        for each in (year, since):
+            if not self.record(each).comparable:
+                raise InvalidValueError("year", "is not comparable with the others", each)
+        now, before = self.capaian(year), self.capaian(since)
+        if now is None or before is None:
+            return None
+        return UNBOUNDED.subtract(now, before)
+
+    def national_status(self, year: int) -> TargetStatus | None:
+        """How the year's realisation stands against the national target, if both are known."""
+        record = self.record(year)
+        if record.national_target is None or record.realization is None:
+            return None
+        return target_status(
+            target=record.national_target,
+            realization=record.realization,
+            polarity=self.indicator.polarity,
+        )
+
+    def audit(self, policy: RoundingPolicy, *, location: str) -> list[Finding]:
+        """Printed capaian that do not follow from their own target and realisation.
+
+        Examples
+        --------
+        IKKR (keterpulihan kawasan rawan), LKIP 2024 BAB III A sasaran 4:
+
+        >>> from sakip import Rounding
+        >>> ikkr = IndicatorHistory(Indicator("5", "Nilai Keterpulihan", "Indeks"), [
+        ...     YearRecord(2021, "1.8", "3.17", printed_capaian="176.11"),
+        ...     YearRecord(2022, "2.85", "2.97", printed_capaian="104.3")])
+        >>> [str(f) for f in ikkr.audit(RoundingPolicy(2, Rounding.TRUNCATE), location="IKKR")]
+        ['IKKR 2022: printed 104.3, computed 104.21 (capaian = realisasi / target x 100)']
+        """
+        findings = []
+        for record in self.records:
+            if record.printed_capaian is None:
+                continue
+            value = self.capaian(record.year)
+            if value is None:
+                continue
+            finding = check_printed(
+                f"{location} {record.year}",
+                printed=record.printed_capaian,
+                computed=value,
+                policy=policy,
+                rule=_rule_text(self.indicator),
+            )
+            if finding is not None:
+                findings.append(finding)
+        return findings
+
+
+def _rule_text(indicator: Indicator) -> str:
+    if indicator.polarity is Polarity.HIGHER_IS_BETTER:
+        return "capaian = realisasi / target x 100"
+    if indicator.lower_is_better is LowerIsBetter.PERMENPANRB:
+        return "capaian = (2 x target - realisasi) / target x 100"
+    return "capaian = target / realisasi x 100"

@@ -1,0 +1,355 @@
+"""Summaries of evaluated indicators, and counts over units.
+
+:func:`summarize` gives what an LKIP's Ikhtisar and BAB IV state: the mean
+capaian, how many indicators are above, at and below target, and how many
+fall in each category; :func:`compare_summaries` sets two years side by
+side. :func:`count_meeting_targets` and :func:`count_in_categories` compute
+indicators of the form "number of BNNK whose value meets its own target"
+or "whose index is in category X".
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Collection, Iterable, Mapping
+from decimal import Decimal
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from sakip.bands import BandScheme
+from sakip.capaian import Polarity, TargetStatus, achievement, target_status
+from sakip.errors import InvalidValueError
+from sakip.indicators import IndicatorResult
+from sakip.numbers import UNBOUNDED, RoundingPolicy, divide, exact_sum, to_decimal
+
+__all__ = [
+    "Average",
+    "Summary",
+    "SummaryComparison",
+    "UnitCount",
+    "compare_summaries",
+    "count_in_categories",
+    "count_meeting_targets",
+    "meets_target_array",
+    "summarize",
+]
+
+
+class Average(enum.Enum):
+    """Which capaian the mean is taken of.
+
+    Attributes
+    ----------
+    EXACT
+        The exact capaian (the default); round the mean for display.
+    DISPLAYED
+        The capaian as displayed under the document's policy, as a reader
+        adding up the printed column gets it.
+    """
+
+    EXACT = "exact"
+    DISPLAYED = "displayed"
+
+
+@attrs.frozen
+class Summary:
+    """The summary of a set of indicator results.
+
+    Attributes
+    ----------
+    count : int
+        Indicators summarised.
+    mean : Decimal or None
+        Mean capaian, unrounded; ``None`` for a summary built from counts.
+    above, at, below : int
+        Indicators above, at and below target (melebihi, sesuai, tidak
+        mencapai).
+    categories : mapping of str to int
+        Indicators per category label, in the scheme's order (labels
+        without indicators included, with 0).
+    """
+
+    count: int
+    mean: Decimal | None
+    above: int
+    at: int
+    below: int
+    categories: Mapping[str, int] = attrs.field(factory=dict, hash=False)
+
+    @classmethod
+    def from_counts(cls, *, above: int, at: int, below: int) -> Summary:
+        """A summary known only by its counts (a previous year's report).
+
+        Examples
+        --------
+        LKIP 2024, Ikhtisar Eksekutif: 2023 had 7 above, 10 at, 2 below.
+
+        >>> Summary.from_counts(above=7, at=10, below=2).count
+        19
+        """
+        for name, value in (("above", above), ("at", at), ("below", below)):
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise InvalidValueError(name, "must be an int >= 0", value)
+        return cls(above + at + below, None, above, at, below)
+
+
+def summarize(
+    results: Iterable[IndicatorResult],
+    *,
+    average: Average = Average.EXACT,
+    policy: RoundingPolicy | None = None,
+    scheme: BandScheme | None = None,
+) -> Summary:
+    """Mean capaian, counts against target and per category.
+
+    Parameters
+    ----------
+    results : iterable of IndicatorResult
+        From :func:`~sakip.indicators.evaluate`.
+    average : Average, default EXACT
+        Mean of the exact capaian, or of the displayed ones.
+    policy : RoundingPolicy, optional
+        Required with ``Average.DISPLAYED``.
+    scheme : BandScheme, optional
+        Lists every label of the scheme in ``categories`` (with 0 where no
+        indicator falls); by default only the labels that occur.
+
+    Returns
+    -------
+    Summary
+        Invariant under the order of ``results``.
+
+    Raises
+    ------
+    InvalidValueError
+        No results, or ``Average.DISPLAYED`` without a policy.
+
+    Notes
+    -----
+    The mean is the plain mean of the capaian, with no cap. On the LKIP 2024
+    both averages give 107,34 once truncated to 2 places.
+
+    Examples
+    --------
+    See ``docs/capaian.md`` for the report's 18 indicators.
+    """
+    rows = list(results)
+    if not rows:
+        raise InvalidValueError("results", "must not be empty", rows)
+    if average is Average.DISPLAYED:
+        if policy is None:
+            raise InvalidValueError("policy", "must be given to average displayed capaian", None)
+        values = [policy.apply(row.capaian) for row in rows]
+    else:
+        values = [row.capaian for row in rows]
+    mean = divide(exact_sum(values), len(values), numerator_field="capaian")
+    counts = {status: 0 for status in TargetStatus}
+    for row in rows:
+        counts[row.status] += 1
+    labels = list(scheme.labels) if scheme is not None else []
+    categories = dict.fromkeys(labels, 0)
+    for row in rows:
+        label = row.category.label
+        if scheme is not None and label not in categories:
+            raise InvalidValueError(
+                "scheme", "must be the scheme the results were classified with", label
+            )
+        categories[label] = categories.get(label, 0) + 1
+    return Summary(
+        count=len(rows),
+        mean=mean,
+        above=counts[TargetStatus.ABOVE],
+        at=counts[TargetStatus.AT],
+        below=counts[TargetStatus.BELOW],
+        categories=categories,
+    )
+
+
+@attrs.frozen
+class SummaryComparison:
+    """Two years' summaries side by side (this year minus the previous).
+
+    Attributes
+    ----------
+    current, previous : Summary
+    above, at, below : int
+        Changes in the counts.
+    mean : Decimal or None
+        Change of the mean capaian in percentage points, when both are known.
+    """
+
+    current: Summary
+    previous: Summary
+    above: int
+    at: int
+    below: int
+    mean: Decimal | None
+
+
+def compare_summaries(current: Summary, previous: Summary) -> SummaryComparison:
+    """Compare this year's summary with the previous one.
+
+    Examples
+    --------
+    LKIP 2024, Ikhtisar Eksekutif: 2024 has 6 / 11 / 1, 2023 had 7 / 10 / 2.
+    The report reads this as fewer below target (true) and *more* above
+    target (false: one fewer).
+
+    >>> change = compare_summaries(Summary.from_counts(above=6, at=11, below=1),
+    ...                            Summary.from_counts(above=7, at=10, below=2))
+    >>> change.above, change.at, change.below
+    (-1, 1, -1)
+    """
+    mean = None
+    if current.mean is not None and previous.mean is not None:
+        mean = UNBOUNDED.subtract(current.mean, previous.mean)
+    return SummaryComparison(
+        current=current,
+        previous=previous,
+        above=current.above - previous.above,
+        at=current.at - previous.at,
+        below=current.below - previous.below,
+        mean=mean,
+    )
+
+
+@attrs.frozen
+class UnitCount:
+    """Units that meet a condition, among those assessed.
+
+    Attributes
+    ----------
+    met, not_met : tuple of str
+        Unit names, in the order given.
+    """
+
+    met: tuple[str, ...]
+    not_met: tuple[str, ...]
+
+    @property
+    def count(self) -> int:
+        """Units that meet the condition (the indicator's realisation)."""
+        return len(self.met)
+
+    @property
+    def total(self) -> int:
+        """Units assessed."""
+        return len(self.met) + len(self.not_met)
+
+    def achievement(self, *, target: object) -> Decimal:
+        """Capaian of the count against a target number of units."""
+        return achievement(target=target, realization=self.count)
+
+
+def _same_units(values: Mapping[str, object], targets: Mapping[str, object]) -> None:
+    missing = [unit for unit in values if unit not in targets]
+    extra = [unit for unit in targets if unit not in values]
+    if missing:
+        raise InvalidValueError(f"targets[{missing[0]}]", "is missing", None)
+    if extra:
+        raise InvalidValueError(f"values[{extra[0]}]", "is missing", None)
+
+
+def count_meeting_targets(
+    values: Mapping[str, object],
+    targets: Mapping[str, object] | object,
+    *,
+    polarity: Polarity = Polarity.HIGHER_IS_BETTER,
+) -> UnitCount:
+    """Count the units whose value meets its own target (at or above, by polarity).
+
+    Parameters
+    ----------
+    values : mapping of str to number
+        Each unit's value (its IKPA, its NKA...).
+    targets : mapping of str to number, or number
+        Each unit's own target, or one target for all.
+    polarity : Polarity, default HIGHER_IS_BETTER
+
+    Returns
+    -------
+    UnitCount
+
+    Raises
+    ------
+    InvalidValueError
+        A unit with a value but no target, or a target but no value.
+
+    Examples
+    --------
+    LKIP 2024, BAB III A sasaran 12, indicator 17 (IKPA of the two BNNK):
+
+    >>> count = count_meeting_targets(
+    ...     {"BNNK Palangka Raya": "98.74", "BNNK Kotawaringin Barat": "99.90"},
+    ...     {"BNNK Palangka Raya": "99.19", "BNNK Kotawaringin Barat": "96.41"})
+    >>> count.met, count.count, count.total
+    (('BNNK Kotawaringin Barat',), 1, 2)
+    >>> count.achievement(target=2)
+    Decimal('50')
+    """
+    if isinstance(targets, Mapping):
+        _same_units(values, targets)
+        own = dict(targets)
+    else:
+        own = dict.fromkeys(values, targets)
+    met: list[str] = []
+    not_met: list[str] = []
+    for unit, value in values.items():
+        status = target_status(target=own[unit], realization=value, polarity=polarity)
+        (not_met if status is TargetStatus.BELOW else met).append(unit)
+    return UnitCount(tuple(met), tuple(not_met))
+
+
+def count_in_categories(
+    values: Mapping[str, object], scheme: BandScheme, categories: Collection[str]
+) -> UnitCount:
+    """Count the units whose value falls in one of the named categories.
+
+    Examples
+    --------
+    LKIP 2024, BAB III A sasaran 1 (Dektari of the two BNNK, category
+    "Tinggi" or better):
+
+    >>> from sakip import DEKTARI_2024
+    >>> count_in_categories({"Palangka Raya": "55.76", "Kotawaringin Barat": "55.08"},
+    ...                     DEKTARI_2024, {"Tinggi", "Sangat Tinggi"}).count
+    2
+    """
+    unknown = [label for label in categories if label not in scheme.labels]
+    if unknown:
+        raise InvalidValueError("categories", f"must be labels of {scheme.name!r}", unknown[0])
+    met: list[str] = []
+    not_met: list[str] = []
+    for unit, value in values.items():
+        label = scheme.classify(to_decimal(value, field=f"values[{unit}]")).label
+        (met if label in categories else not_met).append(unit)
+    return UnitCount(tuple(met), tuple(not_met))
+
+
+def meets_target_array(
+    values: npt.ArrayLike,
+    targets: npt.ArrayLike,
+    *,
+    polarity: Polarity = Polarity.HIGHER_IS_BETTER,
+) -> npt.NDArray[np.bool_]:
+    """Whether each value meets its target, for float arrays, exactly.
+
+    Comparing two floats orders them as their shortest decimal forms
+    (``Decimal(str(x))``) are ordered, because rounding decimals to floats
+    is monotone and ``str`` round-trips; so this agrees element for element
+    with :func:`count_meeting_targets`.
+
+    Examples
+    --------
+    >>> meets_target_array([98.74, 99.90], [99.19, 96.41]).tolist()
+    [False, True]
+    """
+    left = np.asarray(values, dtype=np.float64)
+    right = np.asarray(targets, dtype=np.float64)
+    if not (np.isfinite(left).all() and np.isfinite(right).all()):
+        raise InvalidValueError("values", "must be finite numbers", "nan or inf")
+    if polarity is Polarity.HIGHER_IS_BETTER:
+        return np.asarray(left >= right)
+    return np.asarray(left <= right)
