@@ -68,6 +68,8 @@ PUBLIC_NAMES = [
     "achievement",
     "achievement_array",
     "aggregate_quarters",
+    "anggaran",
+    "barang_bukti",
     "check_printed",
     "classify_achievement",
     "compare_summaries",
@@ -77,19 +79,35 @@ PUBLIC_NAMES = [
     "evaluate",
     "exact_sum",
     "format_number",
+    "ikpa",
+    "kepegawaian",
     "meets_target_array",
+    "nka",
     "parse_number",
     "percent",
     "round_to",
     "scheme_from_lower_bounds",
     "summarize",
+    "tahanan",
     "target_status",
     "to_decimal",
+    "zona_integritas",
 ]
 
 
 def test_public_names_are_pinned() -> None:
     assert sorted(sakip.__all__) == PUBLIC_NAMES
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["anggaran", "barang_bukti", "ikpa", "kepegawaian", "nka", "tahanan", "zona_integritas"],
+)
+def test_instruments_follow_the_convention(name: str) -> None:
+    module = getattr(sakip, name)
+    assert module.__name__ == f"sakip.instruments.{name}"
+    assert callable(module.score)
+    assert module.score.__doc__ and "Examples" in module.score.__doc__
 
 
 def test_every_public_name_is_importable() -> None:

@@ -52,6 +52,15 @@ from sakip.indicators import (
     aggregate_quarters,
     evaluate,
 )
+from sakip.instruments import (
+    anggaran,
+    barang_bukti,
+    ikpa,
+    kepegawaian,
+    nka,
+    tahanan,
+    zona_integritas,
+)
 from sakip.numbers import (
     NumberStyle,
     Rounding,
@@ -138,6 +147,8 @@ __all__ = [
     "achievement",
     "achievement_array",
     "aggregate_quarters",
+    "anggaran",
+    "barang_bukti",
     "check_printed",
     "classify_achievement",
     "compare_summaries",
@@ -147,12 +158,17 @@ __all__ = [
     "evaluate",
     "exact_sum",
     "format_number",
+    "ikpa",
+    "kepegawaian",
     "meets_target_array",
+    "nka",
     "parse_number",
     "percent",
     "round_to",
     "scheme_from_lower_bounds",
     "summarize",
+    "tahanan",
     "target_status",
     "to_decimal",
+    "zona_integritas",
 ]

@@ -26,6 +26,7 @@ from sakip.numbers import EXACT, Rounding, to_decimal
 
 __all__ = [
     "InexactArrayError",
+    "count_array",
     "divide_round",
     "scaled_from_decimals",
     "scaled_from_floats",
@@ -219,4 +220,48 @@ def divide_round(
     elif rounding is not Rounding.TRUNCATE:
         raise InvalidTypeError("rounding", "must be a Rounding", rounding)
     result: Int64Array = np.where(negative, -quotient, quotient)
+    return result
+
+
+def count_array(values: npt.ArrayLike, *, field: str = "values") -> Int64Array:
+    """Check an array of counts (integers, ``>= 0``, below ``10**15``) and view it as int64.
+
+    Parameters
+    ----------
+    values : array_like of int
+        Counts of people, incidents, records...
+    field : str, optional
+        Name used in error messages.
+
+    Returns
+    -------
+    numpy.ndarray of int64
+        The same counts; no copy when they already are int64.
+
+    Raises
+    ------
+    InvalidTypeError
+        Not an integer array (floats are refused: a count of 2.0 is a data error).
+    InvalidValueError
+        A negative count.
+    InexactArrayError
+        A count of ``10**15`` or more.
+
+    Examples
+    --------
+    >>> count_array(np.array([22, 0], dtype=np.int8)).tolist()
+    [22, 0]
+    >>> count_array([3, -1], field="escapes")
+    Traceback (most recent call last):
+    ...
+    sakip.errors.InvalidValueError: 'escapes' must be >= 0: -1
+    """
+    array = np.asarray(values)
+    if array.dtype.kind not in "iu":
+        raise InvalidTypeError(field, "must be an integer array", array.dtype)
+    if array.size and array.min() < 0:
+        raise InvalidValueError(field, "must be >= 0", int(array.min()))
+    if array.size and int(array.max()) >= _MAX_SCALED_FROM_FLOAT:
+        raise InexactArrayError(field, "must be below 10**15 in arrays", int(array.max()))
+    result: Int64Array = array.astype(np.int64, copy=False)
     return result

@@ -7,10 +7,12 @@ not errors: a report with findings is still a report.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import attrs
 
 from sakip.errors import show_value
-from sakip.numbers import RoundingPolicy, to_decimal
+from sakip.numbers import UNBOUNDED, RoundingPolicy, to_decimal
 
 __all__ = ["Finding", "check_printed"]
 
@@ -40,6 +42,22 @@ class Finding:
     printed: object
     computed: object
     rule: str
+
+    @property
+    def difference(self) -> Decimal | None:
+        """``printed - computed`` when both are numbers, else ``None``.
+
+        Examples
+        --------
+        >>> Finding("staff", 119, 121, "text total = table total").difference
+        Decimal('-2')
+        """
+        numbers = (int, Decimal)
+        if isinstance(self.printed, bool) or isinstance(self.computed, bool):
+            return None
+        if not (isinstance(self.printed, numbers) and isinstance(self.computed, numbers)):
+            return None
+        return UNBOUNDED.subtract(Decimal(self.printed), Decimal(self.computed))
 
     def __str__(self) -> str:
         return (

@@ -48,6 +48,7 @@ __all__ = [
     "percent",
     "round_to",
     "to_decimal",
+    "to_percentage",
 ]
 
 NumberLike: TypeAlias = "int | str | Decimal | float"
@@ -168,6 +169,24 @@ def to_decimal(value: object, *, field: str = "value") -> Decimal:
             )
         return Decimal(text)
     raise InvalidTypeError(field, "must be an int, str, Decimal or float", value)
+
+
+def to_percentage(value: object, *, field: str = "value") -> Decimal:
+    """A number that must lie in [0, 100], such as an index value given by the caller.
+
+    Examples
+    --------
+    >>> to_percentage("100", field="empty")
+    Decimal('100')
+    >>> to_percentage(101, field="empty")
+    Traceback (most recent call last):
+    ...
+    sakip.errors.InvalidValueError: 'empty' must lie in [0, 100]: 101
+    """
+    number = to_decimal(value, field=field)
+    if not Decimal(0) <= number <= Decimal(100):
+        raise InvalidValueError(field, "must lie in [0, 100]", number)
+    return number
 
 
 def round_to(value: object, places: int, rounding: Rounding) -> Decimal:

@@ -1,0 +1,508 @@
+"""Pemenuhan pegawai terhadap DSP (staffing against the Daftar Susunan Pegawai).
+
+Measures how far each BNN unit's staff (*pegawai*) fills the number of
+posts its DSP (*Daftar Susunan Pegawai*, the staffing establishment)
+requires, with the staff broken down by status: PNS (civil servants),
+POLRI (police officers on secondment), PPNP (*pegawai pemerintah non
+pegawai negeri*, non-civil-servant government staff) and PPK (contract
+government employees, PPPK)::
+
+    pemenuhan = filled / required x 100
+
+:func:`score` gives the totals per unit and per status and the fulfilment
+percentages; :func:`check_total` and :func:`check_fulfilment` compare them
+with the figures a report prints and return a
+:class:`sakip.findings.Finding` instead of raising; :func:`fulfilment_batch` computes rounded percentages for arrays
+exactly as the scalar path does.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from sakip.errors import InvalidTypeError, InvalidValueError
+from sakip.exact_array import count_array, divide_round
+from sakip.findings import Finding, check_printed
+from sakip.numbers import Rounding, RoundingPolicy, percent, to_decimal
+
+__all__ = [
+    "EmploymentStatus",
+    "KepegawaianResult",
+    "UnitFulfilment",
+    "UnitStaff",
+    "check_fulfilment",
+    "check_total",
+    "fulfilment",
+    "fulfilment_batch",
+    "score",
+]
+
+
+class EmploymentStatus(enum.Enum):
+    """Staff status as the LKIP staff table lists it.
+
+    Attributes
+    ----------
+    PNS
+        *Pegawai Negeri Sipil*, civil servants.
+    POLRI
+        Officers of the national police (*Kepolisian Negara RI*) serving in BNN.
+    PPNP
+        *Pegawai Pemerintah Non Pegawai Negeri*, non-civil-servant staff.
+    PPK
+        *Pegawai Pemerintah dengan Perjanjian Kerja* (PPPK), contract staff;
+        the report heads the column "PPK".
+    """
+
+    PNS = "PNS"
+    POLRI = "POLRI"
+    PPNP = "PPNP"
+    PPK = "PPK"
+
+
+def _count(value: object, field: str) -> int:
+    number = to_decimal(value, field=field)
+    if number != number.to_integral_value():
+        raise InvalidValueError(field, "must be a whole number", number)
+    if number < 0:
+        raise InvalidValueError(field, "must be >= 0", number)
+    return int(number)
+
+
+def _status(value: object) -> EmploymentStatus:
+    if isinstance(value, EmploymentStatus):
+        return value
+    if isinstance(value, str):
+        try:
+            return EmploymentStatus(value.strip().upper())
+        except ValueError:
+            pass
+    raise InvalidValueError(
+        "status", f"must be one of {[s.value for s in EmploymentStatus]}", value
+    )
+
+
+def _staff(value: object) -> tuple[tuple[EmploymentStatus, int], ...]:
+    if not isinstance(value, Mapping):
+        raise InvalidTypeError("staff", "must be a mapping of status to count", value)
+    counts = dict.fromkeys(EmploymentStatus, 0)
+    seen: set[EmploymentStatus] = set()
+    for key, count in value.items():
+        status = _status(key)
+        if status in seen:
+            raise InvalidValueError("staff", "must name each status once", key)
+        seen.add(status)
+        counts[status] = _count(count, f"staff[{status.value}]")
+    return tuple(counts.items())
+
+
+def _required(value: object) -> int:
+    count = _count(value, "required")
+    if count == 0:
+        raise InvalidValueError("required", "must be > 0 (a DSP with no post)", count)
+    return count
+
+
+@attrs.frozen
+class UnitStaff:
+    """One unit's staff by status and its DSP requirement.
+
+    Parameters
+    ----------
+    unit : str
+        The unit (*satker*), as the report names it.
+    staff : mapping of EmploymentStatus or str to int
+        Staff in post per status; a status left out has 0 (the report's "-").
+    required : int
+        Posts the DSP requires (*kebutuhan pegawai sesuai DSP*), > 0.
+
+    Raises
+    ------
+    InvalidValueError
+        An unknown status, a status named twice, a negative or fractional
+        count, ``required`` of 0.
+
+    Examples
+    --------
+    >>> unit = UnitStaff("BNNK Palangka Raya", {"PNS": 12, "POLRI": 4, "PPNP": 14, "PPK": 1},
+    ...                  required=74)
+    >>> unit.filled, unit.count(EmploymentStatus.PPK)
+    (31, 1)
+    """
+
+    unit: str
+    staff: tuple[tuple[EmploymentStatus, int], ...] = attrs.field(converter=_staff)
+    required: int = attrs.field(kw_only=True, converter=_required)
+
+    def count(self, status: EmploymentStatus | str) -> int:
+        """Staff of one status."""
+        return dict(self.staff)[_status(status)]
+
+    @property
+    def filled(self) -> int:
+        """All staff in post, every status."""
+        return sum(count for _, count in self.staff)
+
+
+def fulfilment(*, filled: object, required: object) -> Decimal:
+    """DSP fulfilment: ``filled / required x 100``, unrounded.
+
+    Parameters
+    ----------
+    filled : int
+        Staff in post (whole number >= 0).
+    required : int
+        Posts the DSP requires (whole number > 0).
+
+    Returns
+    -------
+    Decimal
+        Percent; above 100 when a unit has more staff than posts.
+
+    Raises
+    ------
+    InvalidValueError
+        Negative or fractional counts, ``required`` of 0.
+
+    Notes
+    -----
+    ``filled / required x 100``. A DSP of 0 posts has no fulfilment and
+    raises; over-staffing is not capped.
+
+    References
+    ----------
+    LKIP BNNP Kalimantan Tengah 2024, BAB I (jumlah pegawai and DSP).
+
+    Examples
+    --------
+    The report prints 44 %, 41,891 % and 29,729 % (truncated):
+
+    >>> from sakip import round_to
+    >>> [round_to(fulfilment(filled=f, required=r), p, Rounding.TRUNCATE)
+    ...  for f, r, p in [(68, 153, 0), (31, 74, 3), (22, 74, 3)]]
+    [Decimal('44'), Decimal('41.891'), Decimal('29.729')]
+    """
+    top = _count(filled, "filled")
+    bottom = _required(required)
+    return percent(top, bottom, part_field="filled", whole_field="required")
+
+
+@attrs.frozen
+class UnitFulfilment:
+    """One unit's line of :class:`KepegawaianResult`.
+
+    Attributes
+    ----------
+    unit : str
+    by_status : tuple of (EmploymentStatus, int)
+        Staff per status, in :class:`EmploymentStatus` order.
+    filled : int
+        The unit's total (the table's TOTAL column).
+    required : int
+        The DSP requirement.
+    fulfilment : Decimal
+        ``filled / required x 100``, unrounded.
+    """
+
+    unit: str
+    by_status: tuple[tuple[EmploymentStatus, int], ...]
+    filled: int
+    required: int
+    fulfilment: Decimal
+
+
+@attrs.frozen
+class KepegawaianResult:
+    """Staff totals and DSP fulfilment of a set of units.
+
+    Attributes
+    ----------
+    value : Decimal
+        Overall fulfilment, ``sum(filled) / sum(required) x 100``, unrounded.
+    units : tuple of UnitFulfilment
+        One per unit, in input order.
+    by_status : tuple of (EmploymentStatus, int)
+        Column totals per status (the table's TOTAL row).
+    filled : int
+        All staff of all units.
+    required : int
+        All DSP posts of all units.
+    """
+
+    value: Decimal
+    units: tuple[UnitFulfilment, ...]
+    by_status: tuple[tuple[EmploymentStatus, int], ...]
+    filled: int
+    required: int
+
+    def unit(self, name: str) -> UnitFulfilment:
+        """The line of the unit called ``name``.
+
+        Raises
+        ------
+        InvalidValueError
+            No unit of that name.
+        """
+        for line in self.units:
+            if line.unit == name:
+                return line
+        raise InvalidValueError("unit", f"must be one of {[u.unit for u in self.units]}", name)
+
+    def count(self, status: EmploymentStatus | str) -> int:
+        """Staff of one status over all units."""
+        return dict(self.by_status)[_status(status)]
+
+
+def score(units: Iterable[UnitStaff]) -> KepegawaianResult:
+    """Totals per unit and per status, and DSP fulfilment.
+
+    Parameters
+    ----------
+    units : iterable of UnitStaff
+        At least one unit; names must be distinct.
+
+    Returns
+    -------
+    KepegawaianResult
+
+    Raises
+    ------
+    InvalidValueError
+        No unit, or a unit named twice.
+    InvalidTypeError
+        An item that is not a :class:`UnitStaff`.
+
+    Notes
+    -----
+    Per unit ``filled / required x 100``; overall
+    ``sum(filled) / sum(required) x 100`` (weighted by posts, not the mean of
+    the unit percentages). The report prints no overall figure.
+
+    References
+    ----------
+    LKIP BNNP Kalimantan Tengah 2024, BAB I, staff table and the paragraph
+    after it.
+
+    Examples
+    --------
+    >>> result = score([
+    ...     UnitStaff("BNNP Kalimantan Tengah", {"PNS": 35, "POLRI": 13, "PPNP": 20},
+    ...               required=153),
+    ...     UnitStaff("BNNK Palangka Raya", {"PNS": 12, "POLRI": 4, "PPNP": 14, "PPK": 1},
+    ...               required=74),
+    ...     UnitStaff("BNNK Kotawaringin Barat", {"PNS": 7, "POLRI": 3, "PPNP": 12},
+    ...               required=74),
+    ... ])
+    >>> result.filled, [result.count(s) for s in EmploymentStatus]
+    (121, [54, 20, 46, 1])
+    >>> from sakip import round_to
+    >>> round_to(result.unit("BNNK Palangka Raya").fulfilment, 3, Rounding.TRUNCATE)
+    Decimal('41.891')
+    """
+    lines: list[UnitFulfilment] = []
+    names: set[str] = set()
+    totals = dict.fromkeys(EmploymentStatus, 0)
+    for index, unit in enumerate(units):
+        if not isinstance(unit, UnitStaff):
+            raise InvalidTypeError(f"units[{index}]", "must be a UnitStaff", unit)
+        if unit.unit in names:
+            raise InvalidValueError(f"units[{index}].unit", "must not repeat", unit.unit)
+        names.add(unit.unit)
+        for status, count in unit.staff:
+            totals[status] += count
+        lines.append(
+            UnitFulfilment(
+                unit.unit,
+                unit.staff,
+                unit.filled,
+                unit.required,
+                fulfilment(filled=unit.filled, required=unit.required),
+            )
+        )
+    if not lines:
+        raise InvalidValueError("units", "must not be empty", 0)
+    filled = sum(line.filled for line in lines)
+    required = sum(line.required for line in lines)
+    return KepegawaianResult(
+        fulfilment(filled=filled, required=required),
+        tuple(lines),
+        tuple(totals.items()),
+        filled,
+        required,
+    )
+
+
+def _where(location: str, what: str) -> str:
+    return f"{location}: {what}" if location else what
+
+
+def check_total(
+    result: KepegawaianResult, *, printed: object, location: str = ""
+) -> Finding | None:
+    """Compare a printed staff total with the computed one.
+
+    Parameters
+    ----------
+    result : KepegawaianResult
+        From :func:`score`.
+    printed : int, str or Decimal
+        The total as the report prints it.
+    location : str, optional
+        Where it is printed; the finding's location is
+        ``"<location>: total staff"``.
+
+    Returns
+    -------
+    sakip.findings.Finding or None
+        ``None`` when they agree; a finding is returned, never raised.
+
+    Raises
+    ------
+    InvalidValueError
+        ``printed`` that is not a number.
+
+    References
+    ----------
+    LKIP BNNP Kalimantan Tengah 2024, BAB I: the text says 119 staff, the
+    table sums (and prints) 121.
+
+    Examples
+    --------
+    >>> result = score([UnitStaff("A", {"PNS": 68}, required=153),
+    ...                 UnitStaff("B", {"PNS": 53}, required=148)])
+    >>> check_total(result, printed=121) is None
+    True
+    >>> print(check_total(result, printed=119, location="BAB I, text"))
+    BAB I, text: total staff: printed 119, computed 121 (sum of staff over all units and statuses)
+    """
+    number = to_decimal(printed, field="printed")
+    computed = Decimal(result.filled)
+    if number == computed:
+        return None
+    return Finding(
+        _where(location, "total staff"),
+        number,
+        computed,
+        "sum of staff over all units and statuses",
+    )
+
+
+def check_fulfilment(
+    result: KepegawaianResult,
+    *,
+    unit: str,
+    printed: object,
+    policy: RoundingPolicy,
+    location: str = "",
+) -> Finding | None:
+    """Compare a printed fulfilment percentage with the computed one, rounded alike.
+
+    Parameters
+    ----------
+    result : KepegawaianResult
+        From :func:`score`.
+    unit : str
+        The unit whose percentage is printed.
+    printed : int, str or Decimal
+        The percentage as printed (``"41.891"``).
+    policy : RoundingPolicy
+        How the report rounds it (the LKIP truncates:
+        ``RoundingPolicy(3, Rounding.TRUNCATE)``). A figure printed with
+        fewer places (``44``) is compared at its own places.
+    location : str, optional
+        Where it is printed; the finding's location is
+        ``"<location>: fulfilment of <unit>"``.
+
+    Returns
+    -------
+    sakip.findings.Finding or None
+        ``None`` when the printed figure is the computed one under ``policy``.
+
+    Raises
+    ------
+    InvalidValueError
+        An unknown unit, or ``printed`` that is not a number.
+
+    References
+    ----------
+    LKIP BNNP Kalimantan Tengah 2024, BAB I (44 %, 41,891 %, 29,729 %).
+
+    Examples
+    --------
+    >>> result = score([UnitStaff("BNNK Palangka Raya", {"PNS": 31}, required=74)])
+    >>> check_fulfilment(result, unit="BNNK Palangka Raya", printed="41.891",
+    ...                  policy=RoundingPolicy(3, Rounding.TRUNCATE)) is None
+    True
+    >>> check_fulfilment(result, unit="BNNK Palangka Raya", printed="41.891",
+    ...                  policy=RoundingPolicy(3, Rounding.HALF_UP)).computed
+    Decimal('41.892')
+    """
+    line = result.unit(unit)
+    return check_printed(
+        _where(location, f"fulfilment of {unit}"),
+        printed=printed,
+        computed=line.fulfilment,
+        policy=policy,
+        rule=f"filled / required x 100 = {line.filled} / {line.required} x 100",
+    )
+
+
+def fulfilment_batch(
+    *,
+    filled: npt.ArrayLike,
+    required: npt.ArrayLike,
+    places: int,
+    rounding: Rounding,
+) -> npt.NDArray[np.int64]:
+    """DSP fulfilment for arrays of units, rounded, as scaled integers.
+
+    Parameters
+    ----------
+    filled, required : array_like of int
+        Staff in post and DSP posts per unit, broadcast together.
+    places : int
+        Decimal places of the result.
+    rounding : Rounding
+        How to reach them.
+
+    Returns
+    -------
+    numpy.ndarray of int64
+        ``round_to(fulfilment(...), places, rounding) x 10**places`` per unit.
+
+    Raises
+    ------
+    InvalidValueError
+        Negative counts or a ``required`` of 0.
+    InvalidTypeError
+        Arrays that are not of an integer dtype.
+    InexactArrayError
+        Counts of 10**15 or more.
+
+    Notes
+    -----
+    ``divide_round(filled x 100, required)`` in integers, so it agrees with
+    :func:`fulfilment` exactly.
+
+    References
+    ----------
+    LKIP BNNP Kalimantan Tengah 2024, BAB I.
+
+    Examples
+    --------
+    >>> fulfilment_batch(filled=[31, 22], required=74, places=3,
+    ...                  rounding=Rounding.TRUNCATE).tolist()
+    [41891, 29729]
+    """
+    top = count_array(filled, field="filled")
+    bottom = count_array(required, field="required")
+    top, bottom = np.broadcast_arrays(top, bottom)
+    if (bottom == 0).any():
+        raise InvalidValueError("required", "must be > 0 (a DSP with no post)", 0)
+    return divide_round(top * 100, bottom, places, rounding)

@@ -1,0 +1,466 @@
+"""Tests of sakip.instruments.anggaran (budget realisation and reconciliation)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sakip.errors import InvalidTypeError, InvalidValueError, SakipError
+from sakip.exact_array import InexactArrayError
+from sakip.findings import Finding
+from sakip.instruments.anggaran import (
+    Agreement,
+    BlokirTreatment,
+    BudgetLine,
+    PrintedRow,
+    PrintedTable,
+    realisation,
+    reconcile,
+    rupiah,
+    score,
+    score_batch,
+)
+from sakip.numbers import Rounding, percent, round_to
+
+# LKIP BNNP Kalimantan Tengah 2024, BAB III B, "DAFTAR TARGET/REALISASI FISIK DAN KEUANGAN
+# ... PER 31 DESEMBER 2024": code, output, Pagu Awal, Blokir, Realisasi, % (SAKTI).
+OUTPUTS = [
+    ("3236.EBA.994", "Layanan Perkantoran", 4281671000, 0, 4001008445, "93.45"),
+    ("3236.EBD.955", "Layanan Manajemen Keuangan", 456000, 0, 456000, "100.00"),
+    ("3237.EBC.954", "Layanan Manajemen SDM", 24950000, 0, 24100000, "96.59"),
+    ("3238.EBD.952", "Layanan Perencanaan dan Penganggaran", 5280000, 0, 5246175, "99.36"),
+    ("3238.EBD.953", "Layanan Pemantauan dan Evaluasi", 8235000, 0, 8235000, "100.00"),
+    ("3239.EBA.962", "Layanan Umum", 297938000, 0, 297636694, "99.90"),
+    ("3239.EBA.994", "Layanan Perkantoran", 1790989000, 0, 1789418240, "99.91"),
+    ("3979.EBA.958", "Layanan Hubungan Masyarakat dan Informasi", 20000000, 0, 20000000, "100.00"),
+    ("3247.QDE.002", "Pendampingan Program Ketahanan Keluarga", 40000000, 0, 40000000, "100.00"),
+    ("3247.UBB.001", "Advokasi Program Ketahanan Keluarga", 76000000, 0, 76000000, "100.00"),
+    ("3248.BDD.001", "Fasilitasi Program Alternatif Development", 70160000, 0, 70062000, "99.86"),
+    ("3251.BKA.002", "Laporan Informasi Intelijen", 100000000, 0, 99992864, "99.99"),
+    ("3256.BAA.001", "Layanan Rehabilitasi Berkelanjutan", 23660000, 0, 23660000, "100.00"),
+    ("3257.QDB.001", "Advokasi Kebijakan Kab/Kota", 211832000, 3290000, 205553420, "97.04"),
+    ("3258.BAA.002", "Layanan Asesmen Terpadu", 39825000, 384000, 35430000, "88.96"),
+    ("3258.BIA.002", "Layanan Pengawasan Barang Bukti", 22200000, 0, 22200000, "100.00"),
+    ("3258.BIB.002", "Layanan Pengawasan Tahanan", 64860000, 0, 64724000, "99.79"),
+    ("3259.PDG.001", "Agen Pemulihan yang Dilatih", 25620000, 0, 25620000, "100.00"),
+    ("3260.BAA.002", "Layanan Rehabilitasi di BNNP dan BNNK", 99800000, 0, 99769538, "99.97"),
+    ("3260.BAA.003", "Layanan SKHPN", 127600000, 0, 127600000, "100.00"),
+    (
+        "3260.BDB.001",
+        "Lembaga Rehabilitasi yang Operasional",
+        74153000,
+        7600000,
+        66553000,
+        "89.75",
+    ),
+    ("3260.QDB.001", "Unit IBM yang Operasional", 89732000, 5250000, 80181800, "89.36"),
+    ("5354.BCA.002", "Berkas Perkara Tindak Pidana Narkotika", 346244000, 0, 345786985, "99.87"),
+    ("5936.QDB.001", "SMP dan SMU Sederajat", 147320000, 0, 147320000, "100.00"),
+]
+OUTPUT_TOTAL = (7988525000, 16524000, 7676554161, "96.095")  # JUMLAH row, 3 places
+
+
+@pytest.mark.parametrize(("code", "label", "pagu", "blokir", "realisasi", "printed"), OUTPUTS)
+def test_output_rows_round_half_up(
+    code: str, label: str, pagu: int, blokir: int, realisasi: int, printed: str
+) -> None:
+    line = realisation(pagu=pagu, realisasi=realisasi, blokir=blokir)
+    assert round_to(line.value, 2, Rounding.HALF_UP) == Decimal(printed)
+    assert line.sisa == pagu - realisasi
+
+
+def test_output_table_blokir_is_not_realised() -> None:
+    # BAB III B rows 14, 15, 21: counting blokir as realised would print 98,59 / 89,93 / 100.
+    rows = {code: (p, b, r, pct) for code, _, p, b, r, pct in OUTPUTS}
+    for code, expected in [
+        ("3257.QDB.001", "98.59"),
+        ("3258.BAA.002", "89.93"),
+        ("3260.BDB.001", "100.00"),
+    ]:
+        pagu, blokir, realisasi, printed = rows[code]
+        counted = realisation(
+            pagu=pagu,
+            realisasi=realisasi,
+            blokir=blokir,
+            blokir_treatment=BlokirTreatment.REALISED,
+        )
+        assert (
+            round_to(counted.value, 2, Rounding.HALF_UP) == Decimal(expected) != Decimal(printed)
+        )
+
+
+def test_output_table_total() -> None:
+    lines = [BudgetLine(label, p, r, b, code=code) for code, label, p, b, r, _ in OUTPUTS]
+    result = score(lines)
+    pagu, blokir, realisasi, printed = OUTPUT_TOTAL
+    assert (result.total.pagu, result.total.blokir, result.total.realisasi) == (
+        pagu,
+        blokir,
+        realisasi,
+    )
+    assert round_to(result.value, 3, Rounding.HALF_UP) == Decimal(printed)
+    assert len(result.lines) == 24
+
+
+# BAB III B, "Untuk realisasi BNN Provinsi Kalimantan Tengah dan jajaran TA.2024".
+UNITS = [
+    ("BNN Provinsi Kalimantan Tengah", 7988525000, 7675626440, "96.08"),
+    ("BNNK Palangka Raya", 1746607000, 1728106059, "98.94"),
+    ("BNNK Kotawaringin Barat", 1611961000, 1607121464, "99.70"),
+]
+UNITS_TOTAL = (11347093000, 11010853963, "97.03")
+
+
+def test_unit_table() -> None:
+    result = score([BudgetLine(label, p, r) for label, p, r, _ in UNITS])
+    for line, (_, _, _, printed) in zip(result.lines, UNITS, strict=True):
+        # The rows round half up: 99,6998 -> 99,70 (truncation would give 99,69).
+        assert round_to(line.value, 2, Rounding.HALF_UP) == Decimal(printed)
+    assert (result.total.pagu, result.total.realisasi) == UNITS_TOTAL[:2]
+    # The total truncates: 97,0368 -> 97,03 (half up would give 97,04).
+    assert round_to(result.value, 2, Rounding.TRUNCATE) == Decimal("97.03")
+    assert round_to(result.value, 2, Rounding.HALF_UP) == Decimal("97.04")
+
+
+# BAB III B and BAB IV B, "rekapitulasi anggaran dan realisasi (blokir dimasukkan dalam
+# realisasi)": Jenis Belanja, Anggaran, Realisasi, Sisa, Persentase.
+SPENDING_ROWS = [
+    PrintedRow("Belanja Pegawai", 4218311000, 3770214000, sisa=281590276, percentage="93.32"),
+    PrintedRow("Belanja Barang", 3642614000, 3738905716, sisa=31308284, percentage="99.14"),
+    PrintedRow("Belanja Modal"),  # printed "-"
+]
+SPENDING_TOTAL = PrintedRow("Jumlah", 7988525000, 7675626440, sisa=312898560, percentage="96.08")
+
+
+def _spending(location: str) -> PrintedTable:
+    return PrintedTable(location, SPENDING_ROWS, Rounding.HALF_UP, total=SPENDING_TOTAL)
+
+
+def _expected_spending(location: str) -> list[tuple[str, int | Decimal, int | Decimal | None]]:
+    return [
+        (f"{location} / Belanja Pegawai / sisa", 281590276, 448097000),
+        (f"{location} / Belanja Pegawai / %", Decimal("93.32"), Decimal("89.38")),
+        (f"{location} / Belanja Barang / realisasi", 3738905716, 3642614000),
+        (f"{location} / Belanja Barang / sisa", 31308284, -96291716),
+        (f"{location} / Belanja Barang / %", Decimal("99.14"), Decimal("102.64")),
+        (f"{location} / Jumlah / pagu", 7988525000, 7860925000),
+        (f"{location} / Jumlah / realisasi", 7675626440, 7509119716),
+    ]
+
+
+def _triples(findings: tuple[Finding, ...]) -> list[tuple[str, object, object]]:
+    return [(f.location, f.printed, f.computed) for f in findings]
+
+
+def test_spending_type_table_does_not_reconcile() -> None:
+    # formulas.md section 4: pagu sums to 7.860.925.000 against 7.988.525.000, and Belanja
+    # Barang's realisation exceeds its pagu.
+    findings = reconcile([_spending("BAB III B, jenis belanja")])
+    assert _triples(findings) == _expected_spending("BAB III B, jenis belanja")
+    assert findings[5].difference == 127600000  # the pagu of output 3260.BAA.003 (SKHPN)
+
+
+def test_spending_type_percentages_follow_the_sisa_column() -> None:
+    # The printed percentages are (pagu - sisa) / pagu, not realisasi / pagu: the Realisasi
+    # column is the one out of line (BAB III B).
+    for row in SPENDING_ROWS[:2]:
+        assert row.pagu is not None and row.sisa is not None
+        implied = percent(row.pagu - row.sisa, row.pagu)
+        assert round_to(implied, 2, Rounding.HALF_UP) == row.percentage
+
+
+def test_unit_table_mixes_roundings() -> None:
+    rows = [PrintedRow(label, p, r, percentage=pct) for label, p, r, pct in UNITS]
+    total = PrintedRow("Jumlah", *UNITS_TOTAL[:2], percentage=UNITS_TOTAL[2])
+    mixed = PrintedTable(
+        "BAB III B, satker", rows, Rounding.HALF_UP, total=total, total_rounding=Rounding.TRUNCATE
+    )
+    assert reconcile([mixed]) == ()
+    half_up = PrintedTable("BAB III B, satker", rows, Rounding.HALF_UP, total=total)
+    assert _triples(reconcile([half_up])) == [
+        ("BAB III B, satker / Jumlah / %", Decimal("97.03"), Decimal("97.04"))
+    ]
+    truncate = PrintedTable("BAB III B, satker", rows, Rounding.TRUNCATE, total=total)
+    assert _triples(reconcile([truncate])) == [
+        ("BAB III B, satker / BNNK Kotawaringin Barat / %", Decimal("99.70"), Decimal("99.69"))
+    ]
+
+
+def _report_tables() -> tuple[list[PrintedTable], list[Agreement]]:
+    output_rows = [
+        PrintedRow(f"{code} {label}", p, r, blokir=b or None, percentage=pct)
+        for code, label, p, b, r, pct in OUTPUTS
+    ]
+    pagu, blokir, realisasi, pct = OUTPUT_TOTAL
+    outputs = PrintedTable(
+        "BAB III B, output",
+        output_rows,
+        Rounding.HALF_UP,
+        total=PrintedRow("JUMLAH", pagu, realisasi, blokir=blokir, percentage=pct),
+    )
+    text_iii = PrintedTable(
+        "BAB III B, teks",
+        [],
+        Rounding.HALF_UP,
+        total=PrintedRow("realisasi", 7988525000, 7675626440, blokir=16524000, percentage="96.09"),
+    )
+    text_iv = PrintedTable(
+        "BAB IV B, teks",
+        [],
+        Rounding.HALF_UP,
+        total=PrintedRow("realisasi", 7988525000, 7675626440, percentage="96.08"),
+    )
+    # "Perbandingan anggaran pada tahun 2022-2024" (pagu per jenis belanja).
+    history = [
+        PrintedTable(
+            f"BAB III B, perbandingan {year}",
+            [
+                PrintedRow("Belanja Pegawai", pegawai),
+                PrintedRow("Belanja Barang", barang),
+                PrintedRow("Belanja Modal", modal),
+            ],
+            Rounding.HALF_UP,
+            total=PrintedRow("Jumlah", total),
+        )
+        for year, pegawai, barang, modal, total in [
+            (2022, 3463814000, 4203527000, 14000000, 7681314000),
+            (2023, 3652592000, 4046136000, 48550000, 7747278000),
+            (2024, 4218311000, 3642614000, None, 7988525000),
+        ]
+    ]
+    units = PrintedTable(
+        "BAB III B, satker",
+        [PrintedRow(label, p, r, percentage=pct) for label, p, r, pct in UNITS],
+        Rounding.HALF_UP,
+        total=PrintedRow("Jumlah", *UNITS_TOTAL[:2], percentage=UNITS_TOTAL[2]),
+        total_rounding=Rounding.TRUNCATE,
+    )
+    tables = [
+        outputs,
+        text_iii,
+        _spending("BAB III B, jenis belanja"),
+        *history,
+        units,
+        text_iv,
+        _spending("BAB IV B, jenis belanja"),
+    ]
+    agreements = [
+        Agreement(
+            "BAB III B, output / JUMLAH / realisasi", realisasi, "BAB III B, teks", 7675626440
+        ),
+        Agreement(
+            "BAB III B, output / JUMLAH / pagu", pagu, "BAB III B, jenis belanja", 7988525000
+        ),
+        Agreement("BAB III B, output / JUMLAH / blokir", blokir, "BAB III B, teks", 16524000),
+        Agreement(
+            "BAB III B, jenis belanja / Jumlah / realisasi",
+            7675626440,
+            "BAB III B, satker / BNN Provinsi Kalimantan Tengah",
+            7675626440,
+        ),
+    ]
+    return tables, agreements
+
+
+def test_report_reconciliation_lists_every_difference() -> None:
+    tables, agreements = _report_tables()
+    findings = reconcile(tables, agreements)
+    assert _triples(findings) == [
+        # BAB III B text: 7.675.626.440 / 7.988.525.000 is 96,08 %, printed 96,09 %.
+        ("BAB III B, teks / realisasi / %", Decimal("96.09"), Decimal("96.08")),
+        *_expected_spending("BAB III B, jenis belanja"),
+        # 2022 column: the parts sum to 7.681.341.000, printed 7.681.314.000.
+        ("BAB III B, perbandingan 2022 / Jumlah / pagu", 7681314000, 7681341000),
+        ("BAB III B, perbandingan 2024 / Jumlah / pagu", 7988525000, 7860925000),
+        *_expected_spending("BAB IV B, jenis belanja"),
+        # formulas.md section 4: the output table totals 7.676.554.161, the text 7.675.626.440.
+        ("BAB III B, output / JUMLAH / realisasi", 7676554161, 7675626440),
+    ]
+    assert findings[-1].difference == 927721
+
+
+def test_reconcile_checks_sisa_with_blokir_realised() -> None:
+    row = PrintedRow("x", 100, 80, blokir=10, sisa=10, percentage="90")
+    realised = PrintedTable(
+        "t", [row], Rounding.HALF_UP, blokir_treatment=BlokirTreatment.REALISED
+    )
+    assert reconcile([realised]) == ()
+    unspent = PrintedTable("t", [row], Rounding.HALF_UP)
+    assert [f.location for f in reconcile([unspent])] == ["t / x / sisa", "t / x / %"]
+
+
+def test_reconcile_zero_pagu_percentage() -> None:
+    table = PrintedTable("t", [PrintedRow("x", 0, 0, percentage="0")], Rounding.HALF_UP)
+    (finding,) = reconcile([table])
+    assert finding.computed is None and finding.difference is None
+
+
+def test_printed_rows_validate() -> None:
+    with pytest.raises(InvalidValueError, match="pagu and realisasi"):
+        PrintedRow("x", pagu=100, percentage="90")
+    with pytest.raises(InvalidTypeError, match="float"):
+        PrintedRow("x", 100, 90, percentage=90.0)
+    with pytest.raises(InvalidTypeError):
+        PrintedRow("x", 100.0, 90)
+    with pytest.raises(InvalidValueError, match="rows or a total"):
+        PrintedTable("t", [], Rounding.HALF_UP)
+    with pytest.raises(InvalidTypeError):
+        reconcile(["not a table"])  # type: ignore[list-item]
+
+
+# --- amounts and degenerate cases ---------------------------------------------------------
+
+
+def test_zero_pagu_without_realisation_has_no_percentage() -> None:
+    # The report prints "-" for Belanja Modal 2024 (no budget, nothing spent).
+    line = realisation(pagu=0, realisasi=0)
+    assert line.value is None and line.sisa == 0
+    with pytest.raises(InvalidValueError, match="pagu"):
+        realisation(pagu=0, realisasi=1)
+
+
+def test_over_pagu_is_computed_and_flagged() -> None:
+    # BAB III B: Belanja Barang, realisasi 3.738.905.716 against pagu 3.642.614.000.
+    line = realisation(pagu=3642614000, realisasi=3738905716)
+    assert line.over_pagu and line.sisa == -96291716
+    assert round_to(line.value, 2, Rounding.HALF_UP) == Decimal("102.64")
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error"),
+    [
+        ({"pagu": 100.0, "realisasi": 50}, InvalidTypeError),
+        ({"pagu": "100", "realisasi": 50}, InvalidTypeError),
+        ({"pagu": Decimal("100.5"), "realisasi": 50}, InvalidValueError),
+        ({"pagu": 100, "realisasi": -1}, InvalidValueError),
+        ({"pagu": 100, "realisasi": 50, "blokir": 101}, InvalidValueError),
+        ({"pagu": True, "realisasi": 0}, InvalidTypeError),
+        ({"pagu": Decimal("NaN"), "realisasi": 0}, InvalidValueError),
+        ({"pagu": 100, "realisasi": 50, "blokir_treatment": "realised"}, InvalidTypeError),
+    ],
+)
+def test_bad_amounts_raise(kwargs: dict[str, object], error: type[SakipError]) -> None:
+    with pytest.raises(error):
+        realisation(**kwargs)  # type: ignore[arg-type]
+
+
+def test_rupiah_accepts_whole_decimals_and_numpy_integers() -> None:
+    assert rupiah(Decimal("7988525000.00")) == 7988525000
+    assert rupiah(np.int64(16524000)) == 16524000
+    with pytest.raises(InvalidTypeError):
+        rupiah(np.float64(1.0))
+
+
+def test_score_needs_lines() -> None:
+    with pytest.raises(InvalidValueError):
+        score([])
+    with pytest.raises(InvalidTypeError):
+        score([(100, 50)])  # type: ignore[list-item]
+
+
+# --- batch path -----------------------------------------------------------------------------
+
+
+def test_batch_reproduces_the_output_table() -> None:
+    batch = score_batch(
+        pagu=[p for _, _, p, _, _, _ in OUTPUTS],
+        realisasi=[r for _, _, _, _, r, _ in OUTPUTS],
+        blokir=[b for _, _, _, b, _, _ in OUTPUTS],
+        rounding=Rounding.HALF_UP,
+    )
+    assert batch.values() == [Decimal(pct) for *_, pct in OUTPUTS]
+    assert batch.sisa.tolist() == [p - r for _, _, p, _, r, _ in OUTPUTS]
+
+
+def test_batch_refuses_floats_and_zero_pagu() -> None:
+    with pytest.raises(InvalidTypeError, match="floats"):
+        score_batch(pagu=[100.0], realisasi=[50], rounding=Rounding.HALF_UP)
+    with pytest.raises(InvalidValueError, match="pagu"):
+        score_batch(pagu=[0], realisasi=[0], rounding=Rounding.HALF_UP)
+    with pytest.raises(InvalidValueError, match="blokir"):
+        score_batch(pagu=[10], realisasi=[0], blokir=[11], rounding=Rounding.HALF_UP)
+    with pytest.raises(InvalidValueError):
+        score_batch(pagu=[10], realisasi=[-1], rounding=Rounding.HALF_UP)
+    with pytest.raises(InexactArrayError):
+        score_batch(pagu=[2**62], realisasi=[2**62], rounding=Rounding.HALF_UP)
+
+
+# --- properties ---------------------------------------------------------------------------
+
+
+@st.composite
+def budget_lines(draw: st.DrawFn, largest: int = 10**15) -> tuple[int, int, int]:
+    pagu = draw(st.integers(1, largest))
+    blokir = draw(st.integers(0, pagu))
+    realisasi = draw(st.integers(0, 2 * pagu))
+    return pagu, realisasi, blokir
+
+
+@given(budget_lines(), st.sampled_from(list(BlokirTreatment)))
+def test_percentage_is_exact_for_any_integer_amounts(
+    line: tuple[int, int, int], treatment: BlokirTreatment
+) -> None:
+    pagu, realisasi, blokir = line
+    result = realisation(pagu=pagu, realisasi=realisasi, blokir=blokir, blokir_treatment=treatment)
+    # value x pagu == counted x 100 exactly whenever the quotient terminates; always within
+    # one unit of the 60th significant digit otherwise.
+    assert result.counted + result.sisa == pagu
+    product = result.value * pagu
+    assert abs(product - result.counted * 100) <= abs(product) * Decimal("1e-58")
+    assert result.over_pagu == (result.counted > pagu)
+
+
+@given(st.lists(budget_lines(), min_size=1, max_size=6))
+def test_total_is_the_sum_of_the_lines_and_order_free(lines: list[tuple[int, int, int]]) -> None:
+    rows = [BudgetLine(f"l{i}", p, r, b) for i, (p, r, b) in enumerate(lines)]
+    forward, backward = score(rows), score(rows[::-1])
+    assert forward.total == backward.total
+    assert forward.total.pagu == sum(p for p, _, _ in lines)
+    assert forward.total.sisa == sum(line.sisa for line in forward.lines)
+
+
+@given(
+    # The batch path works in int64: counted x 10**(places + 2) x 2 must fit (documented).
+    st.lists(budget_lines(largest=10**12), min_size=1, max_size=10),
+    st.sampled_from(list(Rounding)),
+    st.sampled_from(list(BlokirTreatment)),
+    st.integers(0, 3),
+)
+def test_batch_agrees_with_scalar(
+    lines: list[tuple[int, int, int]],
+    rounding: Rounding,
+    treatment: BlokirTreatment,
+    places: int,
+) -> None:
+    batch = score_batch(
+        pagu=np.array([p for p, _, _ in lines], dtype=np.int64),
+        realisasi=np.array([r for _, r, _ in lines], dtype=np.int64),
+        blokir=np.array([b for _, _, b in lines], dtype=np.int64),
+        blokir_treatment=treatment,
+        places=places,
+        rounding=rounding,
+    )
+    scalars = [
+        realisation(pagu=p, realisasi=r, blokir=b, blokir_treatment=treatment) for p, r, b in lines
+    ]
+    assert batch.values() == [round_to(s.value, places, rounding) for s in scalars]
+    assert batch.sisa.tolist() == [s.sisa for s in scalars]
+
+
+@given(
+    st.one_of(
+        st.floats(),
+        st.text(max_size=6),
+        st.none(),
+        st.booleans(),
+        st.integers(max_value=-1),
+        st.decimals(allow_nan=True).filter(lambda d: not d.is_finite() or d != int(d) or d < 0),
+    )
+)
+def test_bad_amounts_always_raise(bad: object) -> None:
+    with pytest.raises(SakipError):
+        realisation(pagu=bad, realisasi=0)

@@ -1,0 +1,311 @@
+"""Evidence security index (barang bukti): report ledger, pair matching, units, batch."""
+
+from __future__ import annotations
+
+import random
+from decimal import Decimal
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sakip import InvalidTypeError, InvalidValueError, Rounding, SakipError, round_to
+from sakip.exact_array import scaled_to_decimals
+from sakip.instruments import barang_bukti
+from sakip.instruments.barang_bukti import (
+    EvidencePair,
+    EvidenceRecord,
+    LedgerEntry,
+    Quantity,
+)
+
+# LKIP BNNP Kalimantan Tengah 2024, BAB III A sasaran 10, indikator 13,
+# "3. Hasil pengukuran" (spec lines 1340-1343), as printed:
+# (type, masuk, dimusnahkan & keperluan lain, belum dimusnahkan).
+REPORT_LEDGER = [
+    ("Shabu", "1.216,57 gram", "945,97 gram", "270,60 gram"),
+    ("Ganja", "848,79 gram", "848,79 gram", "0 gram"),  # nothing left: not printed
+    ("Ekstasi", "2 Butir", "0 Butir", "2 butir"),  # "-" destroyed
+]
+
+
+def report_entries() -> list[LedgerEntry]:
+    return [
+        LedgerEntry(kind, received=masuk, destroyed=keluar, remaining=sisa)
+        for kind, masuk, keluar, sisa in REPORT_LEDGER
+    ]
+
+
+def test_report_ledger_balances() -> None:
+    checks = barang_bukti.check_ledger(report_entries())
+    assert [c.entry.evidence_type for c in checks] == ["shabu", "ganja", "ekstasi"]
+    assert all(c.balanced for c in checks)
+    assert [c.difference for c in checks] == [0, 0, 0]
+
+
+def test_report_ledger_figures() -> None:
+    # Same table: 1.216,57 = 945,97 + 270,60 gram; 2 butir stay.
+    shabu, ganja, ekstasi = report_entries()
+    assert shabu.received == Quantity("1216.57", "gram")
+    assert shabu.destroyed + shabu.remaining == shabu.received
+    assert shabu.received - shabu.destroyed == Quantity("270.60", "gram")
+    assert ganja.released == Quantity("848.79", "gram")
+    assert ekstasi.remaining == Quantity(2, "butir")
+    assert ekstasi.unit == "butir"
+
+
+def test_report_index_is_100() -> None:
+    # Same section, Metode Pengukuran: "seluruh data BA penitipan dan BA pengeluaran ...
+    # semuanya sama, maka diasumsikan a=1" -> 100. The report does not list the BA pairs;
+    # these are the releases its ledger shows (destroyed shabu and ganja), each matching.
+    pairs = [
+        EvidencePair(
+            "shabu (dimusnahkan)",
+            received=EvidenceRecord("Shabu", "945,97 gram"),
+            released=EvidenceRecord("shabu", "945,97 Gram"),
+        ),
+        EvidencePair(
+            "ganja (dimusnahkan)",
+            received=EvidenceRecord("Ganja", "848,79 gram"),
+            released=EvidenceRecord("ganja", "848,79 gram"),
+        ),
+    ]
+    result = barang_bukti.score(pairs)
+    assert result.value == Decimal("100")
+    assert (result.pairs, result.matched, result.mismatches) == (2, 2, ())
+
+
+# Quantities as the report's multi-year table prints them (spec lines 1351-1354).
+PRINTED_QUANTITIES = [
+    ("2.074,44 Gram", Decimal("2074.44"), "gram"),
+    ("11.116,01 Gram", Decimal("11116.01"), "gram"),
+    ("519,42 Gram", Decimal("519.42"), "gram"),
+    ("3,87 Gram", Decimal("3.87"), "gram"),
+    ("10 Butir", Decimal("10"), "butir"),
+]
+
+
+@pytest.mark.parametrize(("text", "amount", "unit"), PRINTED_QUANTITIES)
+def test_parse_printed_quantities(text: str, amount: Decimal, unit: str) -> None:
+    assert Quantity.parse(text) == Quantity(amount, unit)
+
+
+def test_units_never_mix() -> None:
+    with pytest.raises(InvalidValueError, match="unit"):
+        Quantity("1216.57", "gram") + Quantity(2, "butir")
+    with pytest.raises(InvalidValueError, match="unit"):
+        Quantity("1216.57", "gram") - Quantity("1", "kilogram")
+    with pytest.raises(InvalidValueError, match="unit"):
+        LedgerEntry("ekstasi", received="2 butir", destroyed="1 gram", remaining="1 butir")
+
+
+def test_mismatch_reasons() -> None:
+    def pair(received: tuple[str, str], released: tuple[str, str]) -> EvidencePair:
+        return EvidencePair(
+            "LKN", received=EvidenceRecord(*received), released=EvidenceRecord(*released)
+        )
+
+    pairs = [
+        pair(("shabu", "10 gram"), ("shabu", "10 gram")),
+        pair(("shabu", "10 gram"), ("ganja", "10 gram")),
+        pair(("ekstasi", "2 butir"), ("ekstasi", "2 gram")),
+        pair(("shabu", "10 gram"), ("shabu", "10,5 gram")),
+        pair(("shabu", "10 gram"), ("shabu", "9,7 gram")),
+    ]
+    result = barang_bukti.score(pairs, tolerance={"gram": "0.2"})
+    assert [(m.index, m.reason) for m in result.mismatches] == [
+        (1, "type"),
+        (2, "unit"),
+        (3, "released exceeds received"),
+        (4, "shrinkage beyond tolerance"),
+    ]
+    assert result.mismatches[3].difference == Decimal("0.3")
+    assert result.value == Decimal("20")
+    # The tolerance is absolute and per unit: 0,3 gram is within 0,3 gram.
+    assert barang_bukti.score(pairs, tolerance={"Gram": "0.3"}).matched == 2
+
+
+def test_empty_rule() -> None:
+    with pytest.raises(InvalidValueError, match="empty="):
+        barang_bukti.score([])
+    result = barang_bukti.score([], empty=100)
+    assert (result.value, result.empty) == (Decimal("100"), True)
+
+
+def test_unbalanced_ledger_is_reported_not_raised() -> None:
+    entry = LedgerEntry(
+        "shabu", received="1.216,57 gram", destroyed="945,97 gram", remaining="270,50 gram"
+    )
+    (check,) = barang_bukti.check_ledger([entry])
+    assert not check.balanced
+    assert check.difference == Decimal("0.10")
+    used = LedgerEntry(
+        "shabu",
+        received="1.216,57 gram",
+        destroyed="945,97 gram",
+        used="0,10 gram",
+        remaining="270,50 gram",
+    )
+    assert barang_bukti.check_ledger([used])[0].balanced
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: Quantity(-1, "gram"),
+        lambda: Quantity(1, ""),
+        lambda: Quantity(1, 5),
+        lambda: Quantity("1,5", "gram"),
+        lambda: Quantity.parse("945,97"),
+        lambda: Quantity.parse("1.216 gram"),  # ambiguous separator
+        lambda: Quantity(1, "gram") - Quantity(2, "gram"),
+        lambda: Quantity(1, "gram") + 1,
+        lambda: EvidenceRecord("", "1 gram"),
+        lambda: EvidenceRecord("shabu", 1),
+        lambda: EvidencePair("LKN", received="1 gram", released="1 gram"),
+        lambda: barang_bukti.score(["pair"]),
+        lambda: barang_bukti.score([], tolerance={"gram": -1}, empty=100),
+        lambda: barang_bukti.score([], tolerance={"gram": 1, "Gram": 2}, empty=100),
+        lambda: barang_bukti.score([], empty=-5),
+        lambda: barang_bukti.check_ledger(report_entries() + report_entries()[:1]),
+        lambda: barang_bukti.check_ledger(["shabu"]),
+    ],
+)
+def test_bad_input_raises(make: object) -> None:
+    with pytest.raises(SakipError):
+        make()  # type: ignore[operator]
+
+
+# --- properties ---------------------------------------------------------------
+
+amounts = st.integers(0, 10**9).map(lambda n: Decimal(n).scaleb(-2))
+UNITS = ["gram", "butir"]
+units = st.sampled_from(UNITS)
+types = st.sampled_from(["shabu", "ganja", "ekstasi"])
+
+
+@st.composite
+def pairs_(draw: st.DrawFn) -> EvidencePair:
+    kind, unit, amount = draw(types), draw(units), draw(amounts)
+    received = EvidenceRecord(kind, Quantity(amount, unit))
+    change = draw(st.sampled_from(["same", "less", "more", "type", "unit"]))
+    if change == "same":
+        released = received
+    elif change == "less":
+        taken = draw(st.integers(0, int(amount * 100)).map(lambda n: Decimal(n).scaleb(-2)))
+        released = EvidenceRecord(kind, Quantity(amount - taken, unit))
+    elif change == "more":
+        extra = draw(st.integers(1, 10**4).map(lambda n: Decimal(n).scaleb(-2)))
+        released = EvidenceRecord(kind, Quantity(amount + extra, unit))
+    elif change == "type":
+        released = EvidenceRecord(kind + " (lain)", Quantity(amount, unit))
+    else:
+        other = "butir" if unit == "gram" else "gram"
+        released = EvidenceRecord(kind, Quantity(amount, other))
+    return EvidencePair(draw(st.text(max_size=5)), received=received, released=released)
+
+
+tolerances = st.dictionaries(units, amounts, max_size=2)
+
+
+@given(st.lists(pairs_(), min_size=1, max_size=30), tolerances)
+def test_value_bounds_and_counts(pairs: list[EvidencePair], tolerance: dict[str, Decimal]) -> None:
+    result = barang_bukti.score(pairs, tolerance=tolerance)
+    assert Decimal(0) <= result.value <= Decimal(100)
+    assert result.matched + len(result.mismatches) == result.pairs == len(pairs)
+    assert (result.value == 100) == (not result.mismatches)
+    assert [m.pair for m in result.mismatches] == [pairs[m.index] for m in result.mismatches]
+
+
+@given(st.lists(pairs_(), min_size=1, max_size=30), tolerances, st.randoms())
+def test_order_does_not_matter(
+    pairs: list[EvidencePair], tolerance: dict[str, Decimal], rng: random.Random
+) -> None:
+    shuffled = list(pairs)
+    rng.shuffle(shuffled)
+    first = barang_bukti.score(pairs, tolerance=tolerance)
+    second = barang_bukti.score(shuffled, tolerance=tolerance)
+    assert first.value == second.value
+    assert sorted(map(repr, (m.pair for m in first.mismatches))) == sorted(
+        map(repr, (m.pair for m in second.mismatches))
+    )
+
+
+@given(st.lists(pairs_(), min_size=1, max_size=30), tolerances, tolerances)
+def test_more_tolerance_never_lowers_the_index(
+    pairs: list[EvidencePair], low: dict[str, Decimal], extra: dict[str, Decimal]
+) -> None:
+    high = {unit: low.get(unit, Decimal(0)) + extra.get(unit, Decimal(0)) for unit in UNITS}
+    assert (
+        barang_bukti.score(pairs, tolerance=high).value
+        >= barang_bukti.score(pairs, tolerance=low).value
+    )
+
+
+@given(amounts, amounts, amounts, units)
+def test_a_ledger_built_to_balance_balances(
+    destroyed: Decimal, used: Decimal, remaining: Decimal, unit: str
+) -> None:
+    received = Quantity(destroyed, unit) + Quantity(used, unit) + Quantity(remaining, unit)
+    entry = LedgerEntry(
+        "x",
+        received=received,
+        destroyed=Quantity(destroyed, unit),
+        used=Quantity(used, unit),
+        remaining=Quantity(remaining, unit),
+    )
+    (check,) = barang_bukti.check_ledger([entry])
+    assert check.balanced
+    assert received - Quantity(destroyed, unit) - Quantity(used, unit) == Quantity(remaining, unit)
+
+
+@given(
+    st.lists(st.lists(pairs_(), min_size=1, max_size=8), min_size=1, max_size=10),
+    st.integers(0, 4),
+    st.sampled_from(list(Rounding)),
+)
+def test_batch_agrees_with_scalar(
+    units_pairs: list[list[EvidencePair]], places: int, rounding: Rounding
+) -> None:
+    results = [barang_bukti.score(pairs) for pairs in units_pairs]
+    got = barang_bukti.score_batch(
+        matched=np.array([r.matched for r in results], dtype=np.int16),
+        pairs=np.array([r.pairs for r in results], dtype=np.int16),
+        places=places,
+        rounding=rounding,
+    )
+    assert scaled_to_decimals(got, places) == [
+        round_to(r.value, places, rounding) for r in results
+    ]
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"matched": [3], "pairs": [2]},
+        {"matched": [0], "pairs": [0]},
+        {"matched": [-1], "pairs": [2]},
+        {"matched": [1.0], "pairs": [2]},
+    ],
+)
+def test_batch_bad_input_raises(kwargs: dict[str, object]) -> None:
+    with pytest.raises(SakipError):
+        barang_bukti.score_batch(**kwargs, places=2, rounding=Rounding.TRUNCATE)  # type: ignore[arg-type]
+
+
+def test_batch_empty_units() -> None:
+    got = barang_bukti.score_batch(
+        matched=[0, 2], pairs=[0, 3], places=1, rounding=Rounding.TRUNCATE, empty=100
+    )
+    assert scaled_to_decimals(got, 1) == [Decimal("100.0"), Decimal("66.6")]
+    with pytest.raises(InvalidTypeError):
+        barang_bukti.score_batch(matched="2", pairs=[3], places=1, rounding=Rounding.TRUNCATE)
+
+
+@given(st.integers(-(10**9), -1).map(lambda n: Decimal(n).scaleb(-2)), units)
+def test_negative_quantities_always_raise(amount: Decimal, unit: str) -> None:
+    with pytest.raises(SakipError):
+        Quantity(amount, unit)
+    with pytest.raises(SakipError):
+        Quantity(0, unit) - Quantity(-amount, unit)

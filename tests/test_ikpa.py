@@ -1,0 +1,441 @@
+"""Tests of sakip.instruments.ikpa (Indikator Kinerja Pelaksanaan Anggaran)."""
+
+from __future__ import annotations
+
+import random
+from decimal import Decimal
+
+import numpy as np
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from sakip.errors import InvalidTypeError, InvalidValueError, SakipError
+from sakip.exact_array import InexactArrayError
+from sakip.instruments import ikpa
+from sakip.instruments.ikpa import (
+    IKPA_2022,
+    IKPA_2024,
+    NOT_APPLICABLE,
+    Aspect,
+    IkpaIndicator,
+    IkpaRules,
+    rules_for_year,
+    score,
+    score_batch,
+)
+from sakip.numbers import Rounding, round_to
+
+NA = NOT_APPLICABLE
+NAMES = IKPA_2024.names
+
+# --- the report's three tables ------------------------------------------------------------
+# LKIP BNNP Kalimantan Tengah 2024, BAB III A sasaran 12, "INDIKATOR PELAKSANAAN ANGGARAN"
+# (OMSPAN, s.d. Desember). Columns: Revisi DIPA, Deviasi Halaman III DIPA, Penyerapan
+# Anggaran, Belanja Kontraktual, Penyelesaian Tagihan, Pengelolaan UP dan TUP, Capaian Output.
+# Rows: Nilai, Bobot, Nilai Akhir (weighted), Nilai Total, Konversi Bobot, Nilai Akhir.
+REPORT = {
+    "BNNP Kalimantan Tengah": dict(
+        values=["100.00", "100.00", "99.77", "100.00", "100.00", "100.00", "100.00"],
+        weights=[10, 15, 20, 10, 10, 10, 25],
+        weighted=["10.00", "15.00", "19.95", "10.00", "10.00", "10.00", "25.00"],
+        total="99.95",
+        conversion=100,
+        final="99.95",
+    ),
+    # The transcription of this table lost one Bobot cell ("10 15 20 10 10 25"); the
+    # weighted row (9.83 = 98.32 x 10 %) shows the UP/TUP weight is 10.
+    "BNNK Palangka Raya": dict(
+        values=["100.00", "93.92", "100.00", "100.00", "100.00", "98.32", "99.30"],
+        weights=[10, 15, 20, 10, 10, 10, 25],
+        weighted=["10.00", "14.09", "20.00", "10.00", "10.00", "9.83", "24.83"],
+        total="98.74",
+        conversion=100,
+        final="98.74",
+    ),
+    "BNNK Kotawaringin Barat": dict(
+        values=["100.00", "100.00", "100.00", NA, NA, "99.20", "100.00"],
+        weights=[10, 15, 20, 0, 0, 10, 25],
+        weighted=["10.00", "15.00", "20.00", "0.00", "0.00", "9.92", "25.00"],
+        total="79.92",
+        conversion=80,
+        final="99.90",
+    ),
+}
+
+
+def _values(row: list[object]) -> dict[str, object]:
+    return dict(zip(NAMES, row, strict=True))
+
+
+@pytest.mark.parametrize("unit", list(REPORT))
+def test_report_tables(unit: str) -> None:
+    table = REPORT[unit]
+    result = score(
+        _values(table["values"]),
+        rules=2024,
+        weights=dict(zip(NAMES, table["weights"], strict=True)),
+    )
+    # Printed with two decimals; the total and final truncate (98,745 -> 98,74).
+    assert round_to(result.total, 2, Rounding.TRUNCATE) == Decimal(table["total"])
+    assert round_to(result.value, 2, Rounding.TRUNCATE) == Decimal(table["final"])
+    assert result.applicable_weight == table["conversion"]
+    assert [column.weight for column in result.indicators] == table["weights"]
+    # The weighted row rounds half up (14,088 -> 14,09 and 24,825 -> 24,83).
+    assert [round_to(column.weighted, 2, Rounding.HALF_UP) for column in result.indicators] == [
+        Decimal(x) for x in table["weighted"]
+    ]
+    assert result.category == "Sangat Baik"
+
+
+def test_exact_figures_behind_the_printed_ones() -> None:
+    # BAB III A sasaran 12: 100x10 + 93,92x15 + 100x20 + 100x10 + 100x10 + 98,32x10 + 99,30x25
+    # = 9874,5, so the total is 98,745 exactly; the report prints 98,74 (truncation), while
+    # half up would give 98,75.
+    palangka = score(_values(REPORT["BNNK Palangka Raya"]["values"]), rules=2024)
+    assert palangka.total == palangka.value == Decimal("98.745")
+    assert round_to(palangka.value, 2, Rounding.HALF_UP) == Decimal("98.75")
+    # Kotawaringin Barat: 79,92 / 0,80 = 99,90 exactly.
+    kobar = score(_values(REPORT["BNNK Kotawaringin Barat"]["values"]), rules=2024)
+    assert (kobar.total, kobar.conversion, kobar.value) == (
+        Decimal("79.92"),
+        Decimal("0.8"),
+        Decimal("99.9"),
+    )
+    # BNNP: 99,77 x 20 % = 19,954 -> 19,95; total 99,954.
+    bnnp = score(_values(REPORT["BNNP Kalimantan Tengah"]["values"]), rules=2024)
+    assert bnnp.weighted("Penyerapan Anggaran") == Decimal("19.954")
+    assert bnnp.value == Decimal("99.954")
+
+
+def test_capaian_against_targets() -> None:
+    # BAB III A sasaran 12: BNNP target 97,96, realisasi 99,95, capaian 102,03 %.
+    bnnp = score(_values(REPORT["BNNP Kalimantan Tengah"]["values"]), rules=2024, target="97.96")
+    assert round_to(bnnp.capaian, 2, Rounding.TRUNCATE) == Decimal("102.03")
+    # BNNK targets 99,19 (Palangka Raya) and 96,41 (Kotawaringin Barat): 1 of 2 meet them.
+    palangka = score(_values(REPORT["BNNK Palangka Raya"]["values"]), rules=2024, target="99.19")
+    kobar = score(_values(REPORT["BNNK Kotawaringin Barat"]["values"]), rules=2024, target="96.41")
+    assert (palangka.meets_target, kobar.meets_target) == (False, True)
+    assert score(_values(REPORT["BNNK Palangka Raya"]["values"]), rules=2024).meets_target is None
+
+
+def test_aspect_values_follow_the_rule_not_the_printed_row() -> None:
+    # Printed "Nilai Aspek" for BNNP is 100,00 / 99,94 / 100,00; OMSPAN averages monthly data,
+    # so the row cannot be derived (formulas.md section 4). The library's aspect value is the
+    # weight average of the year-end values: (99,77 x 20 + 100 x 30) / 50 = 99,908.
+    bnnp = score(_values(REPORT["BNNP Kalimantan Tengah"]["values"]), rules=2024)
+    values = {a.aspect: a.value for a in bnnp.aspects}
+    assert values == {
+        Aspect.PERENCANAAN: Decimal(100),
+        Aspect.PELAKSANAAN: Decimal("99.908"),
+        Aspect.HASIL: Decimal(100),
+    }
+    assert values[Aspect.PELAKSANAAN] != Decimal("99.94")
+    # Kotawaringin Barat: pelaksanaan over Penyerapan (20) and UP/TUP (10) only.
+    kobar = score(_values(REPORT["BNNK Kotawaringin Barat"]["values"]), rules=2024)
+    pelaksanaan = kobar.aspects[1]
+    assert pelaksanaan.weight == 30
+    assert pelaksanaan.value * 3 == Decimal("299.2")  # (100 x 20 + 99,2 x 10) / 30
+
+
+def test_weight_sets() -> None:
+    # PER-5/PB/2024 (DJPb): 10, 15, 20, 10, 10, 10, 25 and Dispensasi SPM as a deduction.
+    assert dict(IKPA_2024.weights) == {
+        "Revisi DIPA": 10,
+        "Deviasi Halaman III DIPA": 15,
+        "Penyerapan Anggaran": 20,
+        "Belanja Kontraktual": 10,
+        "Penyelesaian Tagihan": 10,
+        "Pengelolaan UP dan TUP": 10,
+        "Capaian Output": 25,
+    }
+    # PER-5/PB/2022 (DJPb, Reformulasi IKPA 2022): aspects 20 / 55 / 25, Dispensasi SPM 5.
+    by_aspect = {
+        aspect: sum(i.weight for i in IKPA_2022.indicators if i.aspect is aspect)
+        for aspect in Aspect
+    }
+    assert by_aspect == {Aspect.PERENCANAAN: 20, Aspect.PELAKSANAAN: 55, Aspect.HASIL: 25}
+    assert IKPA_2022.weights["Deviasi Halaman III DIPA"] == 10
+    assert IKPA_2022.weights["Dispensasi SPM"] == 5
+    assert rules_for_year(2022) is IKPA_2022 and rules_for_year(2024) is IKPA_2024
+    assert dict(ikpa.IKPA_RULES) == {2022: IKPA_2022, 2024: IKPA_2024}
+
+
+def test_2022_dispensasi_is_weighted() -> None:
+    # Under PER-5/PB/2022 Dispensasi SPM carries 5 %: a value of 80 costs 20 x 5 % = 1 point.
+    values = dict.fromkeys(IKPA_2022.names, 100)
+    values["Dispensasi SPM"] = 80
+    assert score(values, rules=2022).value == Decimal(99)
+    with pytest.raises(InvalidValueError, match="weighted indicator"):
+        score(values, rules=2022, dispensasi="0.25")
+
+
+def test_dispensasi_deduction_2024() -> None:
+    # Nilai Akhir = Nilai Total / Konversi Bobot - Dispensasi (OMSPAN column "Pengurang").
+    kobar = score(
+        _values(REPORT["BNNK Kotawaringin Barat"]["values"]), rules=2024, dispensasi="0.25"
+    )
+    assert kobar.value == Decimal("99.65")
+    assert kobar.total == Decimal("79.92")
+
+
+def test_bonus_values_up_to_120_are_accepted() -> None:
+    # Kontrak dini earns 120 points (DJPb, KPPN Kotabumi S-951, 2024).
+    values = _values(["100"] * 7)
+    values["Belanja Kontraktual"] = 120
+    assert score(values, rules=2024).value == Decimal(102)
+
+
+@pytest.mark.parametrize(
+    ("change", "error"),
+    [
+        ({"Deviasi": 100}, InvalidValueError),  # unknown name
+        ({"Capaian Output": "120.01"}, InvalidValueError),
+        ({"Capaian Output": -1}, InvalidValueError),
+        ({"Capaian Output": None}, InvalidTypeError),
+        ({"Capaian Output": True}, InvalidTypeError),
+        ({"Capaian Output": "99,30"}, InvalidValueError),  # Indonesian form: parse first
+        ({"Capaian Output": float("nan")}, InvalidValueError),
+        ({"Dispensasi SPM": 100}, InvalidValueError),  # a 2022 indicator under 2024
+    ],
+)
+def test_bad_values_raise(change: dict[str, object], error: type[SakipError]) -> None:
+    values = _values(["100"] * 7)
+    values.update(change)
+    with pytest.raises(error):
+        score(values, rules=2024)
+
+
+def test_missing_indicator_raises() -> None:
+    values = _values(["100"] * 7)
+    del values["Capaian Output"]
+    with pytest.raises(InvalidValueError, match="Capaian Output"):
+        score(values, rules=2024)
+
+
+def test_weights_must_match_the_year() -> None:
+    values = _values(REPORT["BNNK Kotawaringin Barat"]["values"])
+    printed = dict(zip(NAMES, [10, 15, 20, 0, 0, 10, 25], strict=True))
+    score(values, rules=2024, weights=printed)
+    wrong = dict(printed, **{"Deviasi Halaman III DIPA": 10})  # the 2022 weight
+    with pytest.raises(InvalidValueError, match="must be 15 under PER-5/PB/2024"):
+        score(values, rules=2024, weights=wrong)
+    not_zeroed = dict(printed, **{"Belanja Kontraktual": 10})
+    with pytest.raises(InvalidValueError, match="not-applicable"):
+        score(values, rules=2024, weights=not_zeroed)
+    missing = {k: v for k, v in printed.items() if k != "Capaian Output"}
+    with pytest.raises(InvalidValueError):
+        score(values, rules=2024, weights=missing)
+    with pytest.raises(InvalidValueError):
+        score(values, rules=2024, weights=dict(printed, Extra=0))
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error"),
+    [
+        ({"rules": 2023}, InvalidValueError),
+        ({"rules": "2024"}, InvalidTypeError),
+        ({"rules": 2024, "dispensasi": -1}, InvalidValueError),
+        ({"rules": 2024, "dispensasi": 101}, InvalidValueError),
+        ({"rules": 2024, "target": 0}, InvalidValueError),
+    ],
+)
+def test_bad_arguments_raise(kwargs: dict[str, object], error: type[SakipError]) -> None:
+    with pytest.raises(error):
+        score(_values(["100"] * 7), **kwargs)  # type: ignore[arg-type]
+
+
+def test_no_applicable_indicator_raises() -> None:
+    with pytest.raises(InvalidValueError, match="at least one applicable"):
+        score(_values([NA] * 7), rules=2024)
+
+
+def test_rules_validation() -> None:
+    with pytest.raises(InvalidValueError, match="sum to 100"):
+        IkpaRules("x", (2030,), [IkpaIndicator("A", 50, Aspect.HASIL)], True, "test")
+    with pytest.raises(InvalidValueError, match="repeat"):
+        IkpaRules(
+            "x",
+            (2030,),
+            [IkpaIndicator("A", 50, Aspect.HASIL), IkpaIndicator("A", 50, Aspect.HASIL)],
+            True,
+            "test",
+        )
+    with pytest.raises(InvalidTypeError):
+        IkpaIndicator("A", 12.5, Aspect.HASIL)  # type: ignore[arg-type]
+
+
+# --- batch path -----------------------------------------------------------------------------
+
+
+def test_batch_reproduces_the_report() -> None:
+    table = [
+        [100, 100, 99.77, 100, 100, 100, 100],
+        [100, 93.92, 100, 100, 100, 98.32, 99.30],
+        [100, 100, 100, 0, 0, 99.20, 100],
+    ]
+    mask = np.ones((3, 7), dtype=bool)
+    mask[2, 3:5] = False
+    batch = score_batch(table, rules=2024, applicable=mask, rounding=Rounding.TRUNCATE)
+    assert batch.values() == [Decimal("99.95"), Decimal("98.74"), Decimal("99.90")]
+    assert batch.totals() == [Decimal("99.954"), Decimal("98.745"), Decimal("79.92")]
+    assert batch.applicable_weight.tolist() == [100, 100, 80]
+    assert batch.labels() == ["Sangat Baik"] * 3
+
+
+def test_batch_rejects_bad_input() -> None:
+    good = np.full((2, 7), 100.0)
+    with pytest.raises(InexactArrayError):
+        score_batch(np.full((1, 7), 99.775), rules=2024, rounding=Rounding.HALF_UP)
+    with pytest.raises(InvalidValueError, match="shape"):
+        score_batch(np.full((2, 6), 100.0), rules=2024, rounding=Rounding.HALF_UP)
+    mask = np.ones((2, 7), dtype=bool)
+    mask[0, 3] = False
+    with pytest.raises(InvalidValueError, match="not applicable"):
+        score_batch(good, rules=2024, applicable=mask, rounding=Rounding.HALF_UP)
+    with pytest.raises(InvalidValueError, match="between 0 and 120"):
+        score_batch(np.full((1, 7), 120.5), rules=2024, rounding=Rounding.HALF_UP)
+    with pytest.raises(InvalidValueError, match="applicable"):
+        score_batch(
+            np.zeros((1, 7)),
+            rules=2024,
+            applicable=np.zeros((1, 7), dtype=bool),
+            rounding=Rounding.HALF_UP,
+        )
+    with pytest.raises(InvalidValueError):
+        score_batch(good, rules=2024, dispensasi=[0.0, -0.25], rounding=Rounding.HALF_UP)
+    with pytest.raises(InvalidTypeError):
+        score_batch(good, rules=2024, rounding="half_up")  # type: ignore[arg-type]
+    with pytest.raises(SakipError):
+        score_batch(np.full((1, 7), np.nan), rules=2024, rounding=Rounding.HALF_UP)
+
+
+# --- properties ---------------------------------------------------------------------------
+
+value_2dp = st.integers(0, 12000).map(lambda n: Decimal(n).scaleb(-2))
+all_values = st.lists(value_2dp, min_size=7, max_size=7)
+masks = st.lists(st.booleans(), min_size=7, max_size=7).filter(any)
+
+
+@given(all_values)
+def test_final_equals_total_when_all_apply(row: list[Decimal]) -> None:
+    result = score(_values(row), rules=2024)
+    assert result.value == result.total
+    assert result.conversion == 1
+
+
+@given(all_values, masks)
+def test_final_lies_within_the_applicable_values(row: list[Decimal], mask: list[bool]) -> None:
+    values = [v if keep else NA for v, keep in zip(row, mask, strict=True)]
+    applicable = [v for v, keep in zip(row, mask, strict=True) if keep]
+    result = score(_values(values), rules=2024)
+    assert min(applicable) <= result.value <= max(applicable)
+
+
+@given(all_values, masks, st.integers(0, 6), st.integers(0, 12000))
+def test_monotone_in_each_applicable_value(
+    row: list[Decimal], mask: list[bool], position: int, raised: int
+) -> None:
+    assume(mask[position])
+    values: list[object] = [v if keep else NA for v, keep in zip(row, mask, strict=True)]
+    before = score(_values(values), rules=2024).value
+    bigger = max(row[position], Decimal(raised).scaleb(-2))
+    values[position] = bigger
+    assert score(_values(values), rules=2024).value >= before
+
+
+@st.composite
+def halvable_rules(draw: st.DrawFn) -> tuple[IkpaRules, IkpaRules]:
+    """A rules set with even weights, and the same halved plus a 50 % extra indicator."""
+    count = draw(st.integers(1, 5))
+    cuts = sorted(draw(st.lists(st.integers(1, 49), min_size=count - 1, max_size=count - 1)))
+    halves = [b - a for a, b in zip([0, *cuts], [*cuts, 50], strict=True)]
+    assume(all(h > 0 for h in halves))
+    aspects = list(Aspect)
+    base = [IkpaIndicator(f"I{i}", 2 * h, aspects[i % 3]) for i, h in enumerate(halves)]
+    halved = [IkpaIndicator(f"I{i}", h, aspects[i % 3]) for i, h in enumerate(halves)]
+    extra = IkpaIndicator("Extra", 50, Aspect.HASIL)
+    return (
+        IkpaRules("base", (2099,), base, True, "test"),
+        IkpaRules("extended", (2099,), [*halved, extra], True, "test"),
+    )
+
+
+@given(halvable_rules(), st.data())
+def test_unchanged_by_adding_a_not_applicable_indicator(
+    pair: tuple[IkpaRules, IkpaRules], data: st.DataObject
+) -> None:
+    base, extended = pair
+    row = data.draw(st.lists(value_2dp, min_size=len(base.names), max_size=len(base.names)))
+    mask = data.draw(st.lists(st.booleans(), min_size=len(row), max_size=len(row)).filter(any))
+    values: dict[str, object] = {
+        name: v if keep else NA for name, v, keep in zip(base.names, row, mask, strict=True)
+    }
+    plain = score(values, rules=base)
+    widened = score({**values, "Extra": NA}, rules=extended)
+    assert widened.value == plain.value
+    assert widened.category == plain.category
+
+
+@given(all_values, masks, st.randoms(use_true_random=False))
+def test_order_of_the_mapping_does_not_matter(
+    row: list[Decimal], mask: list[bool], rng: random.Random
+) -> None:
+    items = [(n, v if keep else NA) for n, v, keep in zip(NAMES, row, mask, strict=True)]
+    shuffled = items[:]
+    rng.shuffle(shuffled)
+    assert score(dict(items), rules=2024) == score(dict(shuffled), rules=2024)
+
+
+@given(
+    st.lists(st.tuples(all_values, masks, st.integers(0, 100)), min_size=1, max_size=8),
+    st.sampled_from(list(Rounding)),
+)
+def test_batch_agrees_with_scalar(
+    units: list[tuple[list[Decimal], list[bool], int]], rounding: Rounding
+) -> None:
+    table, mask, deductions, expected = [], [], [], []
+    for row, keep, cents in units:
+        cells = [v if k else Decimal(0) for v, k in zip(row, keep, strict=True)]
+        values = [v if k else NA for v, k in zip(row, keep, strict=True)]
+        deduction = Decimal(cents).scaleb(-2)
+        try:
+            scalar = score(_values(values), rules=2024, dispensasi=deduction)
+        except InvalidValueError:
+            deduction = Decimal(0)
+            scalar = score(_values(values), rules=2024)
+        table.append([float(c) for c in cells])
+        mask.append(keep)
+        deductions.append(float(deduction))
+        expected.append(scalar)
+    batch = score_batch(
+        table, rules=2024, applicable=mask, dispensasi=deductions, rounding=rounding
+    )
+    assert batch.values() == [round_to(s.value, 2, rounding) for s in expected]
+    assert batch.totals() == [s.total for s in expected]
+    assert batch.labels() == [s.category for s in expected]
+
+
+junk = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.text(max_size=5),
+    st.decimals(allow_nan=True, allow_infinity=True).filter(
+        lambda d: not d.is_finite() or d < 0 or d > 120
+    ),
+    st.floats().filter(lambda f: not (0 <= f <= 120)),
+    st.lists(st.integers(), max_size=2),
+)
+
+
+@given(st.sampled_from(NAMES), junk)
+def test_bad_input_always_raises_a_sakip_error(name: str, bad: object) -> None:
+    values = _values(["100"] * 7)
+    values[name] = bad
+    try:
+        score(values, rules=2024)
+    except SakipError:
+        return
+    # Only text that happens to be a valid number in range may pass.
+    assert isinstance(bad, str)
+    assert Decimal(0) <= Decimal(bad.strip()) <= 120
