@@ -79,8 +79,11 @@ PUBLIC_NAMES = [
     "evaluate",
     "exact_sum",
     "format_number",
+    "ikm",
     "ikpa",
     "kepegawaian",
+    "kpkk",
+    "likert",
     "meets_target_array",
     "nka",
     "parse_number",
@@ -91,6 +94,7 @@ PUBLIC_NAMES = [
     "tahanan",
     "target_status",
     "to_decimal",
+    "whoqol",
     "zona_integritas",
 ]
 
@@ -101,7 +105,18 @@ def test_public_names_are_pinned() -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["anggaran", "barang_bukti", "ikpa", "kepegawaian", "nka", "tahanan", "zona_integritas"],
+    [
+        "anggaran",
+        "barang_bukti",
+        "ikm",
+        "ikpa",
+        "kepegawaian",
+        "kpkk",
+        "nka",
+        "tahanan",
+        "whoqol",
+        "zona_integritas",
+    ],
 )
 def test_instruments_follow_the_convention(name: str) -> None:
     module = getattr(sakip, name)

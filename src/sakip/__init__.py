@@ -14,6 +14,7 @@ Decimal('99.98')
 'Kurang'
 """
 
+from sakip import likert
 from sakip._version import __version__
 from sakip.bands import Band, BandScheme, Gap, GapPolicy, scheme_from_lower_bounds
 from sakip.capaian import (
@@ -55,10 +56,13 @@ from sakip.indicators import (
 from sakip.instruments import (
     anggaran,
     barang_bukti,
+    ikm,
     ikpa,
     kepegawaian,
+    kpkk,
     nka,
     tahanan,
+    whoqol,
     zona_integritas,
 )
 from sakip.numbers import (
@@ -158,8 +162,11 @@ __all__ = [
     "evaluate",
     "exact_sum",
     "format_number",
+    "ikm",
     "ikpa",
     "kepegawaian",
+    "kpkk",
+    "likert",
     "meets_target_array",
     "nka",
     "parse_number",
@@ -170,5 +177,6 @@ __all__ = [
     "tahanan",
     "target_status",
     "to_decimal",
+    "whoqol",
     "zona_integritas",
 ]
