@@ -1,0 +1,411 @@
+"""The audit: every printed figure of a data set compared with the rules.
+
+:func:`audit` walks the figures a data set says the document printed and
+returns a :class:`~sakip.findings.Finding` for each one that does not follow
+from the rules. A printed figure is compared with the recomputed one
+rounded to the printed places with the document's policy, so a difference
+that is only the document's rounding is never reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from sakip.bands import BandScheme
+from sakip.capaian import achievement
+from sakip.errors import OutOfBandError
+from sakip.findings import Finding, check_printed
+from sakip.instruments import ikpa, kepegawaian, kpkk, nka, whoqol, zona_integritas
+from sakip.numbers import RoundingPolicy
+from sakip.report.compute import LkipReport
+from sakip.report.dataset import DataSet
+
+__all__ = ["audit"]
+
+_CAPAIAN_RULE = "capaian = realisasi / target x 100"
+
+
+def audit(report: LkipReport) -> tuple[Finding, ...]:
+    """Every printed figure of the report's data set that the rules contradict.
+
+    Returns
+    -------
+    tuple of Finding
+        In report order: indicators, breakdowns by unit, band schemes,
+        histories, summary, then the instruments. Identical findings (the
+        same figure reached twice) are listed once.
+
+    Examples
+    --------
+    >>> from sakip.report.compute import compute_report
+    >>> from sakip.report.dataset import load_dataset
+    >>> findings = audit(compute_report(load_dataset()))
+    >>> any("115.69" in str(f) for f in findings)
+    True
+    """
+    dataset = report.dataset
+    found: list[Finding] = []
+    for part in (
+        _indicators(report),
+        _units(report),
+        _histories(dataset),
+        _summary(report),
+        _instruments(report),
+    ):
+        for finding in part:
+            if finding not in found:
+                found.append(finding)
+    return tuple(found)
+
+
+def _indicators(report: LkipReport) -> Iterator[Finding]:
+    policy = report.dataset.policies["capaian"]
+    for row in report.indicators:
+        entry = row.entry
+        where = f"{entry.location}, indikator {entry.indicator.code}"
+        if entry.printed_capaian is not None:
+            finding = check_printed(
+                f"{where}, capaian",
+                printed=entry.printed_capaian,
+                computed=row.result.capaian,
+                policy=policy,
+                rule=_CAPAIAN_RULE,
+            )
+            if finding is not None:
+                yield finding
+        label = row.result.category.label
+        if entry.printed_category is not None and entry.printed_category != label:
+            yield Finding(
+                f"{where}, kategori",
+                entry.printed_category,
+                label,
+                f"capaian {policy.apply(row.result.capaian)} is {label!r} in the report's band table",
+            )
+
+
+def _units(report: LkipReport) -> Iterator[Finding]:
+    dataset = report.dataset
+    policy = dataset.policies["capaian"]
+    for row in report.indicators:
+        entry = row.entry
+        scheme = entry.count.scheme if entry.count is not None else None
+        for figure in entry.units:
+            where = f"{figure.location}, {dataset.unit_name(figure.unit)}"
+            if figure.printed_capaian is not None and figure.target:
+                value = achievement(
+                    target=figure.target,
+                    realization=figure.realization,
+                    polarity=entry.indicator.polarity,
+                    lower_is_better=entry.indicator.lower_is_better,
+                )
+                finding = check_printed(
+                    f"{where}, capaian", printed=figure.printed_capaian, computed=value,
+                    policy=policy, rule=_CAPAIAN_RULE,
+                )  # fmt: skip
+                if finding is not None:
+                    yield finding
+            if scheme is not None and figure.printed_category is not None:
+                label = _label(scheme, figure.realization)
+                if label != figure.printed_category:
+                    yield Finding(
+                        f"{where}, kategori", figure.printed_category, label, scheme.name
+                    )
+            if scheme is not None and figure.target is not None:
+                yield from _target_in_gap(scheme, figure.target, f"{where}, target")
+        count = report.unit_counts.get(entry.indicator.code)
+        if count is not None and Decimal(count.count) != entry.realization:
+            yield Finding(
+                f"{entry.location}, indikator {entry.indicator.code}, realisasi",
+                entry.realization,
+                count.count,
+                f"the number of units that meet the condition ({', '.join(count.met) or 'none'})",
+            )
+        if scheme is not None and entry.national_target is not None:
+            yield from _target_in_gap(
+                scheme, entry.national_target, f"{entry.location}, target nasional"
+            )
+
+
+def _label(scheme: BandScheme, value: Decimal) -> str:
+    try:
+        return scheme.classify(value).label
+    except OutOfBandError:
+        return "(tanpa kategori)"
+
+
+def _target_in_gap(scheme: BandScheme, target: Decimal, where: str) -> Iterator[Finding]:
+    """A target that the printed band table leaves without a category."""
+    try:
+        scheme.classify(target)
+    except OutOfBandError as error:
+        yield Finding(where, target, "(tanpa kategori)", f"the table {scheme.name!r} {error.rule}")
+
+
+def _histories(dataset: DataSet) -> Iterator[Finding]:
+    policy = dataset.policies["capaian"]
+    for entry in dataset.entries:
+        if entry.history is not None:
+            yield from entry.history.audit(
+                policy, location=f"{entry.location}, indikator {entry.indicator.code}, tahun"
+            )
+
+
+def _summary(report: LkipReport) -> Iterator[Finding]:
+    printed = report.dataset.summary
+    if printed is None:
+        return
+    policy = report.dataset.policies["capaian"]
+    summary = report.summary
+    where = printed.location
+    if printed.mean is not None and summary.mean is not None:
+        finding = check_printed(
+            f"{where}, rata-rata capaian", printed=printed.mean, computed=summary.mean,
+            policy=policy, rule="mean of the indicators' capaian",
+        )  # fmt: skip
+        if finding is not None:
+            yield finding
+    for name, value, computed in (
+        ("melebihi target", printed.above, summary.above),
+        ("sesuai target", printed.at, summary.at),
+        ("tidak mencapai target", printed.below, summary.below),
+    ):
+        if value is not None and value != computed:
+            yield Finding(f"{where}, {name}", value, computed, "count of the indicators")
+    comparison = report.comparison
+    if printed.claims_more_above and comparison is not None and comparison.above <= 0:
+        yield Finding(
+            f"{where}, perbandingan dengan {printed.previous_year}",
+            "more indicators above target",
+            f"{comparison.current.above} vs {comparison.previous.above}",
+            "the text claims an increase in indicators above target",
+        )
+
+
+def _instruments(report: LkipReport) -> Iterator[Finding]:
+    dataset = report.dataset
+    results = report.instruments
+    realizations = dataset.realizations
+    capaian = dataset.policies["capaian"]
+
+    if dataset.tahanan is not None:
+        value = results["tahanan"].value  # type: ignore[attr-defined]
+        data = dataset.tahanan
+        yield from _printed(
+            data.location,
+            "nilai",
+            data.printed_value,
+            value,
+            capaian,
+            "(N - (a + b + c)) / N x 100",
+        )
+        if data.indicator is not None:
+            yield from _printed(
+                f"{data.location}, indikator {data.indicator}", "realisasi", realizations[data.indicator],
+                value, capaian, "the indicator's realisation is the index",
+            )  # fmt: skip
+
+    if dataset.barang_bukti is not None:
+        for check in results["barang_bukti_ledger"]:  # type: ignore[attr-defined]
+            if not check.balanced:
+                entry = check.entry
+                used = entry.used.amount if entry.used is not None else Decimal(0)
+                yield Finding(
+                    f"{dataset.barang_bukti.location}, {entry.evidence_type}, belum dimusnahkan",
+                    entry.remaining.amount,
+                    entry.received.amount - entry.destroyed.amount - used,
+                    "received = destroyed + used + remaining",
+                )
+
+    if dataset.kpkk is not None:
+        yield from _kpkk(dataset, results["kpkk"])  # type: ignore[arg-type]
+
+    if dataset.whoqol is not None and "whoqol" in results:
+        yield from _whoqol(dataset, results["whoqol"])  # type: ignore[arg-type]
+
+    for unit in dataset.ikpa:
+        result: ikpa.IkpaResult = results["ikpa"][unit.unit]  # type: ignore[index]
+        policy = dataset.policies["ikpa"]
+        where = f"{unit.location}, {dataset.unit_name(unit.unit)}"
+        for key, computed, rule in (
+            ("total", result.total, "Nilai Total = sum(nilai x bobot / 100)"),
+            ("conversion", result.conversion * 100, "Konversi Bobot = applicable weights"),
+            ("value", result.value, "Nilai Akhir = Nilai Total / Konversi Bobot - Dispensasi"),
+        ):
+            yield from _printed(where, key, unit.printed.get(key), computed, policy, rule)
+
+    for nka_unit in dataset.nka:
+        result_nka: nka.NkaResult = results["nka"][nka_unit.unit]  # type: ignore[index]
+        where = f"{nka_unit.location}, {dataset.unit_name(nka_unit.unit)}"
+        yield from _printed(where, "NKA", nka_unit.printed.get("value"), result_nka.value,
+                            dataset.policies["nka"], "0,5 x perencanaan + 0,5 x pelaksanaan")  # fmt: skip
+        if result_nka.capaian is not None:
+            yield from _printed(where, "capaian", nka_unit.printed.get("capaian"), result_nka.capaian,
+                                capaian, "capaian = NKA / target x 100")  # fmt: skip
+
+    yield from results.get("anggaran_findings", ())  # type: ignore[misc]
+
+    if dataset.kepegawaian is not None:
+        staff: kepegawaian.KepegawaianResult = results["kepegawaian"]  # type: ignore[assignment]
+        data_k = dataset.kepegawaian
+        if data_k.printed_total is not None:
+            found = kepegawaian.check_total(
+                staff, printed=data_k.printed_total, location=f"{data_k.location}, jumlah"
+            )
+            if found is not None:
+                yield found
+        if data_k.text_total is not None:
+            found = kepegawaian.check_total(
+                staff, printed=data_k.text_total, location=data_k.text_location or data_k.location
+            )
+            if found is not None:
+                yield found
+        for code, printed in data_k.printed_fulfilment.items():
+            found = kepegawaian.check_fulfilment(
+                staff, unit=code, printed=printed, policy=dataset.policies["staffing"],
+                location=f"{data_k.location}, pemenuhan {dataset.unit_name(code)}",
+            )  # fmt: skip
+            if found is not None:
+                yield found
+
+    if dataset.zona_integritas is not None:
+        yield from _zona(dataset, results)
+
+
+def _printed(
+    where: str,
+    what: str,
+    printed: Decimal | None,
+    computed: Decimal,
+    policy: RoundingPolicy,
+    rule: str,
+) -> Iterator[Finding]:
+    if printed is None:
+        return
+    finding = check_printed(
+        f"{where}, {what}", printed=printed, computed=computed, policy=policy, rule=rule
+    )
+    if finding is not None:
+        yield finding
+
+
+def _kpkk(dataset: DataSet, result: kpkk.KpkkResult) -> Iterator[Finding]:
+    data = dataset.kpkk
+    assert data is not None
+    printed = data.printed
+    policy = dataset.policies["survey"]
+    where = data.location
+    for key, computed in (
+        ("respondent_totals", result.respondent_totals),
+        ("aspect_sums", result.aspect_sums),
+    ):
+        for position, (shown, value) in enumerate(
+            zip(printed.get(key, ()), computed, strict=False), 1
+        ):
+            if shown != value:
+                yield Finding(
+                    f"{where}, {key}[{position}]", shown, value, "sum of the row or column"
+                )
+    for key, means in (
+        ("respondent_means", result.respondent_means),
+        ("aspect_means", result.aspect_means),
+    ):
+        for position, (shown_mean, mean) in enumerate(
+            zip(printed.get(key, ()), means, strict=False), 1
+        ):
+            yield from _printed(
+                where, f"{key}[{position}]", shown_mean, mean, policy, "total / answers"
+            )
+    for key, labels in (
+        ("respondent_categories", result.respondent_categories),
+        ("aspect_categories", result.aspect_categories),
+    ):
+        for position, (shown, label) in enumerate(
+            zip(printed.get(key, ()), labels, strict=False), 1
+        ):
+            if shown != label:
+                yield Finding(f"{where}, {key}[{position}]", shown, label, result.scheme.name)
+    if "overall_mean" in printed:
+        yield from _printed(
+            where,
+            "overall_mean",
+            printed["overall_mean"],
+            result.value,
+            policy,
+            "grand total / answers",
+        )
+    if printed.get("overall_category") not in (None, result.category):
+        yield Finding(
+            f"{where}, overall_category",
+            printed["overall_category"],
+            result.category,
+            result.scheme.name,
+        )
+    for label, count in printed.get("respondents_per_category", {}).items():
+        if count != result.respondents_in(label):
+            yield Finding(
+                f"{where}, respondents {label}",
+                count,
+                result.respondents_in(label),
+                result.scheme.name,
+            )
+
+
+_DOMAINS = ("physical", "psychological", "social", "environment")
+
+
+def _whoqol(dataset: DataSet, pooled: whoqol.ImprovementResult) -> Iterator[Finding]:
+    data = dataset.whoqol
+    assert data is not None
+    policy = dataset.policies["survey"]
+    rule = "clients improved / clients assessed x 100; overall = mean of the domains"
+    for unit in data.units:
+        result = whoqol.from_counts(assessed=unit.clients, **dict(unit.improved))
+        where = f"{data.location}, {dataset.unit_name(unit.unit)}"
+        for key, domain in zip(_DOMAINS, result.domains, strict=True):
+            yield from _printed(where, key, unit.printed.get(key), domain.percent, policy, rule)
+        yield from _printed(
+            where, "overall", unit.printed.get("overall"), result.value, policy, rule
+        )
+    where = f"{data.location}, gabungan"
+    for key, domain in zip(_DOMAINS, pooled.domains, strict=True):
+        yield from _printed(where, key, data.printed_pooled.get(key), domain.percent, policy, rule)
+    yield from _printed(
+        where, "overall", data.printed_pooled.get("overall"), pooled.value, policy, rule
+    )
+    if data.indicator is not None:
+        yield from _printed(
+            f"{data.location}, indikator {data.indicator}", "realisasi",
+            dataset.realizations[data.indicator], pooled.value, policy,
+            "the indicator's realisation is the pooled percentage",
+        )  # fmt: skip
+
+
+def _zona(dataset: DataSet, results: dict[str, object]) -> Iterator[Finding]:
+    data = dataset.zona_integritas
+    assert data is not None
+    scores: dict[str, zona_integritas.ZonaIntegritasResult] = results["zona_integritas"]  # type: ignore[assignment]
+    ranking: zona_integritas.Ranking = results["zona_integritas_ranking"]  # type: ignore[assignment]
+    exact = RoundingPolicy(2, dataset.policies["capaian"].rounding)
+    for name, _, _, printed_total, printed_rank in data.ranking:
+        yield from _printed(
+            f"{data.location}, {name}",
+            "jumlah",
+            printed_total,
+            scores[name].value,
+            exact,
+            "pengungkit + hasil",
+        )
+        if printed_rank is not None and printed_rank != ranking.rank_of(name):
+            yield Finding(
+                f"{data.location}, {name}, peringkat",
+                printed_rank,
+                ranking.rank_of(name),
+                "rank by total, highest first",
+            )
+    if data.indicator is not None:
+        yield from _printed(
+            f"{data.location}, indikator {data.indicator}", "realisasi",
+            dataset.realizations[data.indicator], scores[data.unit].value, exact,
+            "the indicator's realisation is the unit's ZI total",
+        )  # fmt: skip

@@ -1,0 +1,322 @@
+"""Renderers of a computed report: text, Markdown, CSV, JSON, XLSX and trend charts.
+
+Renderers only format: every number they show is already on the
+:class:`~sakip.report.compute.LkipReport` (rounded there with the data
+set's policies). Text and Markdown write numbers the Indonesian way
+(``102,77``, ``11.010.853.963``); CSV and JSON write plain decimals for
+other tools. The JSON layout is stable and documented in
+``docs/report.md``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sakip.errors import InvalidValueError
+from sakip.findings import Finding
+from sakip.numbers import NumberStyle, format_number
+from sakip.report.compute import Cell, LkipReport, Table
+
+__all__ = [
+    "JSON_FORMAT",
+    "MissingExtraError",
+    "render_csv",
+    "render_findings",
+    "render_json",
+    "render_markdown",
+    "render_text",
+    "write_charts",
+    "write_xlsx",
+]
+
+JSON_FORMAT = "sakip-report/1"
+"""The ``format`` field of the JSON output; changes only with a new layout."""
+
+
+class MissingExtraError(InvalidValueError):
+    """An output that needs an optional dependency that is not installed."""
+
+
+def _cell(value: Cell, style: NumberStyle) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, bool):
+        return "ya" if value else "tidak"
+    if isinstance(value, int | Decimal):
+        return format_number(value, style=style)
+    return value
+
+
+def _plain(value: Cell) -> str | int | None:
+    """A cell for CSV and JSON: numbers as plain decimal strings, counts as ints."""
+    if value is None or isinstance(value, str | int):
+        return value
+    return format_number(value, style=NumberStyle.PLAIN)
+
+
+def _header(report: LkipReport) -> list[str]:
+    dataset = report.dataset
+    return [dataset.title, f"{dataset.unit.name} - tahun {dataset.year}"]
+
+
+def _text_table(table: Table) -> list[str]:
+    cells = [[_cell(c, NumberStyle.INDONESIAN) for c in row] for row in table.rows]
+    widths = [len(c) for c in table.columns]
+    for row in cells:
+        widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
+    widths = [min(w, 48) for w in widths]
+    numeric = [
+        all(isinstance(row[i], int | Decimal) or row[i] is None for row in table.rows)
+        and bool(table.rows)
+        for i in range(len(table.columns))
+    ]
+
+    def line(values: Sequence[str]) -> str:
+        parts = []
+        for value, width, right in zip(values, widths, numeric, strict=True):
+            text = value if len(value) <= width else value[: width - 1] + "~"
+            parts.append(text.rjust(width) if right else text.ljust(width))
+        return "  ".join(parts).rstrip()
+
+    out = [
+        table.title,
+        "=" * len(table.title),
+        line(table.columns),
+        line(["-" * w for w in widths]),
+    ]
+    out += [line(row) for row in cells]
+    if table.note:
+        out.append(table.note)
+    return out
+
+
+def render_text(report: LkipReport, findings: Sequence[Finding] | None = None) -> str:
+    """The report as aligned plain text for the terminal.
+
+    Examples
+    --------
+    >>> from sakip.report.compute import compute_report
+    >>> from sakip.report.dataset import load_dataset
+    >>> text = render_text(compute_report(load_dataset()))
+    >>> "102,77" in text and "107,34" in text
+    True
+    """
+    lines = _header(report)
+    for table in report.tables:
+        lines += ["", *_text_table(table)]
+    if findings is not None:
+        lines += ["", *render_findings(findings).splitlines()]
+    return "\n".join(lines) + "\n"
+
+
+def render_findings(findings: Sequence[Finding]) -> str:
+    """The audit's findings, one per line, or a line saying there are none."""
+    if not findings:
+        return "Audit: every printed figure follows from the rules."
+    lines = [
+        f"Audit: {len(findings)} printed figure{'s' if len(findings) != 1 else ''} differ from the rules"
+    ]
+    lines += [f"{n:>3}. {finding}" for n, finding in enumerate(findings, 1)]
+    return "\n".join(lines)
+
+
+def render_markdown(report: LkipReport, findings: Sequence[Finding] | None = None) -> str:
+    """The report as Markdown tables."""
+
+    def escape(text: str) -> str:
+        return text.replace("|", "\\|")
+
+    lines = [
+        f"# {report.dataset.title}",
+        "",
+        f"{report.dataset.unit.name}, tahun {report.dataset.year}",
+    ]
+    for table in report.tables:
+        lines += ["", f"## {escape(table.title)}", ""]
+        lines.append("| " + " | ".join(escape(c) for c in table.columns) + " |")
+        lines.append("|" + "---|" * len(table.columns))
+        for row in table.rows:
+            lines.append(
+                "| " + " | ".join(escape(_cell(c, NumberStyle.INDONESIAN)) for c in row) + " |"
+            )
+        if table.note:
+            lines += ["", escape(table.note)]
+    if findings is not None:
+        lines += ["", "## Audit", ""]
+        lines += [f"- {escape(str(f))}" for f in findings] or [
+            "Every printed figure follows from the rules."
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def render_csv(report: LkipReport) -> str:
+    """Every table in one long CSV: ``table,row,column,value`` (plain decimals)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["table", "row", "column", "value"])
+    for table in report.tables:
+        for position, row in enumerate(table.rows, 1):
+            for column, value in zip(table.columns, row, strict=True):
+                plain = _plain(value)
+                writer.writerow([table.key, position, column, "" if plain is None else plain])
+    return buffer.getvalue()
+
+
+def _finding_json(finding: Finding) -> dict[str, Any]:
+    return {
+        "location": finding.location,
+        "printed": _json_value(finding.printed),
+        "computed": _json_value(finding.computed),
+        "rule": finding.rule,
+    }
+
+
+def _json_value(value: object) -> Any:
+    if value is None or isinstance(value, str | int | bool):
+        return value
+    if isinstance(value, Decimal):
+        return format_number(value, style=NumberStyle.PLAIN)
+    return str(value)
+
+
+def render_json(report: LkipReport, findings: Sequence[Finding] | None = None) -> str:
+    """The report as stable JSON for other tools (layout in ``docs/report.md``).
+
+    Numbers that are not counts are strings of plain decimals, so no reader
+    turns them into binary floats; exact values are given beside displayed
+    ones.
+    """
+    dataset = report.dataset
+    summary = report.summary
+    policy = dataset.policies["capaian"]
+    document: dict[str, Any] = {
+        "format": JSON_FORMAT,
+        "document": {"title": dataset.title, "year": dataset.year, "source": dataset.source},
+        "unit": {
+            "code": dataset.unit.code,
+            "name": dataset.unit.name,
+            "level": dataset.unit.level.value,
+        },
+        "rounding": {
+            name: {"places": p.places, "rounding": p.rounding.value}
+            for name, p in dataset.policies.items()
+        },
+        "indicators": [
+            {
+                "code": row.entry.indicator.code,
+                "objective": row.entry.objective,
+                "name": row.entry.indicator.name,
+                "unit_of_measure": row.entry.indicator.unit_of_measure,
+                "polarity": row.entry.indicator.polarity.value,
+                "target": _json_value(row.result.target),
+                "realization": _json_value(row.result.realization),
+                "capaian": _json_value(row.displayed),
+                "capaian_exact": _json_value(row.result.capaian),
+                "category": row.result.category.label,
+                "status": row.result.status.value,
+            }
+            for row in report.indicators
+        ],
+        "summary": {
+            "count": summary.count,
+            "mean": _json_value(policy.apply(summary.mean)) if summary.mean is not None else None,
+            "mean_exact": _json_value(summary.mean),
+            "above": summary.above,
+            "at": summary.at,
+            "below": summary.below,
+            "categories": dict(summary.categories),
+        },
+        "tables": [
+            {
+                "key": table.key,
+                "title": table.title,
+                "columns": list(table.columns),
+                "rows": [[_plain(c) for c in row] for row in table.rows],
+                "note": table.note,
+            }
+            for table in report.tables
+        ],
+    }
+    if findings is not None:
+        document["findings"] = [_finding_json(f) for f in findings]
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_xlsx(report: LkipReport, path: str | Path) -> None:
+    """Write one worksheet per table (needs the ``xlsx`` extra: openpyxl).
+
+    Raises
+    ------
+    MissingExtraError
+        openpyxl is not installed.
+    """
+    try:
+        from openpyxl import Workbook  # type: ignore[import-untyped,import-not-found,unused-ignore]
+    except ImportError:
+        raise MissingExtraError(
+            "--format xlsx", "needs openpyxl (pip install 'sakip[xlsx]')", "openpyxl"
+        ) from None
+    book = Workbook()
+    book.remove(book.active)
+    for table in report.tables:
+        sheet = book.create_sheet(title=table.key[:31])
+        sheet.append([table.title])
+        sheet.append(list(table.columns))
+        for row in table.rows:
+            # Decimals go in as text of plain decimals: a spreadsheet float would not be exact.
+            sheet.append([_plain(c) for c in row])
+        if table.note:
+            sheet.append([table.note])
+    book.save(str(path))
+
+
+def write_charts(report: LkipReport, directory: str | Path) -> list[Path]:
+    """Write one PNG trend chart per indicator with a history (needs the ``charts`` extra).
+
+    Returns
+    -------
+    list of Path
+        The files written.
+
+    Raises
+    ------
+    MissingExtraError
+        matplotlib is not installed.
+    """
+    try:
+        import matplotlib  # type: ignore[import-not-found,unused-ignore]
+
+        matplotlib.use("Agg")
+        from matplotlib import pyplot  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        raise MissingExtraError(
+            "--charts", "needs matplotlib (pip install 'sakip[charts]')", "matplotlib"
+        ) from None
+    folder = Path(directory)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for table in report.tables:
+        if not table.key.startswith("riwayat_"):
+            continue
+        points = [(row[0], row[3]) for row in table.rows if isinstance(row[3], Decimal)]
+        if not points:
+            continue
+        figure, axes = pyplot.subplots(figsize=(6, 3.5))
+        years = [str(year) for year, _ in points]
+        # Drawing needs floats; the values plotted are the displayed ones already computed.
+        axes.plot(years, [float(value) for _, value in points], marker="o")
+        axes.axhline(100, color="grey", linewidth=0.8, linestyle="--")
+        axes.set_title(table.title, fontsize=9)
+        axes.set_ylabel("Capaian (%)")
+        figure.tight_layout()
+        path = folder / f"{table.key}.png"
+        figure.savefig(path, dpi=100)
+        pyplot.close(figure)
+        written.append(path)
+    return written

@@ -1,0 +1,199 @@
+"""The bundled LKIP 2024 data set: computed tables and the audit of printed figures."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+
+from sakip.findings import Finding
+from sakip.report.audit import audit
+from sakip.report.compute import LkipReport, compute_report
+from sakip.report.dataset import load_dataset
+from sakip.report.render import render_csv, render_json, render_markdown, render_text
+from tests import lkip2024
+
+
+@pytest.fixture(scope="module")
+def report() -> LkipReport:
+    return compute_report(load_dataset())
+
+
+@pytest.fixture(scope="module")
+def findings(report: LkipReport) -> tuple[Finding, ...]:
+    return audit(report)
+
+
+def find(findings: tuple[Finding, ...], *, printed: object, computed: object) -> list[Finding]:
+    return [f for f in findings if f.printed == printed and f.computed == computed]
+
+
+# --- computed tables -------------------------------------------------------------------
+
+
+def test_pengukuran_kinerja(report: LkipReport) -> None:
+    # BAB III A / BAB IV A: every row's capaian as printed (truncated to the printed places).
+    policy = report.dataset.policies["capaian"]
+    for row, (number, target, realization, printed, _) in zip(
+        report.indicators, lkip2024.PENGUKURAN_KINERJA, strict=True
+    ):
+        assert row.entry.indicator.code == str(number)
+        assert (row.result.target, row.result.realization) == (
+            Decimal(target),
+            Decimal(realization),
+        )
+        assert policy.agrees(row.result.capaian, printed=Decimal(printed))
+
+
+def test_summary(report: LkipReport) -> None:
+    # L1859 and the Ikhtisar (L93-L99).
+    assert report.table("ringkasan").rows[0] == ("Rata-rata capaian", Decimal("107.34"))
+    summary = report.summary
+    assert (summary.above, summary.at, summary.below) == lkip2024.COUNTS_2024
+    assert report.comparison is not None
+    assert (report.comparison.previous.above, report.comparison.previous.below) == (7, 2)
+
+
+def test_unit_counts(report: LkipReport) -> None:
+    # Indicator 17 (L1651-L1655): only BNNK Kotawaringin Barat meets its IKPA target.
+    assert report.unit_counts["17"].met == ("bnnk-kotawaringin-barat",)
+    assert report.unit_counts["15"].count == 2
+    assert report.unit_counts["1"].count == 2
+
+
+def test_instrument_tables(report: LkipReport) -> None:
+    whoqol = {row[0]: row for row in report.table("whoqol").rows}
+    # WHOQOL (L817-L822), half up: 81,06 / 75,64 / 80,77 and 79,5 pooled.
+    assert whoqol["BNN Kabupaten Kotawaringin Barat"][-1] == Decimal("81.06")
+    assert whoqol["BNN Kota Palangka Raya"][-1] == Decimal("75.64")
+    assert whoqol["BNN Provinsi Kalimantan Tengah"][-1] == Decimal("80.77")
+    assert whoqol["Gabungan (provinsi)"][-1] == Decimal("79.50")
+    ikpa = {row[0]: row for row in report.table("ikpa").rows}
+    # IKPA (L1554-L1649): final 99,95 / 98,74 (98,745 truncated) / 99,90; KoBar total 79,92.
+    assert ikpa["BNN Provinsi Kalimantan Tengah"][-3] == Decimal("99.95")
+    assert ikpa["BNN Kota Palangka Raya"][-3] == Decimal("98.74")
+    assert ikpa["BNN Kabupaten Kotawaringin Barat"][-3] == Decimal("99.90")
+    assert ikpa["BNN Kabupaten Kotawaringin Barat"][-6] == Decimal("79.92")
+    nka = {row[0]: row for row in report.table("nka").rows}
+    # NKA (L1414-L1415): (100,00 + 99,95) / 2 = 99,975 -> 99,98 half up.
+    assert nka["BNN Provinsi Kalimantan Tengah"][3] == Decimal("99.98")
+    aspects = report.table("kpkk_aspek").rows
+    # KPKK (L665-L685): 384 / 150 = 2,56 Baik.
+    assert aspects[-1] == ("Keseluruhan", 384, Decimal("2.56"), "Baik")
+    staff = report.table("kepegawaian").rows
+    # Staff table (L171-L177): 121 staff; 31 / 74 -> 41,891 (truncated to 3 places).
+    assert staff[-1][5] == 121
+    assert staff[1][-1] == Decimal("41.891") and staff[2][-1] == Decimal("29.729")
+    zona = report.table("zona_integritas")
+    # ZI ranking (L1719-L1731): Kalimantan Tengah 85,00, rank 9 of 11.
+    assert zona.rows[8][:2] == (9, "BNNP Kalimantan Tengah") and zona.rows[8][4] == Decimal(
+        "85.00"
+    )
+    assert "peringkat 9 dari 11" in zona.note
+    assert report.table("tahanan").rows[0][-1] == Decimal("100.00")
+
+
+# --- the audit, finding by finding --------------------------------------------------------
+
+
+def test_rows_15_and_17_categories(findings: tuple[Finding, ...]) -> None:
+    # BAB IV A L1876, L1878: capaian 100 and 50 printed "Sangat Baik".
+    assert find(findings, printed="Sangat Baik", computed="Memuaskan")
+    assert find(findings, printed="Sangat Baik", computed="Kurang")
+    labels = [f for f in findings if "kategori" in f.location]
+    assert {f.location.split("indikator ")[1].split(",")[0] for f in labels} == {"15", "17"}
+
+
+def test_nka_kotawaringin_barat(findings: tuple[Finding, ...]) -> None:
+    # L1495: 99,95 / 86 printed 115,69; the rule gives 116,22.
+    assert len(find(findings, printed=Decimal("115.69"), computed=Decimal("116.22"))) == 1
+
+
+def test_ikkr_2022(findings: tuple[Finding, ...]) -> None:
+    # L765: 2,97 / 2,85 printed 104,3; the rule gives 104,21.
+    (finding,) = find(findings, printed=Decimal("104.3"), computed=Decimal("104.21"))
+    assert "2022" in finding.location
+
+
+def test_budget_tables_that_do_not_reconcile(findings: tuple[Finding, ...]) -> None:
+    # BAB III B (L1833-L1837, L1795, L1829): formulas.md section 4.
+    assert find(findings, printed=7988525000, computed=7860925000)  # spending-type pagu
+    assert find(findings, printed=7675626440, computed=7509119716)  # spending-type realisasi
+    assert find(findings, printed=3738905716, computed=3642614000)  # Belanja Barang > pagu
+    assert find(findings, printed=7675626440, computed=7676554161)  # text vs output table
+    assert find(findings, printed=7681314000, computed=7681341000)  # 2022 total transposed
+
+
+def test_staff_total(findings: tuple[Finding, ...]) -> None:
+    # L171 text "119 orang" against the table's 121.
+    assert find(findings, printed=119, computed=121)
+
+
+def test_dektari_band_gap(findings: tuple[Finding, ...]) -> None:
+    # L387-L389: the printed table leaves 53,51-53,70 without a category; the target is 53,51.
+    gap = [f for f in findings if f.printed == Decimal("53.51") and "gap [53.51, 53.71)" in f.rule]
+    assert gap
+
+
+def test_more_above_target_claim(findings: tuple[Finding, ...]) -> None:
+    # Ikhtisar L97 claims more indicators above target than 2023: 6 against 7.
+    assert [f for f in findings if "claims an increase" in f.rule]
+
+
+def test_no_finding_is_only_the_documents_rounding(findings: tuple[Finding, ...]) -> None:
+    # Figures whose only difference is truncation or half up must not be reported:
+    # 102,77 (trunc), 116,25 (trunc), 98,74 (IKPA trunc), 99,98 (NKA half up), 93,45 and
+    # 97,04 (budget half up), 97,03 (total trunc), WHOQOL (half up), 41,891 (trunc 3 places).
+    rounding_only = {
+        "102.77",
+        "116.25",
+        "98.74",
+        "99.98",
+        "93.45",
+        "97.04",
+        "97.03",
+        "84.85",
+        "41.891",
+        "2.07",
+    }
+    assert not [
+        f for f in findings if isinstance(f.printed, Decimal) and str(f.printed) in rounding_only
+    ]
+    for finding in findings:
+        assert finding.printed != finding.computed, finding
+
+
+def test_the_audit_is_complete(findings: tuple[Finding, ...]) -> None:
+    # Every finding is one of the report's known inconsistencies (spec digest, section 9).
+    known = {
+        ("Sangat Baik", "Memuaskan"), ("Sangat Baik", "Kurang"),
+        (Decimal("115.69"), Decimal("116.22")), (Decimal("104.3"), Decimal("104.21")),
+        (119, 121), (7988525000, 7860925000), (7675626440, 7509119716),
+        (3738905716, 3642614000), (7675626440, 7676554161), (7681314000, 7681341000),
+        (281590276, 448097000), (31308284, -96291716), (Decimal("93.32"), Decimal("89.38")),
+        (Decimal("99.14"), Decimal("102.64")), (Decimal("96.09"), Decimal("96.08")),
+    }  # fmt: skip
+    unexplained = [
+        f for f in findings
+        if (f.printed, f.computed) not in known
+        and f.computed != "(tanpa kategori)"
+        and "claims an increase" not in f.rule
+    ]  # fmt: skip
+    assert unexplained == []
+
+
+# --- renderers ----------------------------------------------------------------------------
+
+
+def test_renderers_show_the_computed_figures(
+    report: LkipReport, findings: tuple[Finding, ...]
+) -> None:
+    text = render_text(report, findings)
+    assert "102,77" in text and "11.010.853.963" in text and "Audit: " in text
+    markdown = render_markdown(report, findings)
+    assert "| 10 | Indeks kepuasan" in markdown
+    assert "pengukuran_kinerja,10,Capaian (%),102.77" in render_csv(report)
+    document = json.loads(render_json(report, findings))
+    assert document["summary"]["mean_exact"].startswith("107.341568")
+    assert len(document["findings"]) == len(findings)
