@@ -197,3 +197,52 @@ def test_renderers_show_the_computed_figures(
     document = json.loads(render_json(report, findings))
     assert document["summary"]["mean_exact"].startswith("107.341568")
     assert len(document["findings"]) == len(findings)
+
+
+def test_xlsx_output(report: LkipReport, tmp_path: object) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    from pathlib import Path
+
+    from sakip.report.render import write_xlsx
+
+    path = Path(str(tmp_path)) / "lkip.xlsx"
+    write_xlsx(report, path)
+    book = openpyxl.load_workbook(path)
+    sheet = book["pengukuran_kinerja"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[1][:3] == ("No", "Indikator Kinerja", "Target")
+    assert rows[11][5] == "102.77"  # indicator 10, exact text, not a float
+
+
+def test_trend_charts(report: LkipReport, tmp_path: object) -> None:
+    pytest.importorskip("matplotlib")
+    from pathlib import Path
+
+    from sakip.report.render import write_charts
+
+    written = write_charts(report, Path(str(tmp_path)) / "charts")
+    names = {path.name for path in written}
+    assert "riwayat_14.png" in names and "riwayat_16.png" in names
+    assert all(path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for path in written)
+
+
+def test_missing_extras_are_reported(
+    report: LkipReport, tmp_path: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import builtins
+    from pathlib import Path
+
+    from sakip.report.render import MissingExtraError, write_charts, write_xlsx
+
+    real_import = builtins.__import__
+
+    def no_extras(name: str, *args: object, **kwargs: object) -> object:
+        if name.split(".")[0] in {"openpyxl", "matplotlib"}:
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builtins, "__import__", no_extras)
+    with pytest.raises(MissingExtraError, match="openpyxl"):
+        write_xlsx(report, Path(str(tmp_path)) / "x.xlsx")
+    with pytest.raises(MissingExtraError, match="matplotlib"):
+        write_charts(report, Path(str(tmp_path)))

@@ -22,12 +22,13 @@ import numpy as np
 import numpy.typing as npt
 
 from sakip.errors import InvalidTypeError, InvalidValueError
-from sakip.numbers import EXACT, Rounding, to_decimal
+from sakip.numbers import EXACT, Rounding, to_decimal, to_percentage
 
 __all__ = [
     "InexactArrayError",
     "count_array",
     "divide_round",
+    "percent_array",
     "scaled_from_decimals",
     "scaled_from_floats",
     "scaled_to_decimals",
@@ -265,3 +266,71 @@ def count_array(values: npt.ArrayLike, *, field: str = "values") -> Int64Array:
         raise InexactArrayError(field, "must be below 10**15 in arrays", int(array.max()))
     result: Int64Array = array.astype(np.int64, copy=False)
     return result
+
+
+def percent_array(
+    part: npt.ArrayLike,
+    whole: npt.ArrayLike,
+    places: int,
+    rounding: Rounding,
+    *,
+    empty: object = None,
+    part_field: str = "part",
+    whole_field: str = "whole",
+) -> Int64Array:
+    """``part / whole x 100`` of count arrays, rounded exactly, scaled by ``10**places``.
+
+    The batch twin of ``round_to(percent(part, whole), places, rounding)``
+    for counts where the part can never exceed the whole (records that
+    match among all records, detainees without incident among all
+    detainees).
+
+    Parameters
+    ----------
+    part, whole : array_like of int
+        Counts, broadcast together (see :func:`count_array`).
+    places : int
+        Decimal places of the result.
+    rounding : Rounding
+        As in :func:`~sakip.numbers.round_to`.
+    empty : number, optional
+        The value (0 to 100) to give where ``whole`` is 0; without it a zero
+        whole raises, because no percentage exists.
+    part_field, whole_field : str, optional
+        Names used in error messages.
+
+    Returns
+    -------
+    numpy.ndarray of int64
+
+    Raises
+    ------
+    InvalidValueError
+        A part above its whole, or a zero whole without ``empty``.
+
+    Examples
+    --------
+    >>> percent_array([2, 22, 0], [3, 22, 0], 2, Rounding.HALF_UP, empty=100).tolist()
+    [6667, 10000, 10000]
+    """
+    top, bottom = np.broadcast_arrays(
+        count_array(part, field=part_field), count_array(whole, field=whole_field)
+    )
+    over = top > bottom
+    if over.any():
+        first = int(np.flatnonzero(over.ravel())[0])
+        raise InvalidValueError(
+            f"{part_field}[{first}]",
+            f"must not exceed {whole_field} ({int(bottom.ravel()[first])})",
+            int(top.ravel()[first]),
+        )
+    zero = bottom == 0
+    if zero.any() and empty is None:
+        raise InvalidValueError(
+            whole_field, "must be > 0 (pass empty= to give the value when it is 0)", 0
+        )
+    scaled = divide_round(top * 100, np.where(zero, 1, bottom), places, rounding)
+    if zero.any():
+        fill = scaled_from_decimals([to_percentage(empty, field="empty")], places, field="empty")
+        scaled = np.where(zero, fill[0], scaled)
+    return scaled

@@ -47,6 +47,7 @@ __all__ = [
     "parse_number",
     "percent",
     "round_to",
+    "to_count",
     "to_decimal",
     "to_percentage",
 ]
@@ -169,6 +170,26 @@ def to_decimal(value: object, *, field: str = "value") -> Decimal:
             )
         return Decimal(text)
     raise InvalidTypeError(field, "must be an int, str, Decimal or float", value)
+
+
+def to_count(value: object, *, field: str = "value") -> int:
+    """A whole number ``>= 0`` (people, incidents, records), from anything :func:`to_decimal` reads.
+
+    Examples
+    --------
+    >>> to_count("22", field="detainees"), to_count(Decimal("3.0"), field="escapes")
+    (22, 3)
+    >>> to_count("2.5", field="escapes")
+    Traceback (most recent call last):
+    ...
+    sakip.errors.InvalidValueError: 'escapes' must be a whole number: 2.5
+    """
+    number = to_decimal(value, field=field)
+    if number != number.to_integral_value():
+        raise InvalidValueError(field, "must be a whole number", number)
+    if number < 0:
+        raise InvalidValueError(field, "must be >= 0", number)
+    return int(number)
 
 
 def to_percentage(value: object, *, field: str = "value") -> Decimal:

@@ -27,7 +27,7 @@ import numpy as np
 import numpy.typing as npt
 
 from sakip.errors import InvalidTypeError, InvalidValueError
-from sakip.exact_array import count_array, divide_round, scaled_from_decimals
+from sakip.exact_array import percent_array
 from sakip.numbers import EXACT, Rounding, parse_number, percent, to_decimal, to_percentage
 
 __all__ = [
@@ -595,24 +595,6 @@ def score_batch(
     ...             rounding=Rounding.HALF_UP).tolist()
     [10000, 6667]
     """
-    good = count_array(matched, field="matched")
-    total = count_array(pairs, field="pairs")
-    good, total = np.broadcast_arrays(good, total)
-    over = good > total
-    if over.any():
-        first = int(np.flatnonzero(over.ravel())[0])
-        raise InvalidValueError(
-            f"matched[{first}]",
-            f"must not exceed pairs ({int(total.ravel()[first])})",
-            int(good.ravel()[first]),
-        )
-    zero = total == 0
-    if zero.any() and empty is None:
-        raise InvalidValueError(
-            "pairs", "must be > 0 (pass empty= to give a value without pairs)", 0
-        )
-    scaled = divide_round(good * 100, np.where(zero, 1, total), places, rounding)
-    if zero.any():
-        fill = scaled_from_decimals([to_percentage(empty, field="empty")], places, field="empty")
-        scaled = np.where(zero, fill[0], scaled)
-    return scaled
+    return percent_array(
+        matched, pairs, places, rounding, empty=empty, part_field="matched", whole_field="pairs"
+    )

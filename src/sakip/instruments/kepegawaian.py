@@ -29,7 +29,7 @@ import numpy.typing as npt
 from sakip.errors import InvalidTypeError, InvalidValueError
 from sakip.exact_array import count_array, divide_round
 from sakip.findings import Finding, check_printed
-from sakip.numbers import Rounding, RoundingPolicy, percent, to_decimal
+from sakip.numbers import Rounding, RoundingPolicy, percent, to_count, to_decimal
 
 __all__ = [
     "EmploymentStatus",
@@ -66,15 +66,6 @@ class EmploymentStatus(enum.Enum):
     PPK = "PPK"
 
 
-def _count(value: object, field: str) -> int:
-    number = to_decimal(value, field=field)
-    if number != number.to_integral_value():
-        raise InvalidValueError(field, "must be a whole number", number)
-    if number < 0:
-        raise InvalidValueError(field, "must be >= 0", number)
-    return int(number)
-
-
 def _status(value: object) -> EmploymentStatus:
     if isinstance(value, EmploymentStatus):
         return value
@@ -98,12 +89,12 @@ def _staff(value: object) -> tuple[tuple[EmploymentStatus, int], ...]:
         if status in seen:
             raise InvalidValueError("staff", "must name each status once", key)
         seen.add(status)
-        counts[status] = _count(count, f"staff[{status.value}]")
+        counts[status] = to_count(count, field=f"staff[{status.value}]")
     return tuple(counts.items())
 
 
 def _required(value: object) -> int:
-    count = _count(value, "required")
+    count = to_count(value, field="required")
     if count == 0:
         raise InvalidValueError("required", "must be > 0 (a DSP with no post)", count)
     return count
@@ -188,7 +179,7 @@ def fulfilment(*, filled: object, required: object) -> Decimal:
     ...  for f, r, p in [(68, 153, 0), (31, 74, 3), (22, 74, 3)]]
     [Decimal('44'), Decimal('41.891'), Decimal('29.729')]
     """
-    top = _count(filled, "filled")
+    top = to_count(filled, field="filled")
     bottom = _required(required)
     return percent(top, bottom, part_field="filled", whole_field="required")
 

@@ -30,8 +30,8 @@ import numpy as np
 import numpy.typing as npt
 
 from sakip.errors import InvalidTypeError, InvalidValueError
-from sakip.exact_array import count_array, divide_round, scaled_from_decimals
-from sakip.numbers import Rounding, percent, to_decimal, to_percentage
+from sakip.exact_array import count_array, percent_array
+from sakip.numbers import Rounding, percent, to_count, to_percentage
 
 __all__ = [
     "Incident",
@@ -43,16 +43,6 @@ __all__ = [
 ]
 
 # Counts in arrays stay far below int64 once multiplied by 100 and scaled.
-
-
-def _count(value: object, field: str) -> int:
-    """A non-negative whole number, from anything :func:`to_decimal` reads."""
-    number = to_decimal(value, field=field)
-    if number != number.to_integral_value():
-        raise InvalidValueError(field, "must be a whole number", number)
-    if number < 0:
-        raise InvalidValueError(field, "must be >= 0", number)
-    return int(number)
 
 
 class IncidentKind(enum.Enum):
@@ -213,10 +203,10 @@ def score(
     >>> score(detainees=0, empty=100).value
     Decimal('100')
     """
-    total = _count(detainees, "detainees")
-    a = _count(escapes, "escapes")
-    b = _count(serious_fights, "serious_fights")
-    c = _count(negligent_deaths, "negligent_deaths")
+    total = to_count(detainees, field="detainees")
+    a = to_count(escapes, field="escapes")
+    b = to_count(serious_fights, field="serious_fights")
+    c = to_count(negligent_deaths, field="negligent_deaths")
     incidents = a + b + c
     if incidents > total:
         raise InvalidValueError(
@@ -374,25 +364,16 @@ def score_batch(
     a = count_array(escapes, field="escapes")
     b = count_array(serious_fights, field="serious_fights")
     c = count_array(negligent_deaths, field="negligent_deaths")
-    n64, a, b, c = np.broadcast_arrays(n, a, b, c)
+    n, a, b, c = np.broadcast_arrays(n, a, b, c)
     incidents = a + b + c
-    too_many = incidents > n64
+    too_many = incidents > n
     if too_many.any():
         first = int(np.flatnonzero(too_many.ravel())[0])
         raise InvalidValueError(
             f"escapes + serious_fights + negligent_deaths[{first}]",
-            f"must not exceed detainees ({int(n64.ravel()[first])})",
+            f"must not exceed detainees ({int(n.ravel()[first])})",
             int(incidents.ravel()[first]),
         )
-    zero = n64 == 0
-    if zero.any() and empty is None:
-        raise InvalidValueError(
-            "detainees",
-            "must be > 0 (pass empty= to give a value for a period without detainees)",
-            0,
-        )
-    scaled = divide_round((n64 - incidents) * 100, np.where(zero, 1, n64), places, rounding)
-    if zero.any():
-        fill = scaled_from_decimals([to_percentage(empty, field="empty")], places, field="empty")
-        scaled = np.where(zero, fill[0], scaled)
-    return scaled
+    return percent_array(
+        n - incidents, n, places, rounding, empty=empty, part_field="safe", whole_field="detainees"
+    )
