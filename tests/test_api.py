@@ -159,3 +159,29 @@ def test_data_set_error_lists_every_problem() -> None:
         "  b: is missing: None",
     ]
     assert pickle.loads(pickle.dumps(error)).problems == error.problems
+
+
+def _public_functions() -> list[str]:
+    import importlib
+    import inspect
+    import pkgutil
+
+    names = []
+    for info in pkgutil.walk_packages(sakip.__path__, "sakip."):
+        if info.name.endswith("__main__"):
+            continue
+        module = importlib.import_module(info.name)
+        for name in getattr(module, "__all__", []):
+            if inspect.isfunction(getattr(module, name)):
+                names.append(f"{info.name}.{name}")
+    return names
+
+
+@pytest.mark.parametrize("qualified", _public_functions())
+def test_every_public_function_has_a_doctested_example(qualified: str) -> None:
+    import importlib
+    import inspect
+
+    module_name, _, name = qualified.rpartition(".")
+    doc = inspect.getdoc(getattr(importlib.import_module(module_name), name)) or ""
+    assert "Examples\n--------" in doc and ">>> " in doc, qualified

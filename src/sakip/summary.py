@@ -133,7 +133,19 @@ def summarize(
 
     Examples
     --------
-    See ``docs/capaian.md`` for the report's 18 indicators.
+    >>> from sakip import (Indicator, Objective, PerformanceAgreement, Rounding, UnitLevel,
+    ...     WorkUnit, evaluate, round_to)
+    >>> unit = WorkUnit("bnnp", "BNNP", UnitLevel.BNNP)
+    >>> pk = PerformanceAgreement(unit, 2024, [Objective("S", "Sasaran", [
+    ...     Indicator("10", "IKM", "Indeks"), Indicator("17", "BNNK IKPA", "BNNK")])],
+    ...     {"10": "3.60", "17": 2})
+    >>> summary = summarize(evaluate(pk, {"10": "3.70", "17": 1}))
+    >>> round_to(summary.mean, 2, Rounding.TRUNCATE), summary.above, summary.below
+    (Decimal('76.38'), 1, 1)
+    >>> summary.categories
+    {'Memuaskan': 1, 'Kurang': 1}
+
+    The report's 18 indicators are summarised in ``docs/capaian.md``.
     """
     rows = list(results)
     if not rows:

