@@ -27,7 +27,8 @@ import numpy as np
 import numpy.typing as npt
 
 from sakip.errors import InvalidTypeError, InvalidValueError, OutOfBandError, SchemeError
-from sakip.numbers import divide, to_decimal
+from sakip.exact_array import CHUNK, chunks
+from sakip.numbers import EXACT, divide, to_decimal
 
 __all__ = ["Band", "BandScheme", "Gap", "GapPolicy", "scheme_from_lower_bounds"]
 
@@ -399,6 +400,213 @@ class BandScheme:
         result: npt.NDArray[np.intp] = position.astype(np.intp, copy=False)
         return result
 
+    @property
+    def places(self) -> int:
+        """Decimal places of the finest bound (``3.0644`` has 4).
+
+        Examples
+        --------
+        >>> from sakip.schemes import CAPAIAN_LKIP, IKM_MUTU
+        >>> CAPAIAN_LKIP.places, IKM_MUTU.places
+        (0, 4)
+        """
+        places = 0
+        for band in self.bands:
+            for bound in (band.lower, band.upper):
+                if bound is not None:
+                    exponent = bound.as_tuple().exponent
+                    assert isinstance(exponent, int)
+                    places = max(places, -exponent)
+        return places
+
+    def _key_thresholds(self, places: int) -> tuple[list[int], list[int | None], list[int]]:
+        """Integer thresholds for keys ``2 x value x 10**places (+1 just above, -1 just below)``.
+
+        Returns the lower thresholds of the bands that have a lower bound
+        (a key passes one when ``key >= threshold``), the upper threshold of
+        each band (``key < threshold`` inside; None when unbounded) and the
+        positions of the bands whose lower bound is finite.
+        """
+        lowers: list[int] = []
+        uppers: list[int | None] = []
+        bounded: list[int] = []
+        for position, band in enumerate(self.bands):
+            if band.lower is not None:
+                twice = 2 * int(band.lower.scaleb(places, context=EXACT))
+                lowers.append(twice if band.lower_closed else twice + 1)
+                bounded.append(position)
+            if band.upper is None:
+                uppers.append(None)
+            else:
+                twice = 2 * int(band.upper.scaleb(places, context=EXACT))
+                uppers.append(twice + 1 if band.upper_closed else twice)
+        return lowers, uppers, bounded
+
+    def _positions_from_keys(
+        self,
+        keys: npt.NDArray[np.int64],
+        thresholds: tuple[list[int], list[int | None], list[int]],
+        out: npt.NDArray[np.intp],
+        passed: npt.NDArray[np.bool_],
+        count: npt.NDArray[np.int16],
+    ) -> npt.NDArray[np.bool_] | None:
+        """Band positions of exact keys (see :meth:`classify_scaled_array`), in ``out``.
+
+        ``passed`` and ``count`` are work space of the keys' shape. Returns a
+        mask of the keys that fall outside every band (below the first,
+        above the last, or in a gap whose policy raises), or None when there
+        is none.
+        """
+        lowers, uppers, bounded = thresholds
+        first_unbounded = self.bands[0].lower is None
+        # Bands are sorted, so the lower thresholds increase and the position
+        # is the number of them passed: a searchsorted on integers, done with
+        # one comparison per bound while there are few.
+        if len(lowers) <= 16:
+            count.fill(0 if first_unbounded else -1)
+            for threshold in lowers:
+                np.greater_equal(keys, threshold, out=passed)
+                np.add(count, passed, out=count)
+            np.copyto(out, count)
+        else:
+            out[...] = np.searchsorted(np.array(lowers, dtype=np.int64), keys, side="right")
+            if not first_unbounded:
+                out -= 1
+        outside: npt.NDArray[np.bool_] | None = None
+        last = uppers[-1]
+        if last is not None:
+            outside = keys >= last
+        if not first_unbounded:
+            below = out < 0
+            outside = below if outside is None else outside | below
+        if self.gaps and self.gap_policy is not GapPolicy.NEAREST_LOWER:
+            for position in range(len(self.bands) - 1):
+                upper = uppers[position]
+                next_lower = lowers[bounded.index(position + 1)]
+                assert upper is not None
+                if upper < next_lower:
+                    in_gap = (keys >= upper) & (keys < next_lower)
+                    outside = in_gap if outside is None else outside | in_gap
+        if outside is not None and not outside.any():
+            return None
+        return outside
+
+    def classify_scaled_array(
+        self,
+        scaled: npt.ArrayLike,
+        places: int,
+        *,
+        residual: npt.ArrayLike | None = None,
+    ) -> npt.NDArray[np.intp]:
+        """Band positions of exact values given as scaled integers.
+
+        The value of element ``i`` is ``scaled[i] / 10**places`` (as
+        :func:`~sakip.exact_array.divide_round` and
+        :class:`~sakip.capaian.AchievementArray` give them), or, with
+        ``residual``, a value just above (``+1``) or just below (``-1``) it:
+        a rounded figure together with the side on which the exact one lies.
+
+        Parameters
+        ----------
+        scaled : array_like of int
+            Values times ``10**places``.
+        places : int
+            Decimal places of the scaling, ``>= 0``.
+        residual : array_like of int, optional
+            The sign of ``exact x 10**places - scaled`` for each element,
+            where ``exact`` lies within one unit of ``scaled``. Requires every
+            bound of the scheme to have at most ``places`` decimals.
+
+        Returns
+        -------
+        numpy.ndarray of intp
+            Band positions, as :meth:`classify_ratio_array` returns them.
+
+        Raises
+        ------
+        OutOfBandError
+            As :meth:`index`, for the first offending element (without
+            ``residual``, whose exact values are not known here, the value
+            in the message is the scaled one).
+        InvalidValueError
+            ``residual`` with a scheme finer than ``places``, or values too
+            large for ``int64`` once compared with the bounds.
+
+        Notes
+        -----
+        Each value becomes an integer key ``2 x scaled + residual`` and each
+        bound ``B`` the integer ``2 x B x 10**places`` (plus one for an open
+        lower or a closed upper bound). For an exact value ``v`` within one
+        unit of ``scaled`` and an integer ``m``, ``v x 10**places`` is below,
+        at or above ``m`` exactly as the key is below, at or above ``2m``;
+        so the band is decided exactly, by integer comparisons against a
+        handful of thresholds (no per-band passes over rationals).
+
+        Examples
+        --------
+        Capaian 99,999 % truncated to 99,99 (the exact value lies above it)
+        and exactly 100 %:
+
+        >>> from sakip.schemes import CAPAIAN_LKIP
+        >>> CAPAIAN_LKIP.classify_scaled_array([9999, 10000], 2, residual=[1, 0]).tolist()
+        [3, 4]
+        >>> from sakip.schemes import KPKK_LIKERT_4
+        >>> KPKK_LIKERT_4.classify_scaled_array([175, 176, 250], 2).tolist()
+        [0, 1, 1]
+        """
+        if isinstance(places, bool) or not isinstance(places, int) or places < 0:
+            raise InvalidValueError("places", "must be an int >= 0", places)
+        array = np.asarray(scaled)
+        if array.dtype.kind not in "iu":
+            raise InvalidTypeError("scaled", "must be an integer array", array.dtype)
+        finest = self.places
+        shift = 0
+        if residual is not None:
+            if finest > places:
+                raise InvalidValueError(
+                    "places",
+                    f"must be at least the scheme's {finest} decimal places with a residual",
+                    places,
+                )
+            extra = np.asarray(residual)
+            if extra.dtype.kind not in "iu":
+                raise InvalidTypeError("residual", "must be an integer array", extra.dtype)
+            array, extra = np.broadcast_arrays(array, extra)
+        else:
+            shift = max(0, finest - places)
+            extra = None
+        key_places = places + shift
+        bounds = [b for band in self.bands for b in (band.lower, band.upper) if b is not None]
+        bound_max = max((abs(int(b.scaleb(key_places, context=EXACT))) for b in bounds), default=0)
+        value_max = max(-int(array.min(initial=0)), int(array.max(initial=0))) * 10**shift
+        if 2 * max(bound_max, value_max) + 2 > 2**62:
+            raise InvalidValueError("scaled", "overflows int64 against the bounds", value_max)
+        shape = array.shape
+        flat = array.ravel()
+        flat_extra = None if extra is None else extra.ravel()
+        out = np.empty(flat.shape, dtype=np.intp)
+        size = min(CHUNK, flat.size)
+        keys = np.empty(size, dtype=np.int64)
+        passed = np.empty(size, dtype=bool)
+        count = np.empty(size, dtype=np.int16)
+        thresholds = self._key_thresholds(key_places)
+        multiplier = 2 * 10**shift
+        for part in chunks(flat.size):
+            n = part.stop - part.start
+            k = keys[:n]
+            np.multiply(flat[part], multiplier, out=k, casting="unsafe")
+            if flat_extra is not None:
+                np.add(k, flat_extra[part], out=k, casting="unsafe")
+            outside = self._positions_from_keys(k, thresholds, out[part], passed[:n], count[:n])
+            if outside is not None:
+                first = part.start + int(np.flatnonzero(outside)[0])
+                value = Decimal(int(flat[first])).scaleb(-places, context=EXACT)
+                if flat_extra is None or flat_extra[first] == 0:
+                    self.index(value)  # raises with the scalar path's message
+                side = "above" if flat_extra is not None and flat_extra[first] > 0 else "below"
+                raise OutOfBandError(self.name, f"has no band for a value just {side}", value)
+        return out.reshape(shape)
+
     def classify_ratio_array(
         self, numerator: npt.ArrayLike, denominator: npt.ArrayLike
     ) -> npt.NDArray[np.intp]:
@@ -425,7 +633,12 @@ class BandScheme:
         OutOfBandError
             As :meth:`index`, for the first offending element.
         InvalidValueError
-            A zero denominator, or products beyond ``int64``.
+            A zero denominator.
+
+        Notes
+        -----
+        Products that would overflow ``int64`` are compared as Python
+        integers instead (exact, slower).
 
         Examples
         --------
@@ -447,13 +660,20 @@ class BandScheme:
             exponent = bound.as_tuple().exponent
             assert isinstance(exponent, int)
             shift = max(0, -exponent)
-            scaled_bound = int(bound.scaleb(shift))
+            scaled_bound = int(bound.scaleb(shift, context=EXACT))
             limit = max(
                 int(np.abs(num).max(initial=0)) * 10**shift,
                 abs(scaled_bound) * int(den.max(initial=1)),
             )
             if limit > 2**62:
-                raise InvalidValueError("numerator", "overflows int64 against the bounds", limit)
+                # Beyond int64: Python integers, exact and slower (figures of
+                # tens of billions with many decimals; never report figures).
+                wide_left = num.astype(object) * 10**shift
+                wide_right = den.astype(object) * scaled_bound
+                return (
+                    np.asarray(wide_left > wide_right, dtype=bool),
+                    np.asarray(wide_left == wide_right, dtype=bool),
+                )
             left = num * np.int64(10**shift)
             right = np.int64(scaled_bound) * den
             return left > right, left == right

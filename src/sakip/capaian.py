@@ -10,7 +10,9 @@ The degenerate cases have stated rules (see :func:`achievement`); none of
 them gives a ``ZeroDivisionError``, a NaN or a silent 0 or 100.
 
 The batch path :func:`achievement_array` works on scaled integers and
-agrees with the scalar path exactly after rounding, ties included.
+agrees with the scalar path exactly after rounding, ties included: in
+float64 blocks with an exact correction when the figures are small enough
+(every report figure is), in ``int64`` otherwise.
 """
 
 from __future__ import annotations
@@ -23,9 +25,18 @@ import numpy as np
 import numpy.typing as npt
 
 from sakip.bands import Band, BandScheme
-from sakip.errors import InvalidTypeError, InvalidValueError
-from sakip.exact_array import divide_round, scaled_from_floats, scaled_to_decimals
-from sakip.numbers import UNBOUNDED, RoundingPolicy, percent, to_decimal
+from sakip.errors import InvalidTypeError, InvalidValueError, OutOfBandError
+from sakip.exact_array import (
+    CHUNK,
+    FLOAT_EXACT_LIMIT,
+    chunks,
+    divide_round,
+    floor_divmod,
+    round_quotient,
+    scaled_from_floats,
+    scaled_to_decimals,
+)
+from sakip.numbers import UNBOUNDED, Rounding, RoundingPolicy, percent, to_decimal
 from sakip.schemes import CAPAIAN_LKIP
 
 __all__ = [
@@ -316,6 +327,11 @@ class AchievementArray:
         ``1`` above, ``0`` at, ``-1`` below target (by polarity).
     numerator, denominator : numpy.ndarray of int64
         The exact capaian as a quotient, for classification on exact values.
+    residual : numpy.ndarray of int8, optional
+        The sign of ``exact capaian x 10**places - scaled``: ``1`` when the
+        exact capaian lies above the rounded one, ``-1`` below, ``0`` when
+        they are equal. With it :meth:`classify` decides categories on the
+        exact values from ``scaled`` alone.
     """
 
     scaled: npt.NDArray[np.int64]
@@ -323,6 +339,7 @@ class AchievementArray:
     status: npt.NDArray[np.int8]
     numerator: npt.NDArray[np.int64]
     denominator: npt.NDArray[np.int64]
+    residual: npt.NDArray[np.int8] | None = None
 
     def decimals(self) -> list[Decimal]:
         """The rounded capaian as Decimals, as :func:`achievement` and the policy give them."""
@@ -331,9 +348,60 @@ class AchievementArray:
     def classify(
         self, scheme: BandScheme = CAPAIAN_LKIP, *, on: ClassifyOn = ClassifyOn.EXACT
     ) -> npt.NDArray[np.intp]:
-        """Band positions, decided on the exact or the displayed capaian."""
+        """Band positions, decided on the exact or the displayed capaian.
+
+        Parameters
+        ----------
+        scheme : BandScheme, default CAPAIAN_LKIP
+            The categories.
+        on : ClassifyOn, default EXACT
+            Decide on the exact capaian or on the displayed (rounded) one.
+
+        Returns
+        -------
+        numpy.ndarray of intp
+            Band positions (0 = lowest), as ``scheme.index`` gives them.
+
+        Raises
+        ------
+        OutOfBandError
+            As ``scheme.index``, for the first offending element.
+
+        Notes
+        -----
+        When every bound of ``scheme`` has at most ``policy.places``
+        decimals, categories of the exact capaian come from the scaled
+        integers and :attr:`residual`
+        (:meth:`BandScheme.classify_scaled_array`), otherwise from the exact
+        quotients (:meth:`BandScheme.classify_ratio_array`); displayed
+        values are exact scaled integers. All routes are exact.
+
+        Examples
+        --------
+        99,999 % truncates to 99,99 and is "Sangat Baik"; 100 % is "Memuaskan":
+
+        >>> from sakip import Rounding, RoundingPolicy
+        >>> result = achievement_array(target=[1000, 100], realization=[999.99, 100],
+        ...                            policy=RoundingPolicy(2, Rounding.TRUNCATE))
+        >>> result.decimals(), result.classify().tolist()
+        ([Decimal('99.99'), Decimal('100.00')], [3, 4])
+        """
+        places = self.policy.places
         if on is ClassifyOn.DISPLAYED:
-            return scheme.classify_ratio_array(self.scaled, 10**self.policy.places)
+            # The displayed values are exact: scaled / 10**places.
+            try:
+                return scheme.classify_scaled_array(self.scaled, places)
+            except OutOfBandError:
+                raise
+            except InvalidValueError:  # keys beyond int64: the quotients cope
+                return scheme.classify_ratio_array(self.scaled, 10**places)
+        if self.residual is not None and scheme.places <= places:
+            try:
+                return scheme.classify_scaled_array(self.scaled, places, residual=self.residual)
+            except InvalidValueError:
+                # Out of band (the quotients raise with the exact value in the
+                # message), or keys beyond int64 (the quotients cope).
+                pass
         return scheme.classify_ratio_array(self.numerator, self.denominator)
 
 
@@ -363,6 +431,146 @@ def _raise_first(
         raise InvalidValueError(
             f"{field}[{index}]", rule, scaled_to_decimals(values[index : index + 1], places)[0]
         )
+
+
+def _achievement_blocks(
+    target: npt.ArrayLike,
+    realization: npt.ArrayLike,
+    policy: RoundingPolicy,
+    polarity: Polarity | npt.ArrayLike,
+    lower_is_better: LowerIsBetter,
+    cap: object,
+    floor_at_zero: bool,
+    input_places: int,
+) -> AchievementArray | None:
+    """The fast path of :func:`achievement_array`, or None where it does not apply.
+
+    Works in float64 blocks of :data:`~sakip.exact_array.CHUNK` elements on
+    integer-valued floats (the scaled figures), dividing with the exact
+    correction of :func:`~sakip.exact_array.floor_divmod`. It applies when
+    target and realisation are float or int arrays of one shape with at most
+    ``input_places`` decimals, every target (every realisation, for the
+    inverse formula) is above 0, no capaian is negative (floored, or above
+    0 anyway), there is no cap, and ``|figure| x 10**input_places`` stays
+    below ``2**52 / (200 x 10**places + 1)``. Anything else returns None and
+    the ``int64`` path decides, raising where the scalar path raises.
+    """
+    goal = np.asarray(target)
+    actual = np.asarray(realization)
+    if (
+        cap is not None
+        or goal.shape != actual.shape
+        or goal.dtype.kind not in "fiu"
+        or actual.dtype.kind not in "fiu"
+        or not isinstance(lower_is_better, LowerIsBetter)
+        or isinstance(input_places, bool)
+        or not isinstance(input_places, int)
+        or input_places < 0
+    ):
+        return None
+    if isinstance(polarity, Polarity):
+        lower: npt.NDArray[np.bool_] | None = None
+        all_lower = polarity is Polarity.LOWER_IS_BETTER
+    else:
+        mask = np.asarray(polarity)
+        if mask.dtype != bool or mask.shape != goal.shape:
+            return None
+        lower = mask.ravel()
+        all_lower = False
+    inverse = lower_is_better is LowerIsBetter.INVERSE
+    places = policy.places
+    shape = goal.shape
+    goal, actual = goal.ravel(), actual.ravel()
+    size = goal.size
+    unit = float(10**input_places)
+    factor = float(100 * 10**places)
+    # N + D < 2**53 for N = A x 100 x 10**places and D <= hi, A <= 2 hi.
+    limit = float(FLOAT_EXACT_LIMIT * 2 // (200 * 10**places + 1))
+    scaled = np.empty(size, dtype=np.int64)
+    status = np.empty(size, dtype=np.int8)
+    residual = np.empty(size, dtype=np.int8)
+    numerator = np.empty(size, dtype=np.int64)
+    denominator = np.empty(size, dtype=np.int64)
+    block = min(CHUNK, size)
+    pair, back = np.empty((2, block)), np.empty((2, block))
+    same = np.empty((2, block), dtype=bool)
+    a_f, d_f, n_f, q_f, r_f, w_f = (np.empty(block) for _ in range(6))
+    up, flag = (np.empty(block, dtype=bool) for _ in range(2))
+    rounding = policy.rounding
+    for part in chunks(size):
+        n = part.stop - part.start
+        both, check, equal = pair[:, :n], back[:, :n], same[:, :n]
+        t, r = both
+        top, q, rem, w = n_f[:n], q_f[:n], r_f[:n], w_f[:n]
+        raised, bit = up[:n], flag[:n]
+        # Scale: the float nearest to a decimal with input_places decimals
+        # comes back from rint(x x 10**places) / 10**places unchanged.
+        np.multiply(goal[part], unit, out=t)
+        np.multiply(actual[part], unit, out=r)
+        np.rint(both, out=both)
+        np.divide(both, unit, out=check)
+        np.equal(check[0], goal[part], out=equal[0])
+        np.equal(check[1], actual[part], out=equal[1])
+        if not equal.all():
+            return None
+        if not (both.min() >= 0.0 and both.max() < limit):  # also NaN and infinity
+            return None
+        # A / D is the capaian over 100: R / T, (2T - R) / T or T / R. Mixed
+        # polarities select by arithmetic on the 0/1 mask (exact on these
+        # integers, and faster than masked copies): A = R + L (T - R) x 2 for
+        # the PERMENPANRB formula, A = R + L (T - R) and D = T - L (T - R)
+        # for the inverse one.
+        if lower is None and not all_lower:
+            a, d = r, t
+        elif lower is None and inverse:
+            a, d = t, r
+        elif lower is None:
+            a, d = a_f[:n], t
+            np.multiply(t, 2.0, out=a)
+            np.subtract(a, r, out=a)
+        else:
+            a, d = a_f[:n], d_f[:n] if inverse else t
+            np.subtract(t, r, out=w)
+            np.multiply(w, lower[part], out=w)
+            if inverse:
+                np.subtract(t, w, out=d)
+            else:
+                np.multiply(w, 2.0, out=w)
+            np.add(r, w, out=a)
+        if not d.min() > 0.0:
+            return None  # a zero denominator: the stated rules or an error
+        # Status by polarity is the sign of A - D in every formula (D = T > 0
+        # for the PERMENPANRB formula, so flooring A at 0 keeps the sign).
+        code = status[part]
+        np.greater(a, d, out=code.view(np.bool_))
+        np.less(a, d, out=bit)
+        np.subtract(code, bit.view(np.int8), out=code)
+        if not inverse and (lower is not None or all_lower):
+            if floor_at_zero:
+                np.maximum(a, 0.0, out=a)
+            elif a.min() < 0.0:
+                return None
+        np.multiply(a, 100.0, out=numerator[part], casting="unsafe")
+        np.copyto(denominator[part], d, casting="unsafe")
+        np.multiply(a, factor, out=top)
+        floor_divmod(top, d, q, rem, bit)
+        round_quotient(q, rem, d, rounding, raised, w)
+        np.copyto(scaled[part], q, casting="unsafe")
+        # The exact value lies above the rounded one (+1), on it (0), or
+        # below it (-1, when the rounding raised it).
+        sign = residual[part]
+        np.greater(rem, 0.0, out=sign.view(np.bool_))
+        if rounding is not Rounding.TRUNCATE:
+            np.subtract(sign, raised.view(np.int8), out=sign)
+            np.subtract(sign, raised.view(np.int8), out=sign)
+    return AchievementArray(
+        scaled=scaled.reshape(shape),
+        policy=policy,
+        status=status.reshape(shape),
+        numerator=numerator.reshape(shape),
+        denominator=denominator.reshape(shape),
+        residual=residual.reshape(shape),
+    )
 
 
 def achievement_array(
@@ -405,6 +613,25 @@ def achievement_array(
     InexactArrayError
         Inputs with more decimals than ``input_places``, or too large.
 
+    Notes
+    -----
+    Two exact routes give the same integers:
+
+    - float64 blocks: float or int arrays of one
+      shape, every denominator above 0, no cap, no negative capaian (or
+      ``floor_at_zero``), and figures below ``2**53 / (200 x 10**places + 1)``
+      once scaled (``4.5e9`` for 2 places in and out). Each block is scaled
+      and checked, divided in float64 and corrected exactly
+      (:func:`sakip.exact_array.floor_divmod`); temporaries stay within a
+      block, and only the outputs are full size;
+    - ``int64`` otherwise (the 0 / 0 rules, caps, broadcasting, object
+      arrays of polarities, larger figures), which raises
+      :class:`InexactArrayError` once ``capaian x 10**places`` would
+      leave ``int64``, and the scalar path's errors with the element's index.
+
+    The route never changes a result, only its speed; the raising cases are
+    those of the scalar path plus inexact or out-of-range input.
+
     Examples
     --------
     >>> from sakip import Rounding, RoundingPolicy
@@ -418,6 +645,13 @@ def achievement_array(
     >>> [CAPAIAN_LKIP.labels[i] for i in result.classify()]
     ['Memuaskan', 'Memuaskan', 'Memuaskan', 'Kurang']
     """
+    if not isinstance(policy, RoundingPolicy):
+        raise InvalidTypeError("policy", "must be a RoundingPolicy", policy)
+    fast = _achievement_blocks(
+        target, realization, policy, polarity, lower_is_better, cap, floor_at_zero, input_places
+    )
+    if fast is not None:
+        return fast
     goal = scaled_from_floats(target, input_places, field="target")
     actual = scaled_from_floats(realization, input_places, field="realization")
     goal, actual = np.broadcast_arrays(goal, actual)
@@ -469,10 +703,14 @@ def achievement_array(
     scaled = divide_round(numerator, denominator, policy.places, policy.rounding)
     difference = np.where(lower, goal - actual, actual - goal)
     status = np.sign(difference).astype(np.int8)
+    # denominator > 0 here, and numerator x 10**places fits in int64 (divide_round checked).
+    exact = numerator * np.int64(10**policy.places)
+    residual = np.sign(exact - scaled * denominator).astype(np.int8)
     return AchievementArray(
         scaled=scaled,
         policy=policy,
         status=status,
         numerator=numerator.astype(np.int64),
         denominator=denominator.astype(np.int64),
+        residual=residual,
     )

@@ -11,6 +11,13 @@ Floats are accepted as input when each element is the float nearest to a
 decimal with at most ``places`` decimals (as every figure read from a report
 is); anything else raises :class:`InexactArrayError` instead of being
 rounded silently.
+
+Integer division is the slow part of that arithmetic in numpy, so
+:func:`divide_round` divides in ``float64`` when every integer involved is
+below ``2**52`` and corrects the quotient exactly (see :func:`floor_divmod`
+for the proof); larger integers take the ``int64`` route. Long arrays are
+processed in blocks of :data:`CHUNK` elements, so temporaries stay in the
+processor's cache and never reach the size of the input.
 """
 
 from __future__ import annotations
@@ -25,10 +32,15 @@ from sakip.errors import InvalidTypeError, InvalidValueError
 from sakip.numbers import EXACT, Rounding, to_decimal, to_percentage
 
 __all__ = [
+    "CHUNK",
+    "FLOAT_EXACT_LIMIT",
     "InexactArrayError",
+    "chunks",
     "count_array",
     "divide_round",
+    "floor_divmod",
     "percent_array",
+    "round_quotient",
     "scaled_from_decimals",
     "scaled_from_floats",
     "scaled_to_decimals",
@@ -40,6 +52,14 @@ Int64Array = npt.NDArray[np.int64]
 # float nearest to them identifies the decimal uniquely (DBL_DIG = 15).
 _MAX_SCALED_FROM_FLOAT = 10**15
 _INT64_MAX = 2**63 - 1
+
+#: Elements per block in the chunked batch loops: a few float64 blocks of this
+#: size fit in a core's L2 cache, and the Python cost per block stays small.
+CHUNK = 8192
+
+#: Integers of magnitude below this, and sums of two of them, are exact in
+#: float64 (``2**52 + 2**52 = 2**53``).
+FLOAT_EXACT_LIMIT = 2**52
 
 
 class InexactArrayError(InvalidValueError):
@@ -189,6 +209,14 @@ def divide_round(
     InexactArrayError
         ``numerator x 10**places`` would overflow ``int64``.
 
+    Notes
+    -----
+    While ``|numerator| x 10**places`` and ``|denominator|`` stay below
+    :data:`FLOAT_EXACT_LIMIT` the division runs in float64 blocks with the
+    exact correction of :func:`floor_divmod`; otherwise in ``int64``
+    (``divmod``), which is slower but takes numerators up to ``2**62``.
+    Both give the same integers.
+
     Examples
     --------
     Capaian 3,70 / 3,60 and NKA (100,00 + 99,95) / 2, from scaled inputs:
@@ -206,8 +234,15 @@ def divide_round(
     den = den.astype(np.int64, copy=False)
     if (den == 0).any():
         raise InvalidValueError("denominator", "must not be zero", 0)
+    if not isinstance(rounding, Rounding):
+        raise InvalidTypeError("rounding", "must be a Rounding", rounding)
+    num, den = np.broadcast_arrays(num, den)
     factor = 10**places
-    if num.size and int(np.abs(num).max()) * factor * 2 > _INT64_MAX:
+    top_max = max(-int(num.min(initial=0)), int(num.max(initial=0)))
+    bottom_max = max(-int(den.min(initial=0)), int(den.max(initial=0)))
+    if top_max * factor < FLOAT_EXACT_LIMIT and bottom_max < FLOAT_EXACT_LIMIT:
+        return _divide_round_floats(num, den, places, rounding)
+    if num.size and top_max * factor * 2 > _INT64_MAX:
         raise InexactArrayError("numerator", "overflows int64 once scaled", int(np.abs(num).max()))
     negative = (num < 0) != (den < 0)
     top = np.abs(num) * np.int64(factor)
@@ -218,10 +253,150 @@ def divide_round(
     elif rounding is Rounding.HALF_EVEN:
         twice = 2 * remainder
         quotient += (twice > bottom) | ((twice == bottom) & (quotient % 2 == 1))
-    elif rounding is not Rounding.TRUNCATE:
-        raise InvalidTypeError("rounding", "must be a Rounding", rounding)
     result: Int64Array = np.where(negative, -quotient, quotient)
     return result
+
+
+def chunks(size: int, chunk: int = CHUNK) -> list[slice]:
+    """Slices that cover ``range(size)`` in blocks of at most ``chunk`` elements.
+
+    Examples
+    --------
+    >>> chunks(5, 2)
+    [slice(0, 2, None), slice(2, 4, None), slice(4, 5, None)]
+    """
+    return [slice(start, min(start + chunk, size)) for start in range(0, size, chunk)]
+
+
+def floor_divmod(
+    numerator: npt.NDArray[np.float64],
+    denominator: npt.NDArray[np.float64],
+    quotient: npt.NDArray[np.float64],
+    remainder: npt.NDArray[np.float64],
+    scratch: npt.NDArray[np.bool_],
+) -> None:
+    """Exact floor division of integer-valued float arrays, into given buffers.
+
+    Parameters
+    ----------
+    numerator : numpy.ndarray of float64
+        Integer values ``N`` with ``|N| + D < 2**53`` (for instance both below
+        :data:`FLOAT_EXACT_LIMIT`).
+    denominator : numpy.ndarray of float64
+        Integer values ``D > 0``.
+    quotient, remainder : numpy.ndarray of float64
+        Receive ``floor(N / D)`` and ``N - D x floor(N / D)`` (in ``[0, D)``).
+    scratch : numpy.ndarray of bool
+        Work space of the same shape.
+
+    Notes
+    -----
+    Let ``k = floor(N / D)``. ``k`` and ``k + 1`` are integers below
+    ``2**53``, hence floats, and ``k <= N / D < k + 1``; IEEE division rounds
+    monotonically, so ``k <= fl(N / D) <= k + 1`` and ``floor(fl(N / D))`` is
+    ``k`` or ``k + 1``. Its product with ``D`` is at most ``N + D < 2**53``,
+    an integer and so exact, and so is ``N`` minus it: a negative remainder
+    says the estimate was ``k + 1``, and one step down corrects it. No
+    result is ever rounded.
+
+    Examples
+    --------
+    >>> n, d = np.array([37000.0, -7.0]), np.array([360.0, 2.0])
+    >>> q, r, s = np.empty(2), np.empty(2), np.empty(2, dtype=bool)
+    >>> floor_divmod(n, d, q, r, s)
+    >>> q.tolist(), r.tolist()
+    ([102.0, -4.0], [280.0, 1.0])
+    """
+    np.divide(numerator, denominator, out=quotient)
+    np.floor(quotient, out=quotient)
+    np.multiply(quotient, denominator, out=remainder)
+    np.subtract(numerator, remainder, out=remainder)
+    np.less(remainder, 0.0, out=scratch)
+    if scratch.any():
+        np.subtract(quotient, 1.0, out=quotient, where=scratch)
+        np.add(remainder, denominator, out=remainder, where=scratch)
+
+
+def round_quotient(
+    quotient: npt.NDArray[np.float64],
+    remainder: npt.NDArray[np.float64],
+    denominator: npt.NDArray[np.float64],
+    rounding: Rounding,
+    up: npt.NDArray[np.bool_],
+    scratch: npt.NDArray[np.float64],
+) -> None:
+    """Round a non-negative ``quotient + remainder / denominator`` to an integer, in place.
+
+    Parameters
+    ----------
+    quotient, remainder, denominator : numpy.ndarray of float64
+        As :func:`floor_divmod` leaves them (integer values, remainder in
+        ``[0, denominator)``, everything below ``2**53``).
+    rounding : Rounding
+        The policy; :attr:`~sakip.numbers.Rounding.TRUNCATE` leaves the
+        quotient as it is.
+    up : numpy.ndarray of bool
+        Receives whether the quotient was raised by one (the exact value is
+        then below the rounded one).
+    scratch : numpy.ndarray of float64
+        Work space of the same shape.
+
+    Notes
+    -----
+    ``2 x remainder`` is exact (a power-of-two scaling), so the comparison
+    with the denominator that decides a tie is exact too.
+
+    Examples
+    --------
+    9,995 (999 + 1/2) and 9,985 half even, scaled by 100:
+
+    >>> q, r, d = np.array([999.0, 998.0]), np.array([1.0, 1.0]), np.array([2.0, 2.0])
+    >>> up, work = np.empty(2, dtype=bool), np.empty(2)
+    >>> round_quotient(q, r, d, Rounding.HALF_EVEN, up, work)
+    >>> q.tolist(), up.tolist()
+    ([1000.0, 998.0], [True, False])
+    """
+    if rounding is Rounding.TRUNCATE:
+        up.fill(False)
+        return
+    np.multiply(remainder, 2.0, out=scratch)
+    if rounding is Rounding.HALF_UP:
+        np.greater_equal(scratch, denominator, out=up)
+    elif rounding is Rounding.HALF_EVEN:
+        tie = scratch == denominator
+        np.greater(scratch, denominator, out=up)
+        up |= tie & (np.fmod(quotient, 2.0) == 1.0)
+    else:
+        raise InvalidTypeError("rounding", "must be a Rounding", rounding)
+    np.add(quotient, 1.0, out=quotient, where=up)
+
+
+def _divide_round_floats(
+    num: Int64Array, den: Int64Array, places: int, rounding: Rounding
+) -> Int64Array:
+    """:func:`divide_round` in float64 blocks; every integer is below FLOAT_EXACT_LIMIT."""
+    shape = num.shape
+    num, den = num.ravel(), den.ravel()
+    out = np.empty(num.shape, dtype=np.int64)
+    size = min(CHUNK, num.size)
+    top, bottom, quotient, remainder, scratch = (np.empty(size) for _ in range(5))
+    below, up, negative = (np.empty(size, dtype=bool) for _ in range(3))
+    factor = float(10**places)
+    for part in chunks(num.size):
+        n = part.stop - part.start
+        t, b, q, r, w = top[:n], bottom[:n], quotient[:n], remainder[:n], scratch[:n]
+        neg = negative[:n]
+        np.multiply(num[part], factor, out=t)
+        np.copyto(b, den[part], casting="unsafe")
+        np.less(t, 0.0, out=neg)
+        neg ^= b < 0.0
+        np.absolute(t, out=t)
+        np.absolute(b, out=b)
+        floor_divmod(t, b, q, r, below[:n])
+        round_quotient(q, r, b, rounding, up[:n], w)
+        np.negative(q, out=q, where=neg)
+        np.copyto(out[part], q, casting="unsafe")
+    return out.reshape(shape)
 
 
 def count_array(values: npt.ArrayLike, *, field: str = "values") -> Int64Array:

@@ -340,9 +340,10 @@ def validated_scores(
         if is_sentinel.any():
             answered = ~is_sentinel if answered is None else answered & ~is_sentinel
 
-    if answered is None:
-        low, high = int(scores.min()), int(scores.max())
-    else:
+    low, high = int(scores.min()), int(scores.max())
+    if answered is not None and (low < scale.low or high > scale.high):
+        # Cells of missing answers may hold anything (a sentinel): look only
+        # at the answers given (slower, so only when the whole matrix fails).
         low = int(scores.min(where=answered, initial=scale.low))
         high = int(scores.max(where=answered, initial=scale.high))
     if low < scale.low or high > scale.high:

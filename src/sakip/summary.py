@@ -20,7 +20,8 @@ import numpy.typing as npt
 
 from sakip.bands import BandScheme
 from sakip.capaian import Polarity, TargetStatus, achievement, target_status
-from sakip.errors import InvalidValueError
+from sakip.errors import InvalidTypeError, InvalidValueError
+from sakip.exact_array import InexactArrayError
 from sakip.indicators import IndicatorResult
 from sakip.numbers import UNBOUNDED, RoundingPolicy, divide, exact_sum, to_decimal
 
@@ -32,6 +33,7 @@ __all__ = [
     "compare_summaries",
     "count_in_categories",
     "count_meeting_targets",
+    "count_meeting_targets_by_group",
     "meets_target_array",
     "summarize",
 ]
@@ -340,14 +342,56 @@ def count_in_categories(
     return UnitCount(tuple(met), tuple(not_met))
 
 
+def _float_figures(values: npt.ArrayLike, field: str) -> npt.NDArray[np.float64]:
+    """Figures as float64 for exact comparisons: finite, >= 0, integers up to 2**53."""
+    array = np.asarray(values)
+    if array.dtype.kind in "iu":
+        if array.size and max(-int(array.min()), int(array.max())) > 2**53:
+            raise InexactArrayError(field, "takes integers up to 2**53 in arrays", array.max())
+    elif array.dtype.kind != "f":
+        raise InvalidTypeError(field, "must be a float or int array", array.dtype)
+    figures = array.astype(np.float64, copy=False)
+    if figures.size:
+        low = figures.min()
+        if not np.isfinite(low) or not np.isfinite(figures.max()):
+            raise InvalidValueError(field, "must be finite numbers", "nan or inf")
+        if low < 0:
+            index = int(np.argmax(figures < 0))
+            raise InvalidValueError(f"{field}[{index}]", "must be >= 0", figures.ravel()[index])
+    return figures
+
+
 def meets_target_array(
     values: npt.ArrayLike,
     targets: npt.ArrayLike,
     *,
-    polarity: Polarity = Polarity.HIGHER_IS_BETTER,
+    polarity: Polarity | npt.ArrayLike = Polarity.HIGHER_IS_BETTER,
 ) -> npt.NDArray[np.bool_]:
     """Whether each value meets its target, for float arrays, exactly.
 
+    Parameters
+    ----------
+    values, targets : array_like of float or int
+        Each unit's value and its own target (broadcast together), ``>= 0``
+        as in :func:`~sakip.capaian.target_status`.
+    polarity : Polarity or array_like of bool, default HIGHER_IS_BETTER
+        One polarity for all, or one per element (``True`` marks
+        lower-is-better).
+
+    Returns
+    -------
+    numpy.ndarray of bool
+        At or above target (at or below, when lower is better).
+
+    Raises
+    ------
+    InvalidValueError
+        NaN, infinity or a negative figure (the scalar path raises too).
+    InexactArrayError
+        Integers beyond ``2**53``, which float64 cannot hold.
+
+    Notes
+    -----
     Comparing two floats orders them as their shortest decimal forms
     (``Decimal(str(x))``) are ordered, because rounding decimals to floats
     is monotone and ``str`` round-trips; so this agrees element for element
@@ -357,11 +401,85 @@ def meets_target_array(
     --------
     >>> meets_target_array([98.74, 99.90], [99.19, 96.41]).tolist()
     [False, True]
+    >>> meets_target_array([1.65, 1.73], 1.69, polarity=Polarity.LOWER_IS_BETTER).tolist()
+    [True, False]
     """
-    left = np.asarray(values, dtype=np.float64)
-    right = np.asarray(targets, dtype=np.float64)
-    if not (np.isfinite(left).all() and np.isfinite(right).all()):
-        raise InvalidValueError("values", "must be finite numbers", "nan or inf")
-    if polarity is Polarity.HIGHER_IS_BETTER:
-        return np.asarray(left >= right)
-    return np.asarray(left <= right)
+    left = _float_figures(values, "values")
+    right = _float_figures(targets, "targets")
+    if isinstance(polarity, Polarity):
+        if polarity is Polarity.HIGHER_IS_BETTER:
+            return np.asarray(left >= right)
+        return np.asarray(left <= right)
+    lower = np.asarray(polarity)
+    if lower.dtype != bool:
+        raise InvalidTypeError("polarity", "must be a Polarity or an array of bools", lower.dtype)
+    return np.asarray(np.where(lower, left <= right, left >= right))
+
+
+def count_meeting_targets_by_group(
+    values: npt.ArrayLike,
+    targets: npt.ArrayLike,
+    *,
+    groups: npt.ArrayLike,
+    polarity: Polarity | npt.ArrayLike = Polarity.HIGHER_IS_BETTER,
+    n_groups: int | None = None,
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Per group, the units meeting their own targets and the units assessed.
+
+    The batch twin of :func:`count_meeting_targets` applied to each group
+    (each province's BNNK, each year, each indicator).
+
+    Parameters
+    ----------
+    values, targets : array_like of float or int
+        As in :func:`meets_target_array`.
+    groups : array_like of int
+        Group number of each unit, ``>= 0``, same shape as ``values``.
+    polarity : Polarity or array_like of bool, default HIGHER_IS_BETTER
+        As in :func:`meets_target_array`.
+    n_groups : int, optional
+        Number of groups (more than the largest group number gives empty
+        groups at the end); by default the largest group number plus one.
+
+    Returns
+    -------
+    met, assessed : numpy.ndarray of int64
+        For group ``g``: units meeting their target, and units in it.
+
+    Raises
+    ------
+    InvalidValueError
+        A negative group number or one ``>= n_groups``, groups of another
+        shape, or the errors of :func:`meets_target_array`.
+    InvalidTypeError
+        Group numbers that are not integers.
+
+    Examples
+    --------
+    Two provinces (0 and 1), three BNNK each:
+
+    >>> met, assessed = count_meeting_targets_by_group(
+    ...     [98.74, 99.90, 97.0, 95.5, 99.2, 96.0],
+    ...     [99.19, 96.41, 95.0, 95.0, 95.0, 95.0],
+    ...     groups=[0, 0, 0, 1, 1, 1])
+    >>> met.tolist(), assessed.tolist()
+    ([2, 3], [3, 3])
+    """
+    met_each = meets_target_array(values, targets, polarity=polarity)
+    labels = np.asarray(groups)
+    if labels.dtype.kind not in "iu":
+        raise InvalidTypeError("groups", "must be an integer array", labels.dtype)
+    if labels.shape != met_each.shape:
+        raise InvalidValueError("groups", f"must have the shape {met_each.shape}", labels.shape)
+    flat = labels.ravel()
+    if flat.size and int(flat.min()) < 0:
+        raise InvalidValueError("groups", "must be >= 0", int(flat.min()))
+    largest = int(flat.max()) + 1 if flat.size else 0
+    if n_groups is None:
+        n_groups = largest
+    elif isinstance(n_groups, bool) or not isinstance(n_groups, int) or n_groups < largest:
+        raise InvalidValueError("n_groups", f"must be an int >= {largest}", n_groups)
+    index = flat.astype(np.intp, copy=False)
+    met = np.bincount(index[met_each.ravel()], minlength=n_groups)
+    assessed = np.bincount(index, minlength=n_groups)
+    return met.astype(np.int64, copy=False), assessed.astype(np.int64, copy=False)

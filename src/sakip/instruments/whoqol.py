@@ -110,6 +110,11 @@ _LABELS = {
     Domain.ENVIRONMENT: "Lingkungan",
 }
 _DOMAINS = tuple(Domain)
+_UNSCORED_ITEMS = tuple(
+    item
+    for item in range(1, ITEM_COUNT + 1)
+    if not any(item in items for items in DOMAIN_ITEMS.values())
+)
 
 
 def _count_field(value: object, field: str) -> int:
@@ -435,6 +440,9 @@ class AssessmentBatch:
         Assessments with more missing items than the rule allows.
     valid : numpy.ndarray of bool, shape (n, 4)
         Domains that are scored.
+    rule : MissingRule or None
+        The missing-item rule the assessments were scored with (None when
+        built by hand).
     """
 
     sums: npt.NDArray[np.int16]
@@ -442,6 +450,7 @@ class AssessmentBatch:
     missing: npt.NDArray[np.int8]
     void: npt.NDArray[np.bool_]
     valid: npt.NDArray[np.bool_]
+    rule: MissingRule | None = None
 
     def __len__(self) -> int:
         return int(self.sums.shape[0])
@@ -449,11 +458,29 @@ class AssessmentBatch:
     def _scaled(
         self, factor: int, shift: bool, places: int, rounding: Rounding
     ) -> np.ma.MaskedArray[Any, Any]:
-        counts = np.where(self.valid, self.answered, 1).astype(np.int64)
-        sums = self.sums.astype(np.int64)
-        top = factor * (sums - counts) if shift else factor * sums
-        scaled = divide_round(top, counts, places, rounding)
-        return np.ma.MaskedArray(scaled, mask=~self.valid)
+        mask = ~self.valid
+        most = max(len(domain.items) for domain in _DOMAINS)
+        sums, counts = self.sums, self.answered
+        if sums.size and (
+            int(sums.min()) >= 0
+            and int(sums.max()) <= 5 * most
+            and int(counts.min()) >= 0
+            and int(counts.max()) <= most
+        ):
+            # A score depends only on (items answered, their sum): round each
+            # feasible pair once, exactly, and look the scores up.
+            grid_counts, grid_sums = np.divmod(
+                np.arange((most + 1) * (5 * most + 1)), 5 * most + 1
+            )
+            grid_top = factor * (grid_sums - grid_counts) if shift else factor * grid_sums
+            table = divide_round(grid_top, np.maximum(grid_counts, 1), places, rounding)
+            index = counts.astype(np.intp) * (5 * most + 1)
+            index += sums
+            return np.ma.MaskedArray(table.take(index), mask=mask)
+        safe = np.where(self.valid, counts, 1).astype(np.int64)
+        wide = sums.astype(np.int64)
+        top = factor * (wide - safe) if shift else factor * wide
+        return np.ma.MaskedArray(divide_round(top, safe, places, rounding), mask=mask)
 
     def raw_scaled(self, places: int, rounding: Rounding) -> np.ma.MaskedArray[Any, Any]:
         """Raw domain scores (4-20) rounded to ``places``, scaled by ``10**places``.
@@ -535,29 +562,63 @@ def score_assessments(
     rule = _check_rule(rule)
     scores, answered = _item_matrix(items, missing_mask, sentinel, "items")
     n = scores.shape[0]
-    sums = np.empty((n, 4), dtype=np.int16)
-    counts = np.empty((n, 4), dtype=np.int8)
-    for d, domain in enumerate(_DOMAINS):
-        columns = [item - 1 for item in domain.items]
-        flip = [item in REVERSED_ITEMS for item in domain.items]
-        block = scores[:, columns].astype(np.int16)
-        block[:, flip] = 6 - block[:, flip]
-        if answered is None:
-            sums[:, d] = block.sum(axis=1, dtype=np.int16)
-            counts[:, d] = len(columns)
-        else:
-            given = answered[:, columns]
-            sums[:, d] = block.sum(axis=1, dtype=np.int16, where=given)
-            counts[:, d] = given.sum(axis=1, dtype=np.int8)
-    if answered is None:
+    if scores.dtype == np.uint64:
+        scores = scores.astype(np.int64)  # no common integer type with int16 otherwise
+    given: npt.NDArray[np.int8] | None = None
+    if answered is not None:
+        # Missing cells to 0 (one pass over the matrix), so that every sum
+        # below is a plain column addition; answers given counted as int8.
+        given = answered.view(np.int8)
+        scores = np.multiply(scores, answered, dtype=scores.dtype)
+    # Column by column (strided views, contiguous accumulators): a reversed
+    # item adds 6 - x, that is -x now and 6 per answer at the end.
+    domain_sums: list[npt.NDArray[np.int16]] = []
+    domain_counts: list[npt.NDArray[np.int8]] = []
+    for domain in _DOMAINS:
+        total = np.zeros(n, dtype=np.int16)
+        count = np.zeros(n, dtype=np.int8) if given is not None else None
+        flipped = np.zeros(n, dtype=np.int8) if given is not None else None
+        for item in domain.items:
+            column = scores[:, item - 1]
+            flip = item in REVERSED_ITEMS
+            (np.subtract if flip else np.add)(total, column, out=total, casting="unsafe")
+            if given is not None:
+                assert count is not None and flipped is not None
+                np.add(count, given[:, item - 1], out=count)
+                if flip:
+                    np.add(flipped, given[:, item - 1], out=flipped)
+            elif flip:
+                total += 6
+        if flipped is not None and any(item in REVERSED_ITEMS for item in domain.items):
+            flipped *= 6
+            total += flipped
+        domain_sums.append(total)
+        domain_counts.append(
+            count if count is not None else np.full(n, len(domain.items), dtype=np.int8)
+        )
+    if given is None:
         missing = np.zeros(n, dtype=np.int8)
     else:
-        missing = (ITEM_COUNT - answered.sum(axis=1)).astype(np.int8)
+        # Answered items: those of the domains, and the two outside them (Q1, Q2).
+        answered_items = domain_counts[0] + domain_counts[1]
+        for count in domain_counts[2:]:
+            answered_items += count
+        for item in _UNSCORED_ITEMS:
+            answered_items += given[:, item - 1]
+        missing = ITEM_COUNT - answered_items
     void = missing > rule.max_missing_total
-    sizes = np.array([len(d.items) for d in _DOMAINS], dtype=np.int8)
-    limits = np.array([rule.max_missing(d) for d in _DOMAINS], dtype=np.int8)
-    valid = ((sizes - counts) <= limits) & ~void[:, None]
-    return AssessmentBatch(sums=sums, answered=counts, missing=missing, void=void, valid=valid)
+    scored = ~void
+    valid_each = []
+    for domain, count in zip(_DOMAINS, domain_counts, strict=True):
+        enough = count >= len(domain.items) - rule.max_missing(domain)
+        enough &= scored
+        valid_each.append(enough)
+    sums = np.stack(domain_sums, axis=1)
+    counts = np.stack(domain_counts, axis=1)
+    valid = np.stack(valid_each, axis=1)
+    return AssessmentBatch(
+        sums=sums, answered=counts, missing=missing, void=void, valid=valid, rule=rule
+    )
 
 
 # -- improvement between two assessments ---------------------------------------------------
@@ -690,6 +751,26 @@ def _ids(ids: object, rows: int, field: str) -> list[Hashable]:
     return values
 
 
+def _scored(
+    data: object,
+    rule: MissingRule,
+    missing_mask: npt.ArrayLike | None,
+    sentinel: int | None,
+    field: str,
+) -> AssessmentBatch:
+    if not isinstance(data, AssessmentBatch):
+        return score_assessments(data, rule=rule, missing_mask=missing_mask, sentinel=sentinel)
+    if data.rule != rule:
+        raise InvalidValueError(field, "must be scored with the rule given to score()", data.rule)
+    if missing_mask is not None or sentinel is not None:
+        raise InvalidValueError(
+            f"{field}_missing_mask" if missing_mask is not None else "sentinel",
+            f"must not be given with an AssessmentBatch as {field} (its missing items are counted)",
+            "mask" if missing_mask is not None else sentinel,
+        )
+    return data
+
+
 def score(
     *,
     pre: object,
@@ -705,9 +786,11 @@ def score(
 
     Parameters
     ----------
-    pre, post : array_like, shape (clients, 26)
+    pre, post : array_like, shape (clients, 26), or AssessmentBatch
         The assessments at the start and at the end of treatment (as
-        :func:`score_assessments` takes them).
+        :func:`score_assessments` takes them), or their scores from
+        :func:`score_assessments` (scored with ``rule``), so that a pipeline
+        that also reports the domain scores scores each assessment once.
     pre_ids, post_ids : sequence of hashable, optional
         Client ids of the rows, to match ``pre`` and ``post`` by id; given
         both or neither. Without them row ``i`` of ``pre`` and of ``post``
@@ -771,10 +854,16 @@ def score(
     (1, 2, Decimal('50'))
     >>> result.value, result.unmatched_pre
     (Decimal('50'), ('b',))
+
+    Scores already computed for the report are used as they are:
+
+    >>> before, after = score_assessments(start[:2]), score_assessments(end)
+    >>> score(pre=before, post=after).physical.improved
+    1
     """
     rule = _check_rule(rule)
-    before = score_assessments(pre, rule=rule, missing_mask=pre_missing_mask, sentinel=sentinel)
-    after = score_assessments(post, rule=rule, missing_mask=post_missing_mask, sentinel=sentinel)
+    before = _scored(pre, rule, pre_missing_mask, sentinel, "pre")
+    after = _scored(post, rule, post_missing_mask, sentinel, "post")
     if (pre_ids is None) != (post_ids is None):
         raise InvalidValueError("post_ids", "must be given with pre_ids (both or neither)", None)
     if pre_ids is None:
@@ -784,8 +873,8 @@ def score(
                 f"must have as many clients as pre ({len(before)}) when no ids are given",
                 len(after),
             )
-        ids: list[Hashable] = list(range(len(before)))
-        pre_rows = post_rows = np.arange(len(before))
+        ids: list[Hashable] = []
+        pre_rows = post_rows = np.arange(0)
         unmatched_pre: tuple[Hashable, ...] = ()
         unmatched_post: tuple[Hashable, ...] = ()
     else:
@@ -800,18 +889,25 @@ def score(
         in_pre = set(first)
         unmatched_pre = tuple(c for c in first if c not in where_after)
         unmatched_post = tuple(c for c in second if c not in in_pre)
-    both = before.valid[pre_rows] & after.valid[post_rows]
-    s0 = before.sums[pre_rows].astype(np.int32)
-    a0 = before.answered[pre_rows].astype(np.int32)
-    s1 = after.sums[post_rows].astype(np.int32)
-    a1 = after.answered[post_rows].astype(np.int32)
-    rose = both & (s1 * a0 > s0 * a1)
+    if pre_ids is None:
+        # Row i is client i: no gathering copies.
+        both = before.valid & after.valid
+        s0, a0, s1, a1 = before.sums, before.answered, after.sums, after.answered
+    else:
+        both = before.valid[pre_rows] & after.valid[post_rows]
+        s0, a0 = before.sums[pre_rows], before.answered[pre_rows]
+        s1, a1 = after.sums[post_rows], after.answered[post_rows]
+    # s1 / a1 > s0 / a0 as s1 a0 > s0 a1, in integers (int32: no overflow).
+    rose = np.multiply(s1, a0, dtype=np.int32) > np.multiply(s0, a1, dtype=np.int32)
+    rose &= both
     improved = rose.sum(axis=0).tolist()
     assessed = both.sum(axis=0).tolist()
-    excluded = [
-        tuple(ids[i] for i in np.flatnonzero(~both[:, d]).tolist()) for d in range(len(_DOMAINS))
-    ]
-    return _result(improved, assessed, excluded, len(ids), unmatched_pre, unmatched_post)
+    excluded = []
+    for d in range(len(_DOMAINS)):
+        rows = np.flatnonzero(~both[:, d]).tolist()
+        excluded.append(tuple(rows) if pre_ids is None else tuple(ids[i] for i in rows))
+    matched = len(before) if pre_ids is None else len(ids)
+    return _result(improved, assessed, excluded, matched, unmatched_pre, unmatched_post)
 
 
 def from_counts(
