@@ -12,6 +12,7 @@ from sakip.errors import (
     DataSetError,
     InvalidTypeError,
     InvalidValueError,
+    MissingExtraError,
     NumberFormatError,
     OutOfBandError,
     SakipError,
@@ -43,6 +44,7 @@ PUBLIC_NAMES = [
     "InvalidValueError",
     "KPKK_LIKERT_4",
     "LowerIsBetter",
+    "MissingExtraError",
     "NKA_CATEGORY",
     "NumberFormatError",
     "NumberStyle",
@@ -75,6 +77,7 @@ PUBLIC_NAMES = [
     "compare_summaries",
     "count_in_categories",
     "count_meeting_targets",
+    "count_meeting_targets_by_group",
     "divide",
     "evaluate",
     "exact_sum",
@@ -93,7 +96,9 @@ PUBLIC_NAMES = [
     "summarize",
     "tahanan",
     "target_status",
+    "to_dataframe",
     "to_decimal",
+    "to_records",
     "whoqol",
     "zona_integritas",
 ]
@@ -140,6 +145,7 @@ def test_every_public_name_is_importable() -> None:
         (AmbiguousNumberError, ValueError),
         (SchemeError, ValueError),
         (OutOfBandError, ValueError),
+        (MissingExtraError, ValueError),
     ],
 )
 def test_errors_inherit_the_matching_builtin(error: type[SakipError], builtin: type) -> None:

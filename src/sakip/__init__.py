@@ -33,6 +33,7 @@ from sakip.errors import (
     DataSetError,
     InvalidTypeError,
     InvalidValueError,
+    MissingExtraError,
     NumberFormatError,
     OutOfBandError,
     SakipError,
@@ -65,6 +66,7 @@ from sakip.instruments import (
     whoqol,
     zona_integritas,
 )
+from sakip.interop import to_dataframe, to_records
 from sakip.numbers import (
     NumberStyle,
     Rounding,
@@ -97,6 +99,7 @@ from sakip.summary import (
     compare_summaries,
     count_in_categories,
     count_meeting_targets,
+    count_meeting_targets_by_group,
     meets_target_array,
     summarize,
 )
@@ -128,6 +131,7 @@ __all__ = [
     "InvalidTypeError",
     "InvalidValueError",
     "LowerIsBetter",
+    "MissingExtraError",
     "NumberFormatError",
     "NumberStyle",
     "Objective",
@@ -158,6 +162,7 @@ __all__ = [
     "compare_summaries",
     "count_in_categories",
     "count_meeting_targets",
+    "count_meeting_targets_by_group",
     "divide",
     "evaluate",
     "exact_sum",
@@ -176,7 +181,9 @@ __all__ = [
     "summarize",
     "tahanan",
     "target_status",
+    "to_dataframe",
     "to_decimal",
+    "to_records",
     "whoqol",
     "zona_integritas",
 ]

@@ -20,6 +20,7 @@ __all__ = [
     "DataSetError",
     "InvalidTypeError",
     "InvalidValueError",
+    "MissingExtraError",
     "NumberFormatError",
     "OutOfBandError",
     "SakipError",
@@ -98,6 +99,19 @@ class SchemeError(InvalidValueError):
 
 class OutOfBandError(InvalidValueError):
     """A value that lies outside every band of a scheme, or in a declared gap."""
+
+
+class MissingExtraError(InvalidValueError):
+    """An output or conversion that needs an optional dependency that is not installed.
+
+    The message names what needs it and how to install it: ``sakip[xlsx]``
+    (openpyxl), ``sakip[charts]`` (matplotlib), ``sakip[pandas]``.
+
+    Examples
+    --------
+    >>> str(MissingExtraError("to_dataframe", "needs pandas (pip install 'sakip[pandas]')", "pandas"))
+    "'to_dataframe' needs pandas (pip install 'sakip[pandas]'): 'pandas'"
+    """
 
 
 class DataSetError(InvalidValueError):
