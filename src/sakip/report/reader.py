@@ -156,30 +156,26 @@ class Reader:
             return None
         return Reader(self.table[key], self.where(key), self.problems)
 
-    def array(self, key: str, *, required: bool = True) -> list[Reader]:
-        """An array of tables, as readers."""
+    def _list(self, key: str, required: bool, kind: str) -> list[Any]:
         if key not in self.table:
             if required:
                 self.problem("is missing", key=key)
             return []
         value = self.table[key]
         if not isinstance(value, list):
-            self.problem("must be an array of tables", value, key=key)
+            self.problem(f"must be {kind}", value, key=key)
             return []
+        return value
+
+    def array(self, key: str, *, required: bool = True) -> list[Reader]:
+        """An array of tables, as readers."""
         where = self.where(key)
-        return [Reader(item, f"{where}[{i}]", self.problems) for i, item in enumerate(value)]
+        items = self._list(key, required, "an array of tables")
+        return [Reader(item, f"{where}[{i}]", self.problems) for i, item in enumerate(items)]
 
     def values(self, key: str, *, required: bool = True) -> list[Any]:
         """An array of plain values."""
-        if key not in self.table:
-            if required:
-                self.problem("is missing", key=key)
-            return []
-        value = self.table[key]
-        if not isinstance(value, list):
-            self.problem("must be an array", value, key=key)
-            return []
-        return value
+        return self._list(key, required, "an array")
 
     def check_keys(self, allowed: set[str]) -> None:
         """Record a problem for every field not in ``allowed`` (a misspelt key is not silently ignored)."""
