@@ -24,7 +24,7 @@ from sakip.instruments.anggaran import (
     score,
     score_batch,
 )
-from sakip.numbers import Rounding, percent, round_to
+from sakip.numbers import UNBOUNDED, Rounding, percent, round_to
 
 # LKIP BNNP Kalimantan Tengah 2024, BAB III B, "DAFTAR TARGET/REALISASI FISIK DAN KEUANGAN
 # ... PER 31 DESEMBER 2024": code, output, Pagu Awal, Blokir, Realisasi, % (SAKTI).
@@ -387,6 +387,22 @@ def test_batch_refuses_floats_and_zero_pagu() -> None:
         score_batch(pagu=[10], realisasi=[-1], rounding=Rounding.HALF_UP)
     with pytest.raises(InexactArrayError):
         score_batch(pagu=[2**62], realisasi=[2**62], rounding=Rounding.HALF_UP)
+    # Amounts beyond int64 raise a SakipError, never numpy's OverflowError.
+    with pytest.raises(InexactArrayError):
+        score_batch(
+            pagu=np.array([2**64], dtype=object),
+            realisasi=np.array([1], dtype=object),
+            rounding=Rounding.HALF_UP,
+        )
+    # realisasi + blokir must not wrap around in int64.
+    with pytest.raises(InexactArrayError):
+        score_batch(
+            pagu=[2**62],
+            realisasi=[2**63 - 10],
+            blokir=[2**62],
+            blokir_treatment=BlokirTreatment.REALISED,
+            rounding=Rounding.HALF_UP,
+        )
 
 
 # --- properties ---------------------------------------------------------------------------
@@ -409,8 +425,10 @@ def test_percentage_is_exact_for_any_integer_amounts(
     # value x pagu == counted x 100 exactly whenever the quotient terminates; always within
     # one unit of the 60th significant digit otherwise.
     assert result.counted + result.sisa == pagu
-    product = result.value * pagu
-    assert abs(product - result.counted * 100) <= abs(product) * Decimal("1e-58")
+    # Products in the unbounded context: the ambient 28 digits would round them first.
+    product = UNBOUNDED.multiply(result.value, Decimal(pagu))
+    error = abs(UNBOUNDED.subtract(product, Decimal(result.counted * 100)))
+    assert error <= UNBOUNDED.multiply(abs(product), Decimal("1e-58"))
     assert result.over_pagu == (result.counted > pagu)
 
 

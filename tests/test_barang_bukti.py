@@ -10,7 +10,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sakip import InvalidTypeError, InvalidValueError, Rounding, SakipError, round_to
+from sakip import (
+    InvalidTypeError,
+    InvalidValueError,
+    NumberFormatError,
+    Rounding,
+    SakipError,
+    round_to,
+)
 from sakip.exact_array import scaled_to_decimals
 from sakip.instruments import barang_bukti
 from sakip.instruments.barang_bukti import (
@@ -89,6 +96,21 @@ PRINTED_QUANTITIES = [
 @pytest.mark.parametrize(("text", "amount", "unit"), PRINTED_QUANTITIES)
 def test_parse_printed_quantities(text: str, amount: Decimal, unit: str) -> None:
     assert Quantity.parse(text) == Quantity(amount, unit)
+
+
+def test_a_quantity_without_unit_is_a_number_format_error() -> None:
+    with pytest.raises(NumberFormatError, match="unit"):
+        Quantity.parse("945,97")
+
+
+def test_quantities_keep_every_digit() -> None:
+    # 62 significant digits: a 60-digit (or the ambient 28-digit) sum would round them.
+    small = Quantity("0." + "0" * 59 + "1", "gram")
+    big = Quantity("1216.57", "gram")
+    assert (big + small).amount == Decimal("1216.57" + "0" * 57 + "1")
+    assert (big + small - small) == big
+    entry = LedgerEntry("shabu", received=big + small, destroyed=big, remaining="0 gram")
+    assert entry.balance == small.amount
 
 
 def test_units_never_mix() -> None:
@@ -170,6 +192,11 @@ def test_unbalanced_ledger_is_reported_not_raised() -> None:
         lambda: barang_bukti.score([], empty=-5),
         lambda: barang_bukti.check_ledger(report_entries() + report_entries()[:1]),
         lambda: barang_bukti.check_ledger(["shabu"]),
+        lambda: EvidencePair(
+            7,
+            received=EvidenceRecord("ganja", "1 gram"),
+            released=EvidenceRecord("ganja", "1 gram"),
+        ),
     ],
 )
 def test_bad_input_raises(make: object) -> None:

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from sakip.errors import InvalidTypeError, InvalidValueError, SakipError
 from sakip.instruments import ikm
 from sakip.likert import MissingPolicy
-from sakip.numbers import Rounding, percent, round_to
+from sakip.numbers import Rounding, exact_sum, percent, round_to
 from sakip.schemes import IKM_MUTU, IKM_MUTU_CONVERTED
 
 
@@ -55,7 +55,7 @@ def test_weight_is_exactly_one_ninth_not_0_111() -> None:
     assert close(result.value, Fraction(318, 90))
     assert close(result.converted, Fraction(318 * 25, 90))
     assert result.mutu == "A"
-    assert sum(result.unsur_totals) == 318
+    assert exact_sum(result.unsur_totals) == 318
 
 
 # LKIP BNNP Kalimantan Tengah 2024, BAB III A sasaran 8 (indeks kepuasan layanan klinik
@@ -102,6 +102,16 @@ def test_annual_index_is_respondent_weighted() -> None:
     assert (year.mutu, year.kinerja) == ("B", "Baik")
     assert year.respondents == 40
     assert ikm.pool_indices(respondents=[10, 30], indices=[4, 3]) == Decimal("3.25")
+
+
+def test_classify_and_from_nrr_are_exact_beyond_60_digits() -> None:
+    # 3,5324 is the lower bound of mutu A (88,31 converted); an index just below it, written
+    # with 66 decimals, must stay in B: rounding x 25 to 60 digits would lift it to 88,31.
+    below = Decimal("3.5323" + "9" * 62)
+    assert ikm.classify(below).grade == "B"
+    assert ikm.classify("3.5324").grade == "A"
+    result = ikm.from_nrr(respondents=3, nrr=[below])
+    assert Fraction(result.unsur_totals[0]) == 3 * Fraction(below)
 
 
 def test_pool_from_aggregates() -> None:
@@ -154,6 +164,18 @@ def test_missing_answers_raise_or_are_excluded_per_unsur() -> None:
         (lambda: ikm.pool_indices(respondents=[0], indices=[3]), InvalidValueError),
         (lambda: ikm.pool_indices(respondents=[1], indices=[5]), InvalidValueError),
         (lambda: ikm.classify("0.99"), InvalidValueError),
+        # A str is not a sequence of figures: "35" must not be read as unsur totals 3 and 5.
+        (lambda: ikm.from_totals(respondents=1, unsur_totals="3"), InvalidTypeError),
+        (
+            lambda: ikm.from_totals(respondents=2, unsur_totals=[4], unsur_answers="2"),
+            InvalidTypeError,
+        ),
+        (lambda: ikm.from_nrr(respondents=5, nrr="3"), InvalidTypeError),
+        (lambda: ikm.pool_indices(respondents=[1], indices="3"), InvalidTypeError),
+        (lambda: ikm.pool_indices(respondents="1", indices=[3]), InvalidTypeError),
+        # unsur must be a positive int: True is not 1 column.
+        (lambda: ikm.score([[4]], unsur=True), InvalidTypeError),
+        (lambda: ikm.score([[4] * 9], unsur=0), InvalidValueError),
     ],
 )
 def test_bad_arguments_raise(call: object, error: type[SakipError]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from decimal import Decimal
+from fractions import Fraction
 
 import numpy as np
 import pytest
@@ -135,7 +136,9 @@ def test_aspect_values_follow_the_rule_not_the_printed_row() -> None:
     kobar = score(_values(REPORT["BNNK Kotawaringin Barat"]["values"]), rules=2024)
     pelaksanaan = kobar.aspects[1]
     assert pelaksanaan.weight == 30
-    assert pelaksanaan.value * 3 == Decimal("299.2")  # (100 x 20 + 99,2 x 10) / 30
+    # (100 x 20 + 99,2 x 10) / 30 = 299,2 / 3, to the 60 digits of the quotient.
+    assert pelaksanaan.value is not None
+    assert abs(Fraction(pelaksanaan.value) - Fraction("299.2") / 3) < Fraction(1, 10**55)
 
 
 def test_weight_sets() -> None:
@@ -216,7 +219,8 @@ def test_missing_indicator_raises() -> None:
 def test_weights_must_match_the_year() -> None:
     values = _values(REPORT["BNNK Kotawaringin Barat"]["values"])
     printed = dict(zip(NAMES, [10, 15, 20, 0, 0, 10, 25], strict=True))
-    score(values, rules=2024, weights=printed)
+    # BAB III A sasaran 12: the printed Bobot row is accepted and the result is the report's.
+    assert score(values, rules=2024, weights=printed).value == Decimal("99.9")
     wrong = dict(printed, **{"Deviasi Halaman III DIPA": 10})  # the 2022 weight
     with pytest.raises(InvalidValueError, match="must be 15 under PER-5/PB/2024"):
         score(values, rules=2024, weights=wrong)
@@ -228,6 +232,8 @@ def test_weights_must_match_the_year() -> None:
         score(values, rules=2024, weights=missing)
     with pytest.raises(InvalidValueError):
         score(values, rules=2024, weights=dict(printed, Extra=0))
+    with pytest.raises(InvalidTypeError):
+        score(values, rules=2024, weights=[10, 15, 20, 0, 0, 10, 25])  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -263,6 +269,37 @@ def test_rules_validation() -> None:
         )
     with pytest.raises(InvalidTypeError):
         IkpaIndicator("A", 12.5, Aspect.HASIL)  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError):
+        IkpaIndicator("A", 100, "Kualitas Hasil Pelaksanaan Anggaran")  # type: ignore[arg-type]
+    one = [IkpaIndicator("A", 100, Aspect.HASIL)]
+    # A truthy string must not switch the deduction on silently.
+    with pytest.raises(InvalidTypeError, match="dispensasi_deducted"):
+        IkpaRules("x", (2030,), one, "False", "test")  # type: ignore[arg-type]
+    with pytest.raises(InvalidValueError, match="max_value"):
+        IkpaRules("x", (2030,), one, True, "test", max_value=0)
+    with pytest.raises(InvalidTypeError):
+        IkpaRules("x", ("2030",), one, True, "test")  # type: ignore[arg-type]
+
+
+def test_scheme_must_be_a_scheme() -> None:
+    with pytest.raises(InvalidTypeError, match="scheme"):
+        score(_values(["100"] * 7), rules=2024, scheme="IKPA")  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError, match="scheme"):
+        score_batch([[100] * 7], rules=2024, rounding=Rounding.TRUNCATE, scheme=None)  # type: ignore[arg-type]
+
+
+def test_scalar_path_is_exact_beyond_the_ambient_precision() -> None:
+    # 45 significant digits: the ambient 28-digit context would round the weighted sums
+    # (the aspect value was once summed with a bare sum()); the figures keep every digit.
+    value = Decimal("99." + "9" * 42 + "1")
+    values = _values(["100"] * 7)
+    values["Capaian Output"] = value
+    result = score(values, rules=2024)
+    exact = (75 * 100 + 25 * Fraction(value)) / 100  # Fraction: independent of Decimal
+    assert Fraction(result.value) == exact
+    assert Fraction(result.total) == exact
+    assert Fraction(result.weighted("Capaian Output")) == 25 * Fraction(value) / 100
+    assert result.aspects[2].value == value
 
 
 # --- batch path -----------------------------------------------------------------------------
@@ -308,6 +345,39 @@ def test_batch_rejects_bad_input() -> None:
         score_batch(good, rules=2024, rounding="half_up")  # type: ignore[arg-type]
     with pytest.raises(SakipError):
         score_batch(np.full((1, 7), np.nan), rules=2024, rounding=Rounding.HALF_UP)
+
+
+def test_batch_errors_name_the_value_as_given() -> None:
+    # Messages show the figure the caller passed (-0,25), not its scaled integer (-25).
+    good = np.full((2, 7), 100.0)
+    with pytest.raises(InvalidValueError, match=r"'dispensasi' must be >= 0: -0\.25$"):
+        score_batch(good, rules=2024, dispensasi=[0.0, -0.25], rounding=Rounding.HALF_UP)
+    with pytest.raises(InvalidValueError, match=r"'dispensasi\[1\]' must not exceed .*: 100\.01$"):
+        score_batch(good, rules=2024, dispensasi=[0.0, 100.01], rounding=Rounding.HALF_UP)
+    mask = np.ones((2, 7), dtype=bool)
+    mask[0, 3] = False
+    with pytest.raises(InvalidValueError, match=r"not applicable: 100(\.00)?$"):
+        score_batch(good, rules=2024, applicable=mask, rounding=Rounding.HALF_UP)
+    with pytest.raises(InvalidValueError, match=r"0 under PER-5/PB/2022.*: 0\.25$"):
+        score_batch(
+            np.full((1, 8), 100.0), rules=2022, dispensasi=[0.25], rounding=Rounding.HALF_UP
+        )
+
+
+def test_batch_huge_deduction_raises_instead_of_overflowing() -> None:
+    # A deduction far above any converted total: the scalar path raises, so must the batch
+    # path (D x C in int64 would wrap around without the bound).
+    with pytest.raises(InvalidValueError, match="converted total"):
+        score(_values(["100"] * 7), rules=2024, dispensasi=10**17)
+    with pytest.raises(InvalidValueError, match="converted total"):
+        score_batch(
+            [[100] * 7],
+            rules=2024,
+            dispensasi=np.array([Decimal(10**15)], dtype=object),  # x 100 x 100 > 2**63
+            rounding=Rounding.HALF_UP,
+        )
+    with pytest.raises(InexactArrayError):
+        score_batch([[100] * 7], rules=2024, rounding=Rounding.HALF_UP, input_places=16)
 
 
 # --- properties ---------------------------------------------------------------------------

@@ -132,6 +132,20 @@ def test_missing_forms_agree() -> None:
         assert answered.tolist() == expected
 
 
+def test_masked_object_array_keeps_its_mask() -> None:
+    # An object-dtype masked array (as pandas can give) once lost its mask: the masked 3
+    # was counted as an answer.
+    data = np.ma.masked_array(np.array([[4, 3], [2, 1]], dtype=object), mask=[[0, 1], [0, 0]])
+    _, answered = validated_scores(data, scale=LIKERT_1_4)
+    assert answered is not None and answered.tolist() == [[True, False], [True, True]]
+    m = score_matrix(data, scale=LIKERT_1_4, missing=MissingPolicy.EXCLUDE)
+    assert m.row_means() == (Decimal(4), Decimal("1.5"))
+    # Combined with a missing_mask, both marks count.
+    extra = np.array([[False, False], [False, True]])
+    _, both = validated_scores(data, scale=LIKERT_1_4, missing_mask=extra)
+    assert both is not None and both.tolist() == [[True, False], [True, False]]
+
+
 def test_masked_cell_may_hold_anything() -> None:
     # A value outside the scale is fine where the mask says the answer is missing.
     data = np.array([[4, 99]], dtype=np.int16)

@@ -18,7 +18,7 @@ from sakip.instruments.whoqol import (
     Domain,
     MissingRule,
 )
-from sakip.numbers import Rounding, percent, round_to
+from sakip.numbers import Rounding, divide, exact_sum, percent, round_to
 
 # -- WHO scoring (WHOQOL-BREF manual, 1996) ---------------------------------------------------
 
@@ -177,8 +177,8 @@ def test_report_province_pools_counts() -> None:
     ]
     assert province.value == Decimal("79.5")
     # Not the mean of the three unit figures (79,157...).
-    units = [r.value for r in unit_results()]
-    assert round_to(sum(units) / 3, 2, Rounding.HALF_UP) != Decimal("79.50")
+    mean_of_units = divide(exact_sum(r.value for r in unit_results()), 3)
+    assert round_to(mean_of_units, 2, Rounding.HALF_UP) == Decimal("79.16")
 
 
 def test_report_capaian_of_indicator_6() -> None:
@@ -509,6 +509,16 @@ def test_bad_input_always_raises_sakip_error(rows: list[list[object]]) -> None:
         else:
             with pytest.raises(SakipError):
                 whoqol.score_assessment(row)
+
+
+def test_one_assessment_mask_must_be_one_row() -> None:
+    # A 2 x 13 mask must not be read as the 26 flags of one assessment.
+    flags = np.zeros(26, dtype=bool)
+    flags[19] = True
+    result = whoqol.score_assessment([3] * 26, missing_mask=flags)
+    assert (result.missing, result.social.answered) == (1, 2)
+    with pytest.raises(InvalidValueError, match="missing_mask"):
+        whoqol.score_assessment([3] * 26, missing_mask=flags.reshape(2, 13))
 
 
 def test_int8_array_with_sentinel_matches_lists() -> None:

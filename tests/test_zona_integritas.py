@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import random
 from decimal import Decimal
+from fractions import Fraction
 
 import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sakip import InvalidValueError, OutOfBandError, SakipError
+from sakip import InvalidTypeError, InvalidValueError, OutOfBandError, SakipError
 from sakip.exact_array import scaled_to_decimals
 from sakip.instruments import zona_integritas
 from sakip.instruments.zona_integritas import ZI_PREDIKAT, TieMethod
@@ -121,6 +122,22 @@ def test_predikat_scheme_is_marked_unverified() -> None:
 def test_bad_input_raises(make: object) -> None:
     with pytest.raises(SakipError):
         make()  # type: ignore[operator]
+
+
+def test_total_keeps_every_digit() -> None:
+    # 62 significant digits: a 60-digit (or the ambient 28-digit) addition would round.
+    pengungkit = Decimal("49." + "9" * 59 + "7")
+    total = zona_integritas.score(pengungkit=pengungkit, hasil="35.03").value
+    assert Fraction(total) == Fraction(pengungkit) + Fraction("35.03")
+    assert str(total) == "85.02" + "9" * 57 + "7"
+
+
+def test_predikat_scheme_and_batch_places_are_checked() -> None:
+    with pytest.raises(InvalidTypeError, match="scheme"):
+        zona_integritas.predikat(85, scheme="WBBM")  # type: ignore[arg-type]
+    for places in (-1, True, 2.0):
+        with pytest.raises(SakipError, match="places"):
+            zona_integritas.score_batch(pengungkit=[50.0], hasil=[35.0], places=places)  # type: ignore[arg-type]
 
 
 def test_swapped_components_are_caught() -> None:

@@ -303,6 +303,21 @@ def validated_scores(
             raise InvalidValueError(field, "rows must not be empty", array.shape)
         kind = array.dtype.kind
         if kind == "O":
+            if answered is not None:
+                # Keep the masked array's mask: its cells are missing whatever they hold.
+                masked = ~answered
+                if missing_mask is not None:
+                    given_mask = np.asarray(missing_mask)
+                    if given_mask.dtype != np.bool_:
+                        raise InvalidTypeError(
+                            "missing_mask", "must be a bool array", given_mask.dtype
+                        )
+                    if given_mask.shape != masked.shape:
+                        raise InvalidValueError(
+                            "missing_mask", f"must have the shape {masked.shape}", given_mask.shape
+                        )
+                    masked = masked | given_mask
+                missing_mask = masked
             return validated_scores(
                 array.tolist(),
                 scale=scale,
@@ -428,7 +443,13 @@ class ScoreMatrix:
         return divide(self.total, self.count, numerator_field="total", denominator_field="count")
 
     def row_mean(self, row: int) -> Decimal:
-        """Exact mean of one respondent's answers."""
+        """Exact mean of one respondent's answers.
+
+        Examples
+        --------
+        >>> score_matrix([[4, 3], [2, 3]], scale=LIKERT_1_4).row_mean(1)
+        Decimal('2.5')
+        """
         return divide(int(self.row_sums[row]), int(self.row_counts[row]))
 
     def row_means(self) -> tuple[Decimal, ...]:

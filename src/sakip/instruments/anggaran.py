@@ -23,7 +23,7 @@ import numpy as np
 import numpy.typing as npt
 
 from sakip.errors import InvalidTypeError, InvalidValueError
-from sakip.exact_array import divide_round
+from sakip.exact_array import InexactArrayError, divide_round, scaled_to_decimals
 from sakip.findings import Finding
 from sakip.numbers import Rounding, percent, round_to, to_decimal
 
@@ -398,6 +398,8 @@ def score(
 
 Int64Array = npt.NDArray[np.int64]
 
+_INT64_MAX = 2**63 - 1
+
 
 @attrs.frozen(eq=False)
 class RealisationBatch:
@@ -422,8 +424,15 @@ class RealisationBatch:
     sisa: Int64Array
 
     def values(self) -> list[Decimal]:
-        """The rounded percentages as Decimals."""
-        return [Decimal(int(item)).scaleb(-self.places) for item in self.value]
+        """The rounded percentages as Decimals.
+
+        Examples
+        --------
+        >>> score_batch(pagu=[211832000], realisasi=[205553420],
+        ...             rounding=Rounding.HALF_UP).values()
+        [Decimal('97.04')]
+        """
+        return scaled_to_decimals(self.value, self.places)
 
 
 def _int_array(values: npt.ArrayLike, field: str) -> Int64Array:
@@ -431,8 +440,11 @@ def _int_array(values: npt.ArrayLike, field: str) -> Int64Array:
     if array.dtype.kind == "f":
         raise InvalidTypeError(field, "must be integers of rupiah, not floats", array.dtype)
     if array.dtype == object:
-        array = np.array([rupiah(item, field=field) for item in array.ravel()], dtype=np.int64)
-        array = array.reshape(np.shape(values))
+        amounts = [rupiah(item, field=field) for item in array.ravel()]
+        for amount in amounts:
+            if abs(amount) > _INT64_MAX:
+                raise InexactArrayError(field, "must fit in int64 (use the scalar path)", amount)
+        array = np.array(amounts, dtype=np.int64).reshape(array.shape)
     if array.dtype.kind not in "iu":
         raise InvalidTypeError(field, "must be an integer array of rupiah", array.dtype)
     if array.size and int(array.min()) < 0:
@@ -511,7 +523,13 @@ def score_batch(
         raise InvalidValueError("blokir", "must not exceed pagu", int(frozen[frozen > budget][0]))
     if (budget == 0).any():
         raise InvalidValueError("pagu", "must be > 0 in the batch path", 0)
-    counted = spent + frozen if treatment is BlokirTreatment.REALISED else spent.copy()
+    realised = treatment is BlokirTreatment.REALISED
+    if realised and spent.size and int(spent.max()) > _INT64_MAX - int(frozen.max()):
+        # realisasi + blokir must not wrap around in int64.
+        raise InexactArrayError(
+            "realisasi", "+ blokir must fit in int64 (use the scalar path)", int(spent.max())
+        )
+    counted = spent + frozen if realised else spent.copy()
     value = divide_round(counted, budget, places + 2, rounding)
     return RealisationBatch(
         value=value, places=places, rounding=rounding, counted=counted, sisa=budget - counted

@@ -26,9 +26,9 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from sakip.errors import InvalidTypeError, InvalidValueError
+from sakip.errors import InvalidTypeError, InvalidValueError, NumberFormatError
 from sakip.exact_array import percent_array
-from sakip.numbers import EXACT, Rounding, parse_number, percent, to_decimal, to_percentage
+from sakip.numbers import UNBOUNDED, Rounding, parse_number, percent, to_decimal, to_percentage
 
 __all__ = [
     "BarangBuktiResult",
@@ -127,7 +127,7 @@ class Quantity:
             raise InvalidTypeError("text", "must be a str", text)
         number, _, unit = text.strip().partition(" ")
         if not unit.strip():
-            raise InvalidValueError("text", "must end with a unit ('945,97 gram')", text)
+            raise NumberFormatError("text", "must end with a unit ('945,97 gram')", text)
         return cls(parse_number(number, decimal_separator=decimal_separator, field="text"), unit)
 
     def _same_unit(self, other: object, action: str) -> Quantity:
@@ -141,11 +141,11 @@ class Quantity:
 
     def __add__(self, other: object) -> Quantity:
         other = self._same_unit(other, "add quantities")
-        return Quantity(EXACT.add(self.amount, other.amount), self.unit)
+        return Quantity(UNBOUNDED.add(self.amount, other.amount), self.unit)
 
     def __sub__(self, other: object) -> Quantity:
         other = self._same_unit(other, "subtract quantities")
-        difference = EXACT.subtract(self.amount, other.amount)
+        difference = UNBOUNDED.subtract(self.amount, other.amount)
         if difference < 0:
             raise InvalidValueError(
                 "amount", f"must not go below zero ({self.amount} - {other.amount})", difference
@@ -199,6 +199,12 @@ class EvidenceRecord:
     document: str = ""
 
 
+def _case(value: object) -> str:
+    if not isinstance(value, str):
+        raise InvalidTypeError("case", "must be a str (the LKN number)", value)
+    return value
+
+
 def _record(value: object) -> EvidenceRecord:
     if not isinstance(value, EvidenceRecord):
         raise InvalidTypeError("record", "must be an EvidenceRecord", value)
@@ -230,7 +236,7 @@ class EvidencePair:
     True
     """
 
-    case: str
+    case: str = attrs.field(converter=_case)
     received: EvidenceRecord = attrs.field(kw_only=True, converter=_record)
     released: EvidenceRecord = attrs.field(kw_only=True, converter=_record)
 
@@ -305,7 +311,7 @@ def _compare(index: int, pair: EvidencePair, tolerances: Mapping[str, Decimal]) 
         return Mismatch(index, pair, "type", None)
     if received.quantity.unit != released.quantity.unit:
         return Mismatch(index, pair, "unit", None)
-    difference = EXACT.subtract(received.quantity.amount, released.quantity.amount)
+    difference = UNBOUNDED.subtract(received.quantity.amount, released.quantity.amount)
     if difference < 0:
         return Mismatch(index, pair, "released exceeds received", difference)
     if difference > tolerances.get(received.quantity.unit, Decimal(0)):
@@ -451,7 +457,14 @@ class LedgerEntry:
 
     @property
     def released(self) -> Quantity:
-        """``destroyed + used``: everything that left storage."""
+        """``destroyed + used``: everything that left storage.
+
+        Examples
+        --------
+        >>> LedgerEntry("ganja", received="848,79 gram", destroyed="848,79 gram",
+        ...             remaining="0 gram").released
+        Quantity(amount=Decimal('848.79'), unit='gram')
+        """
         used = self.used if self.used is not None else self.received.zero()
         return self.destroyed + used
 
@@ -459,7 +472,7 @@ class LedgerEntry:
     def balance(self) -> Decimal:
         """``received - (destroyed + used + remaining)``; zero when the ledger balances."""
         accounted = self.released + self.remaining
-        return EXACT.subtract(self.received.amount, accounted.amount)
+        return UNBOUNDED.subtract(self.received.amount, accounted.amount)
 
 
 @attrs.frozen

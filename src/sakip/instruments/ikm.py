@@ -23,12 +23,13 @@ from fractions import Fraction
 from numbers import Integral
 
 import attrs
+import numpy as np
 import numpy.typing as npt
 
 from sakip.bands import Band, BandScheme
 from sakip.errors import InvalidTypeError, InvalidValueError
 from sakip.likert import LIKERT_1_4, MissingPolicy, score_matrix
-from sakip.numbers import EXACT, divide, exact_sum, to_decimal
+from sakip.numbers import UNBOUNDED, divide, exact_sum, to_decimal
 from sakip.schemes import IKM_MUTU_CONVERTED
 
 __all__ = [
@@ -107,6 +108,18 @@ def _positive_int(value: object, field: str) -> int:
     return int(value)
 
 
+def _sequence(value: object, field: str) -> list[object]:
+    """A list or tuple (or 1-D array) of figures; a str is not a sequence of figures."""
+    if isinstance(value, np.ndarray):
+        if value.ndim != 1:
+            raise InvalidValueError(field, "must be 1-D", f"{value.ndim}-D")
+        items: list[object] = value.tolist()
+        return items
+    if not isinstance(value, list | tuple):
+        raise InvalidTypeError(field, "must be a list or tuple", value)
+    return list(value)
+
+
 def _check_scheme(scheme: object) -> BandScheme:
     if not isinstance(scheme, BandScheme):
         raise InvalidTypeError("scheme", "must be a BandScheme", scheme)
@@ -176,7 +189,7 @@ def classify(index: object, *, scheme: BandScheme = IKM_MUTU_CONVERTED) -> Band:
     value = to_decimal(index, field="index")
     if not _LOW <= value <= _HIGH:
         raise InvalidValueError("index", "must lie within 1-4", value)
-    return scheme.classify(EXACT.multiply(value, Decimal(CONVERSION_FACTOR)))
+    return scheme.classify(UNBOUNDED.multiply(value, Decimal(CONVERSION_FACTOR)))
 
 
 def score(
@@ -219,7 +232,7 @@ def score(
         Wrong number of unsur; an answer outside 1-4; empty or ragged input;
         a missing answer under ``RAISE``; an unsur nobody answered.
     InvalidTypeError
-        A non-integer answer.
+        A non-integer answer; ``unsur`` that is not an int (or None).
 
     Notes
     -----
@@ -262,6 +275,8 @@ def score(
     ('B', 'Baik')
     """
     scheme = _check_scheme(scheme)
+    if unsur is not None:
+        unsur = _positive_int(unsur, "unsur")
     matrix = score_matrix(
         responses,
         scale=LIKERT_1_4,
@@ -308,7 +323,8 @@ def from_totals(
         than respondents; a total outside ``[answers, 4 x answers]`` (an
         NRR outside 1-4); lengths that differ.
     InvalidTypeError
-        Counts that are not ints.
+        Counts that are not ints; ``unsur_totals`` or ``unsur_answers`` that
+        is not a list, tuple or 1-D array (a str is refused, not iterated).
 
     Examples
     --------
@@ -320,13 +336,15 @@ def from_totals(
     """
     scheme = _check_scheme(scheme)
     n = _positive_int(respondents, "respondents")
-    totals = [to_decimal(t, field="unsur_totals") for t in unsur_totals]
+    totals = [to_decimal(t, field="unsur_totals") for t in _sequence(unsur_totals, "unsur_totals")]
     if not totals:
         raise InvalidValueError("unsur_totals", "must not be empty", unsur_totals)
     if unsur_answers is None:
         answers = [n] * len(totals)
     else:
-        answers = [_positive_int(a, "unsur_answers") for a in unsur_answers]
+        answers = [
+            _positive_int(a, "unsur_answers") for a in _sequence(unsur_answers, "unsur_answers")
+        ]
         if len(answers) != len(totals):
             raise InvalidValueError(
                 "unsur_answers", f"must have {len(totals)} entries like unsur_totals", answers
@@ -374,6 +392,8 @@ def from_nrr(
     ------
     InvalidValueError
         An NRR outside 1-4, no unsur, ``respondents <= 0``.
+    InvalidTypeError
+        ``nrr`` that is not a list, tuple or 1-D array.
 
     Examples
     --------
@@ -381,11 +401,11 @@ def from_nrr(
     Decimal('3.5')
     """
     n = _positive_int(respondents, "respondents")
-    values = [to_decimal(v, field="nrr") for v in nrr]
+    values = [to_decimal(v, field="nrr") for v in _sequence(nrr, "nrr")]
     for position, value in enumerate(values):
         if not _LOW <= value <= _HIGH:
             raise InvalidValueError("nrr", f"must lie within 1-4 at unsur {position}", value)
-    totals = [EXACT.multiply(value, Decimal(n)) for value in values]
+    totals = [UNBOUNDED.multiply(value, Decimal(n)) for value in values]
     return from_totals(respondents=n, unsur_totals=totals, scheme=scheme)
 
 
@@ -446,7 +466,8 @@ def pool(parts: Iterable[IkmResult], *, scheme: BandScheme | None = None) -> Ikm
     totals = [exact_sum(part.unsur_totals[i] for part in items) for i in range(count)]
     answers = [sum(part.unsur_answers[i] for part in items) for i in range(count)]
     respondents = sum(part.respondents for part in items)
-    return _build(respondents, totals, answers, _check_scheme(scheme or items[0].scheme))
+    chosen = items[0].scheme if scheme is None else scheme
+    return _build(respondents, totals, answers, _check_scheme(chosen))
 
 
 def pool_indices(*, respondents: Sequence[int], indices: Sequence[object]) -> Decimal:
@@ -468,6 +489,9 @@ def pool_indices(*, respondents: Sequence[int], indices: Sequence[object]) -> De
     ------
     InvalidValueError
         Empty or unequal sequences, a count ``<= 0``, an index outside 1-4.
+    InvalidTypeError
+        Arguments that are not lists, tuples or 1-D arrays; counts that are
+        not ints.
 
     Notes
     -----
@@ -479,8 +503,8 @@ def pool_indices(*, respondents: Sequence[int], indices: Sequence[object]) -> De
     >>> pool_indices(respondents=[10, 30], indices=[4, 3])
     Decimal('3.25')
     """
-    counts = [_positive_int(n, "respondents") for n in respondents]
-    values = [to_decimal(v, field="indices") for v in indices]
+    counts = [_positive_int(n, "respondents") for n in _sequence(respondents, "respondents")]
+    values = [to_decimal(v, field="indices") for v in _sequence(indices, "indices")]
     if not counts or len(counts) != len(values):
         raise InvalidValueError(
             "indices", f"must be as many as respondents ({len(counts)}), and some", len(values)

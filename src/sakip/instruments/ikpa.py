@@ -20,7 +20,7 @@ import enum
 import types
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Final
+from typing import Any, Final
 
 import attrs
 import numpy as np
@@ -29,12 +29,13 @@ import numpy.typing as npt
 from sakip.bands import BandScheme
 from sakip.errors import InvalidTypeError, InvalidValueError
 from sakip.exact_array import (
+    InexactArrayError,
     divide_round,
     scaled_from_decimals,
     scaled_from_floats,
     scaled_to_decimals,
 )
-from sakip.numbers import EXACT, Rounding, divide, percent, to_decimal
+from sakip.numbers import UNBOUNDED, Rounding, divide, exact_sum, percent, to_decimal
 from sakip.schemes import IKPA_CATEGORY
 
 __all__ = [
@@ -96,6 +97,18 @@ def _weight(value: object) -> int:
     return value
 
 
+def _name(value: object) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidTypeError("name", "must be a non-empty str (the indicator's name)", value)
+    return value
+
+
+def _aspect(value: object) -> Aspect:
+    if not isinstance(value, Aspect):
+        raise InvalidTypeError("aspect", "must be an Aspect", value)
+    return value
+
+
 @attrs.frozen
 class IkpaIndicator:
     """One IKPA indicator of a year's rules: its official name, weight and aspect.
@@ -109,27 +122,52 @@ class IkpaIndicator:
     aspect : Aspect
         The aspect it belongs to.
 
+    Raises
+    ------
+    InvalidTypeError
+        An empty or non-str name, a weight that is not an int, an aspect
+        that is not an :class:`Aspect`.
+    InvalidValueError
+        A negative weight.
+
     Examples
     --------
     >>> IkpaIndicator("Revisi DIPA", 10, Aspect.PERENCANAAN).weight
     10
     """
 
-    name: str
+    name: str = attrs.field(converter=_name)
     weight: int = attrs.field(converter=_weight)
-    aspect: Aspect
+    aspect: Aspect = attrs.field(converter=_aspect)
 
 
 def _indicators(items: Iterable[IkpaIndicator]) -> tuple[IkpaIndicator, ...]:
-    return tuple(items)
+    indicators = tuple(items)
+    for item in indicators:
+        if not isinstance(item, IkpaIndicator):
+            raise InvalidTypeError("indicators", "must hold IkpaIndicator objects", item)
+    return indicators
 
 
 def _years(items: Iterable[int]) -> tuple[int, ...]:
-    return tuple(items)
+    years = tuple(items)
+    for year in years:
+        if isinstance(year, bool) or not isinstance(year, int):
+            raise InvalidTypeError("years", "must hold ints", year)
+    return years
+
+
+def _flag(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise InvalidTypeError("dispensasi_deducted", "must be a bool", value)
+    return value
 
 
 def _max_value(value: object) -> Decimal:
-    return to_decimal(value, field="max_value")
+    number = to_decimal(value, field="max_value")
+    if number <= 0:
+        raise InvalidValueError("max_value", "must be > 0", number)
+    return number
 
 
 @attrs.frozen
@@ -157,7 +195,11 @@ class IkpaRules:
     Raises
     ------
     InvalidValueError
-        Weights that do not sum to 100, repeated names, no indicators.
+        Weights that do not sum to 100, repeated names, no indicators, a
+        ``max_value`` of 0 or less.
+    InvalidTypeError
+        An indicator that is not an :class:`IkpaIndicator`, a year that is
+        not an int, a ``dispensasi_deducted`` that is not a bool.
 
     Notes
     -----
@@ -176,7 +218,7 @@ class IkpaRules:
     name: str
     years: tuple[int, ...] = attrs.field(converter=_years)
     indicators: tuple[IkpaIndicator, ...] = attrs.field(converter=_indicators)
-    dispensasi_deducted: bool
+    dispensasi_deducted: bool = attrs.field(converter=_flag)
     source: str
     max_value: Decimal = attrs.field(default=Decimal(120), converter=_max_value)
     notes: str = ""
@@ -208,6 +250,11 @@ class IkpaRules:
         ------
         InvalidValueError
             A name these rules do not have.
+
+        Examples
+        --------
+        >>> IKPA_2024.indicator("Capaian Output").aspect
+        <Aspect.HASIL: 'Kualitas Hasil Pelaksanaan Anggaran'>
         """
         for item in self.indicators:
             if item.name == name:
@@ -326,6 +373,12 @@ def rules_for_year(year: int) -> IkpaRules:
         ) from None
 
 
+def _check_scheme(scheme: object) -> BandScheme:
+    if not isinstance(scheme, BandScheme):
+        raise InvalidTypeError("scheme", "must be a BandScheme", scheme)
+    return scheme
+
+
 def _resolve(rules: object) -> IkpaRules:
     if isinstance(rules, IkpaRules):
         return rules
@@ -434,7 +487,22 @@ class IkpaResult:
         return None if self.target is None else self.value >= self.target
 
     def weighted(self, name: str) -> Decimal:
-        """The weighted value (``Nilai Akhir`` row) of one indicator."""
+        """The weighted value (``Nilai Akhir`` row) of one indicator.
+
+        Raises
+        ------
+        InvalidValueError
+            A name the result's rules do not have.
+
+        Examples
+        --------
+        BNNP Kalimantan Tengah 2024: Penyerapan Anggaran 99,77 x 20 % (printed 19,95).
+
+        >>> values = dict.fromkeys(IKPA_2024.names, 100)
+        >>> values["Penyerapan Anggaran"] = "99.77"
+        >>> score(values, rules=2024).weighted("Penyerapan Anggaran")
+        Decimal('19.954')
+        """
         self.rules.indicator(name)
         return next(item.weighted for item in self.indicators if item.name == name)
 
@@ -517,7 +585,9 @@ def score(
         indicator, a negative deduction or one that makes the value negative,
         a deduction under rules that weight it, a target ``<= 0``.
     InvalidTypeError
-        A value that is not a number or :data:`NOT_APPLICABLE`.
+        A value that is not a number or :data:`NOT_APPLICABLE`; ``values``
+        or ``weights`` that is not a mapping; a ``scheme`` that is not a
+        :class:`~sakip.bands.BandScheme`.
 
     Notes
     -----
@@ -556,6 +626,7 @@ def score(
     (Decimal('79.92'), Decimal('0.8'), Decimal('99.90'), 'Sangat Baik')
     """
     ruleset = _resolve(rules)
+    scheme = _check_scheme(scheme)
     if not isinstance(values, Mapping):
         raise InvalidTypeError("values", "must be a mapping of indicator name to value", values)
     for name in values:
@@ -568,6 +639,10 @@ def score(
             )
         parsed[item.name] = _indicator_value(ruleset, item.name, values[item.name])
     if weights is not None:
+        if not isinstance(weights, Mapping):
+            raise InvalidTypeError(
+                "weights", "must be a mapping of indicator name to weight", weights
+            )
         _check_weights(ruleset, weights, parsed)
     deduction = to_decimal(dispensasi, field="dispensasi")
     if deduction < 0:
@@ -587,8 +662,8 @@ def score(
         if value is None:
             columns.append(IndicatorScore(item.name, item.aspect, None, 0, Decimal(0)))
             continue
-        product = EXACT.multiply(value, Decimal(item.weight))
-        weighted_sum = EXACT.add(weighted_sum, product)
+        product = UNBOUNDED.multiply(value, Decimal(item.weight))
+        weighted_sum = UNBOUNDED.add(weighted_sum, product)
         applicable_weight += item.weight
         columns.append(
             IndicatorScore(item.name, item.aspect, value, item.weight, divide(product, _HUNDRED))
@@ -599,7 +674,9 @@ def score(
     total = divide(weighted_sum, _HUNDRED)
     conversion = divide(applicable_weight, _HUNDRED)
     # Nilai Total / Konversi - D = (sum(v w) - D x sum(w)) / sum(w): one division.
-    numerator = EXACT.subtract(weighted_sum, EXACT.multiply(deduction, Decimal(applicable_weight)))
+    numerator = UNBOUNDED.subtract(
+        weighted_sum, UNBOUNDED.multiply(deduction, Decimal(applicable_weight))
+    )
     final = divide(numerator, applicable_weight, denominator_field="applicable_weight")
     if final < 0:
         raise InvalidValueError(
@@ -615,9 +692,8 @@ def score(
         if weight == 0:
             aspects.append(AspectScore(aspect, None, 0))
             continue
-        products = sum(
-            (EXACT.multiply(c.value, Decimal(c.weight)) for c in members if c.value is not None),
-            Decimal(0),
+        products = exact_sum(
+            UNBOUNDED.multiply(c.value, Decimal(c.weight)) for c in members if c.value is not None
         )
         aspects.append(AspectScore(aspect, divide(products, weight), weight))
 
@@ -641,6 +717,13 @@ def score(
 
 
 Int64Array = npt.NDArray[np.int64]
+
+_INT64_MAX = 2**63 - 1
+
+
+def _unscaled(scaled: int | np.integer[Any], places: int) -> Decimal:
+    """A scaled integer (numpy or Python) back as the Decimal it stands for, for messages."""
+    return Decimal(int(scaled)).scaleb(-places, context=UNBOUNDED)
 
 
 @attrs.frozen(eq=False)
@@ -674,15 +757,38 @@ class IkpaBatchResult:
     scheme: BandScheme = attrs.field(repr=False)
 
     def totals(self) -> list[Decimal]:
-        """Nilai Total of each unit as exact Decimals."""
+        """Nilai Total of each unit as exact Decimals.
+
+        Examples
+        --------
+        >>> row = [100, 93.92, 100, 100, 100, 98.32, 99.30]
+        >>> score_batch([row], rules=2024, rounding=Rounding.TRUNCATE).totals()
+        [Decimal('98.7450')]
+        """
         return scaled_to_decimals(self.total, self.total_places)
 
     def values(self) -> list[Decimal]:
-        """Nilai Akhir of each unit, rounded, as Decimals."""
+        """Nilai Akhir of each unit, rounded, as Decimals.
+
+        Examples
+        --------
+        BNNK Palangka Raya 2024: 98,745 prints 98,74 (truncated).
+
+        >>> row = [100, 93.92, 100, 100, 100, 98.32, 99.30]
+        >>> score_batch([row], rules=2024, rounding=Rounding.TRUNCATE).values()
+        [Decimal('98.74')]
+        """
         return scaled_to_decimals(self.value, self.places)
 
     def labels(self) -> list[str]:
-        """Category label of each unit."""
+        """Category label of each unit.
+
+        Examples
+        --------
+        >>> rows = [[100] * 7, [90] * 7]
+        >>> score_batch(rows, rules=2024, rounding=Rounding.TRUNCATE).labels()
+        ['Sangat Baik', 'Baik']
+        """
         labels = np.asarray(self.scheme.labels, dtype=object)
         return [str(item) for item in labels[self.category]]
 
@@ -740,12 +846,17 @@ def score_batch(
     Raises
     ------
     InexactArrayError
-        A value with more than ``input_places`` decimals, or too large.
+        A value with more than ``input_places`` decimals, or too large; an
+        ``input_places`` so large that the scaled sums would overflow int64.
     InvalidValueError
         Wrong shape, values outside ``[0, max_value]``, a non-zero value in a
         not-applicable cell, a unit with no applicable indicator, a negative
         deduction, a deduction under rules that weight it, or one that makes
-        a value negative.
+        a value negative (the message names the first such unit).
+    InvalidTypeError
+        A ``rounding`` that is not a :class:`~sakip.numbers.Rounding`, a
+        ``scheme`` that is not a :class:`~sakip.bands.BandScheme`, bool
+        values, a non-bool ``applicable``.
 
     Notes
     -----
@@ -772,6 +883,7 @@ def score_batch(
     (Decimal('79.9200'), [100, 100, 80])
     """
     ruleset = _resolve(rules)
+    scheme = _check_scheme(scheme)
     if not isinstance(rounding, Rounding):
         raise InvalidTypeError("rounding", "must be a Rounding", rounding)
     for name, number in (("places", places), ("input_places", input_places)):
@@ -787,13 +899,18 @@ def score_batch(
         )
     units = scaled.shape[0]
     factor = 10**input_places
-    limit = int(ruleset.max_value * factor)
+    # The largest scaled value accepted (a value has at most input_places decimals, so
+    # truncating max_value x 10**input_places keeps exactly the values <= max_value).
+    limit = int(UNBOUNDED.multiply(ruleset.max_value, Decimal(factor)))
+    if 2 * limit * 100 > _INT64_MAX:
+        # S = (V*A) @ W and D*C stay below 100 x limit; their difference must fit.
+        raise InexactArrayError(
+            "input_places", "makes the scaled values overflow int64", input_places
+        )
     if scaled.size and (int(scaled.min()) < 0 or int(scaled.max()) > limit):
         bad = scaled[(scaled < 0) | (scaled > limit)][0]
         raise InvalidValueError(
-            "values",
-            f"must be between 0 and {ruleset.max_value}",
-            Decimal(int(bad)).scaleb(-input_places),
+            "values", f"must be between 0 and {ruleset.max_value}", _unscaled(bad, input_places)
         )
     if applicable is None:
         mask = np.ones(scaled.shape, dtype=bool)
@@ -805,7 +922,9 @@ def score_batch(
             raise InvalidValueError("applicable", "must have the shape of values", mask.shape)
     if (scaled[~mask] != 0).any():
         raise InvalidValueError(
-            "values", "must be 0 where an indicator is not applicable", scaled[~mask].max()
+            "values",
+            "must be 0 where an indicator is not applicable",
+            _unscaled(scaled[~mask].max(), input_places),
         )
     weights = np.array([item.weight for item in ruleset.indicators], dtype=np.int64)
     weighted = scaled @ weights  # not-applicable cells hold 0
@@ -824,16 +943,32 @@ def score_batch(
         if deduction.shape != (units,):
             raise InvalidValueError("dispensasi", "must have shape (units,)", deduction.shape)
         if (deduction < 0).any():
-            raise InvalidValueError("dispensasi", "must be >= 0", deduction.min())
+            raise InvalidValueError(
+                "dispensasi", "must be >= 0", _unscaled(deduction.min(), input_places)
+            )
         if deduction.any() and not ruleset.dispensasi_deducted:
             raise InvalidValueError(
                 "dispensasi",
                 f"must be 0 under {ruleset.name}: Dispensasi SPM is a weighted indicator there",
-                deduction.max(),
+                _unscaled(deduction.max(), input_places),
+            )
+        if (deduction > limit).any():
+            # Above every converted total (and D x C could overflow int64).
+            first = int(np.flatnonzero(deduction > limit)[0])
+            raise InvalidValueError(
+                f"dispensasi[{first}]",
+                f"must not exceed the converted total (at most {ruleset.max_value})",
+                _unscaled(deduction[first], input_places),
             )
     numerator = weighted - deduction * conversion
     if (numerator < 0).any():
-        raise InvalidValueError("dispensasi", "must not exceed the converted total", None)
+        first = int(np.flatnonzero(numerator < 0)[0])
+        converted = divide(int(weighted[first]), int(conversion[first]) * factor)
+        raise InvalidValueError(
+            f"dispensasi[{first}]",
+            f"must not exceed the converted total {converted}",
+            _unscaled(deduction[first], input_places),
+        )
     denominator = conversion * np.int64(factor)
     final = divide_round(numerator, denominator, places, rounding)
     category = scheme.classify_ratio_array(numerator, denominator)

@@ -93,6 +93,12 @@ def _staff(value: object) -> tuple[tuple[EmploymentStatus, int], ...]:
     return tuple(counts.items())
 
 
+def _unit_name(value: object) -> str:
+    if not isinstance(value, str):
+        raise InvalidTypeError("unit", "must be a str (the unit's name)", value)
+    return value
+
+
 def _required(value: object) -> int:
     count = to_count(value, field="required")
     if count == 0:
@@ -118,6 +124,8 @@ class UnitStaff:
     InvalidValueError
         An unknown status, a status named twice, a negative or fractional
         count, ``required`` of 0.
+    InvalidTypeError
+        A unit name that is not a str, ``staff`` that is not a mapping.
 
     Examples
     --------
@@ -127,12 +135,23 @@ class UnitStaff:
     (31, 1)
     """
 
-    unit: str
+    unit: str = attrs.field(converter=_unit_name)
     staff: tuple[tuple[EmploymentStatus, int], ...] = attrs.field(converter=_staff)
     required: int = attrs.field(kw_only=True, converter=_required)
 
     def count(self, status: EmploymentStatus | str) -> int:
-        """Staff of one status."""
+        """Staff of one status.
+
+        Raises
+        ------
+        InvalidValueError
+            An unknown status.
+
+        Examples
+        --------
+        >>> UnitStaff("A", {"PNS": 7, "POLRI": 3}, required=74).count("polri")
+        3
+        """
         return dict(self.staff)[_status(status)]
 
     @property
@@ -239,6 +258,12 @@ class KepegawaianResult:
         ------
         InvalidValueError
             No unit of that name.
+
+        Examples
+        --------
+        >>> result = score([UnitStaff("BNNK Palangka Raya", {"PNS": 31}, required=74)])
+        >>> result.unit("BNNK Palangka Raya").filled
+        31
         """
         for line in self.units:
             if line.unit == name:
@@ -246,7 +271,15 @@ class KepegawaianResult:
         raise InvalidValueError("unit", f"must be one of {[u.unit for u in self.units]}", name)
 
     def count(self, status: EmploymentStatus | str) -> int:
-        """Staff of one status over all units."""
+        """Staff of one status over all units.
+
+        Examples
+        --------
+        >>> result = score([UnitStaff("A", {"PNS": 35, "PPNP": 20}, required=153),
+        ...                 UnitStaff("B", {"PNS": 12, "PPK": 1}, required=74)])
+        >>> result.count(EmploymentStatus.PNS), result.count("PPK")
+        (47, 1)
+        """
         return dict(self.by_status)[_status(status)]
 
 

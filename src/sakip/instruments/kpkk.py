@@ -89,6 +89,11 @@ class KpkkResult:
         ------
         InvalidValueError
             A label that is not in the scheme.
+
+        Examples
+        --------
+        >>> score([[3, 3], [3, 2], [3, 3]]).respondents_in("Baik")  # means 3, 2,5 and 3
+        2
         """
         return _count_of(self.category_counts, label, self.scheme)
 
@@ -261,15 +266,34 @@ class KpkkBatchResult:
     matrix: ScoreMatrix
 
     def respondent_means_scaled(self, places: int, rounding: Rounding) -> npt.NDArray[np.int64]:
-        """Respondent means rounded to ``places``, as integers scaled by ``10**places``."""
+        """Respondent means rounded to ``places``, as integers scaled by ``10**places``.
+
+        Examples
+        --------
+        >>> score_batch([[4, 3, 3], [2, 1, 1]]).respondent_means_scaled(2, Rounding.TRUNCATE)
+        array([333, 133])
+        """
         return self.matrix.row_means_scaled(places, rounding)
 
     def aspect_means_scaled(self, places: int, rounding: Rounding) -> npt.NDArray[np.int64]:
-        """Aspect means rounded to ``places``, as integers scaled by ``10**places``."""
+        """Aspect means rounded to ``places``, as integers scaled by ``10**places``.
+
+        Examples
+        --------
+        >>> score_batch([[4, 3, 3], [2, 1, 2]]).aspect_means_scaled(1, Rounding.HALF_UP)
+        array([30, 20, 25])
+        """
         return self.matrix.col_means_scaled(places, rounding)
 
     def labels(self, positions: npt.ArrayLike) -> npt.NDArray[np.str_]:
-        """The scheme's labels for an array of band positions."""
+        """The scheme's labels for an array of band positions.
+
+        Examples
+        --------
+        >>> batch = score_batch([[4, 4], [1, 2]])
+        >>> batch.labels(batch.respondent_categories).tolist()
+        ['Sangat Baik', 'Buruk']
+        """
         labels: npt.NDArray[np.str_] = np.asarray(self.scheme.labels)[np.asarray(positions)]
         return labels
 

@@ -18,8 +18,14 @@ import numpy.typing as npt
 
 from sakip.bands import BandScheme
 from sakip.errors import InvalidTypeError, InvalidValueError
-from sakip.exact_array import divide_round, scaled_from_decimals, scaled_from_floats
-from sakip.numbers import EXACT, Rounding, percent, to_decimal
+from sakip.exact_array import (
+    InexactArrayError,
+    divide_round,
+    scaled_from_decimals,
+    scaled_from_floats,
+    scaled_to_decimals,
+)
+from sakip.numbers import UNBOUNDED, Rounding, percent, to_decimal
 from sakip.schemes import NKA_CATEGORY
 
 __all__ = [
@@ -80,7 +86,7 @@ class NkaWeights:
         for name, weight in (("planning", self.planning), ("execution", self.execution)):
             if weight < 0:
                 raise InvalidValueError(f"weights.{name}", "must be >= 0", weight)
-        total = EXACT.add(self.planning, self.execution)
+        total = UNBOUNDED.add(self.planning, self.execution)
         if total != 1:
             raise InvalidValueError("weights", "must sum to 1", total)
 
@@ -99,6 +105,12 @@ NKA_WEIGHTS = NkaWeights(
     ),
 )
 """NKA = 0,5 x NK Perencanaan + 0,5 x NK Pelaksanaan (as seen in the report)."""
+
+
+def _check_scheme(scheme: object) -> BandScheme:
+    if not isinstance(scheme, BandScheme):
+        raise InvalidTypeError("scheme", "must be a BandScheme", scheme)
+    return scheme
 
 
 def _component(value: object, field: str) -> Decimal:
@@ -218,7 +230,8 @@ def score(
     InvalidValueError
         A component outside ``[0, MAX_COMPONENT]`` or a target ``<= 0``.
     InvalidTypeError
-        A component that is not a number.
+        A component that is not a number; ``weights`` or ``scheme`` of the
+        wrong type.
 
     Notes
     -----
@@ -244,10 +257,11 @@ def score(
     """
     if not isinstance(weights, NkaWeights):
         raise InvalidTypeError("weights", "must be an NkaWeights", weights)
+    scheme = _check_scheme(scheme)
     plan = _component(planning, "planning")
     execute = _component(execution, "execution")
-    value = EXACT.add(
-        EXACT.multiply(weights.planning, plan), EXACT.multiply(weights.execution, execute)
+    value = UNBOUNDED.add(
+        UNBOUNDED.multiply(weights.planning, plan), UNBOUNDED.multiply(weights.execution, execute)
     )
     goal = None if target is None else to_decimal(target, field="target")
     return NkaResult(
@@ -263,6 +277,8 @@ def score(
 
 
 Int64Array = npt.NDArray[np.int64]
+
+_INT64_MAX = 2**63 - 1
 
 
 @attrs.frozen(eq=False)
@@ -287,11 +303,25 @@ class NkaBatchResult:
     scheme: BandScheme = attrs.field(repr=False)
 
     def values(self) -> list[Decimal]:
-        """The rounded NKAs as Decimals."""
-        return [Decimal(int(item)).scaleb(-self.places, context=EXACT) for item in self.value]
+        """The rounded NKAs as Decimals.
+
+        Examples
+        --------
+        >>> batch = score_batch(planning=[100.0], execution=[99.95], rounding=Rounding.HALF_UP)
+        >>> batch.values()
+        [Decimal('99.98')]
+        """
+        return scaled_to_decimals(self.value, self.places)
 
     def labels(self) -> list[str]:
-        """Category label of each unit."""
+        """Category label of each unit.
+
+        Examples
+        --------
+        >>> score_batch(planning=[100.0, 80.0], execution=[99.9, 80.0],
+        ...             rounding=Rounding.HALF_UP).labels()
+        ['Sangat Baik', 'Cukup']
+        """
         return [self.scheme.labels[int(item)] for item in self.category]
 
 
@@ -309,7 +339,7 @@ def _scaled(values: npt.ArrayLike, places: int, field: str) -> Int64Array:
 def _weight_places(weights: NkaWeights) -> int:
     places = 0
     for weight in (weights.planning, weights.execution):
-        exponent = weight.normalize().as_tuple().exponent
+        exponent = weight.normalize(context=UNBOUNDED).as_tuple().exponent
         assert isinstance(exponent, int)
         places = max(places, -exponent)
     return places
@@ -348,9 +378,13 @@ def score_batch(
     Raises
     ------
     InexactArrayError
-        A component with more decimals than ``input_places``.
+        A component with more decimals than ``input_places``; weights with so
+        many decimals that the scaled sums would overflow ``int64``.
     InvalidValueError
         Shapes that differ, or a component outside ``[0, MAX_COMPONENT]``.
+    InvalidTypeError
+        Bool components; ``rounding``, ``weights`` or ``scheme`` of the wrong
+        type.
 
     Notes
     -----
@@ -370,6 +404,7 @@ def score_batch(
         raise InvalidTypeError("rounding", "must be a Rounding", rounding)
     if not isinstance(weights, NkaWeights):
         raise InvalidTypeError("weights", "must be an NkaWeights", weights)
+    scheme = _check_scheme(scheme)
     for name, number in (("places", places), ("input_places", input_places)):
         if isinstance(number, bool) or not isinstance(number, int) or number < 0:
             raise InvalidValueError(name, "must be an int >= 0", number)
@@ -389,8 +424,15 @@ def score_batch(
                 Decimal(int(array[outside][0])).scaleb(-input_places),
             )
     q = _weight_places(weights)
-    w_plan = np.int64(int(weights.planning.scaleb(q)))
-    w_exec = np.int64(int(weights.execution.scaleb(q)))
+    # W_p + W_e = 10**q, so the numerator is at most 10**q x limit: it must fit in int64.
+    if 10**q * limit > _INT64_MAX:
+        raise InexactArrayError(
+            "weights",
+            f"have too many decimals ({q}) for int64 with input_places={input_places}",
+            (weights.planning, weights.execution),
+        )
+    w_plan = np.int64(int(weights.planning.scaleb(q, context=UNBOUNDED)))
+    w_exec = np.int64(int(weights.execution.scaleb(q, context=UNBOUNDED)))
     numerator = w_plan * plan + w_exec * execute
     denominator = np.int64(10 ** (q + input_places))
     value = divide_round(numerator, denominator, places, rounding)

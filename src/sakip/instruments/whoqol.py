@@ -182,7 +182,13 @@ class MissingRule:
             )
 
     def max_missing(self, domain: Domain) -> int:
-        """Most missing items allowed in ``domain``."""
+        """Most missing items allowed in ``domain``.
+
+        Examples
+        --------
+        >>> SPSS_SYNTAX_RULE.max_missing(Domain.ENVIRONMENT)
+        2
+        """
         limit: int = getattr(self, domain.value)
         return limit
 
@@ -279,7 +285,13 @@ class AssessmentScore:
         return (self.physical, self.psychological, self.social, self.environment)
 
     def domain(self, domain: Domain) -> DomainScore:
-        """The score of ``domain``."""
+        """The score of ``domain``.
+
+        Examples
+        --------
+        >>> score_assessment([4] * 26).domain(Domain.SOCIAL).transformed
+        Decimal('75')
+        """
         score: DomainScore = getattr(self, domain.value)
         return score
 
@@ -331,7 +343,8 @@ def score_assessment(
     Raises
     ------
     InvalidValueError
-        Not 26 items; an answer outside 1-5.
+        Not 26 items; an answer outside 1-5; a ``missing_mask`` that is not
+        1-D with 26 flags.
     InvalidTypeError
         A non-integer answer.
 
@@ -375,12 +388,19 @@ def score_assessment(
         if items.ndim != 1:
             raise InvalidValueError("items", "must be one assessment (1-D)", f"{items.ndim}-D")
         data: object = items.reshape(1, -1)
-        mask = None if missing_mask is None else np.asarray(missing_mask).reshape(1, -1)
     elif isinstance(items, list | tuple):
         data = [list(items)]
-        mask = None if missing_mask is None else np.asarray(missing_mask).reshape(1, -1)
     else:
         raise InvalidTypeError("items", "must be a sequence of 26 answers", items)
+    mask = None
+    if missing_mask is not None:
+        flags = np.asarray(missing_mask)
+        if flags.ndim != 1:
+            # A (2, 13) mask must not be read as one row of 26 flags.
+            raise InvalidValueError(
+                "missing_mask", "must be 1-D, one flag per item", f"{flags.ndim}-D"
+            )
+        mask = flags.reshape(1, -1)
     scores, answered = _item_matrix(data, mask, sentinel, "items")
     given: list[int | None] = [
         int(v) if answered is None or answered[0, n] else None
@@ -490,6 +510,14 @@ class AssessmentBatch:
         numpy.ma.MaskedArray of int64, shape (n, 4)
             Masked where the domain is not valid; elsewhere
             ``round_to(raw, places, rounding) * 10**places`` of the scalar path.
+
+        Examples
+        --------
+        Every answer 4 (Q3, Q4 and Q26 reversed to 2): physical 4 x 24 / 7 = 13,71,
+        psychological 4 x 22 / 6 = 14,67, social and environment 16:
+
+        >>> score_assessments([[4] * 26]).raw_scaled(2, Rounding.HALF_UP)[0].tolist()
+        [1371, 1467, 1600, 1600]
         """
         return self._scaled(4, False, places, rounding)
 
@@ -500,6 +528,15 @@ class AssessmentBatch:
         -------
         numpy.ma.MaskedArray of int64, shape (n, 4)
             Masked where the domain is not valid.
+
+        Examples
+        --------
+        Three social items missing of three: the social domain is masked.
+
+        >>> items = [[3] * 19 + [None] * 3 + [3] * 4]
+        >>> rule = MissingRule(social=2, max_missing_total=3)
+        >>> score_assessments(items, rule=rule).transformed_scaled(0, Rounding.HALF_UP).tolist()
+        [[50, 50, None, 50]]
         """
         return self._scaled(25, True, places, rounding)
 
@@ -684,7 +721,15 @@ class ImprovementResult:
         return (self.physical, self.psychological, self.social, self.environment)
 
     def domain(self, domain: Domain) -> DomainImprovement:
-        """The counts of ``domain``."""
+        """The counts of ``domain``.
+
+        Examples
+        --------
+        >>> unit = from_counts(assessed=33, physical=28, psychological=23, social=27,
+        ...                    environment=29)
+        >>> unit.domain(Domain.SOCIAL).improved
+        27
+        """
         result: DomainImprovement = getattr(self, domain.value)
         return result
 

@@ -29,7 +29,7 @@ import numpy.typing as npt
 from sakip.bands import Band, BandScheme
 from sakip.errors import InvalidTypeError, InvalidValueError
 from sakip.exact_array import scaled_from_floats
-from sakip.numbers import EXACT, to_decimal
+from sakip.numbers import UNBOUNDED, to_decimal
 
 __all__ = [
     "HASIL_MAX",
@@ -50,7 +50,7 @@ __all__ = [
 PENGUNGKIT_MAX = Decimal(60)
 #: Maximum of the *hasil* (results) component (40 % of the LKE ZI).
 HASIL_MAX = Decimal(40)
-_TOTAL_MAX = PENGUNGKIT_MAX + HASIL_MAX
+_TOTAL_MAX = UNBOUNDED.add(PENGUNGKIT_MAX, HASIL_MAX)
 
 ZI_PREDIKAT = BandScheme(
     "Predikat Zona Integritas (nilai LKE ZI)",
@@ -147,7 +147,7 @@ def score(*, pengungkit: object, hasil: object) -> ZonaIntegritasResult:
     """
     lever = _component(pengungkit, "pengungkit", PENGUNGKIT_MAX)
     result = _component(hasil, "hasil", HASIL_MAX)
-    return ZonaIntegritasResult(EXACT.add(lever, result), lever, result)
+    return ZonaIntegritasResult(UNBOUNDED.add(lever, result), lever, result)
 
 
 def predikat(total: object, *, scheme: BandScheme = ZI_PREDIKAT) -> Band:
@@ -169,6 +169,8 @@ def predikat(total: object, *, scheme: BandScheme = ZI_PREDIKAT) -> Band:
     ------
     OutOfBandError
         A total outside the scheme.
+    InvalidTypeError
+        A ``scheme`` that is not a :class:`~sakip.bands.BandScheme`.
 
     Notes
     -----
@@ -184,6 +186,8 @@ def predikat(total: object, *, scheme: BandScheme = ZI_PREDIKAT) -> Band:
     >>> predikat("74.99").label, predikat(75).label
     ('Belum WBK', 'WBK')
     """
+    if not isinstance(scheme, BandScheme):
+        raise InvalidTypeError("scheme", "must be a BandScheme", scheme)
     return scheme.classify(total)
 
 
@@ -238,6 +242,11 @@ class Ranking:
         ------
         InvalidValueError
             A unit that is not in the ranking.
+
+        Examples
+        --------
+        >>> rank({"A": "85.52", "B": "85.00", "C": "84.95"}).rank_of("B")
+        2
         """
         for entry in self.entries:
             if entry.unit == unit:
@@ -422,7 +431,7 @@ def score_batch(
     Raises
     ------
     InvalidValueError
-        A component outside its range.
+        A component outside its range; ``places`` that is not an int >= 0.
     InexactArrayError
         An element with more than ``places`` decimals.
 
@@ -440,6 +449,8 @@ def score_batch(
     >>> score_batch(pengungkit=[49.97, 49.75], hasil=[35.03, 36.52]).tolist()
     [8500, 8627]
     """
+    if isinstance(places, bool) or not isinstance(places, int) or places < 0:
+        raise InvalidValueError("places", "must be an int >= 0", places)
     lever = scaled_from_floats(pengungkit, places, field="pengungkit")
     result = scaled_from_floats(hasil, places, field="hasil")
     factor = 10**places
@@ -449,7 +460,7 @@ def score_batch(
     ):
         outside = (array < 0) | (array > int(maximum) * factor)
         if outside.any():
-            bad = Decimal(int(array[outside][0])).scaleb(-places)
+            bad = Decimal(int(array[outside][0])).scaleb(-places, context=UNBOUNDED)
             raise InvalidValueError(name, f"must lie in [0, {maximum}]", bad)
     total: npt.NDArray[np.int64] = np.add(lever, result)
     return total
