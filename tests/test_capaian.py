@@ -48,11 +48,12 @@ def test_report_capaian_rows(
 @pytest.mark.parametrize(
     ("target", "realization", "expected"),
     [
-        ("3.60", "3.70", "102.77"),
-        ("7", "16", "228.57"),
-        ("86", "99.98", "116.25"),
-        ("68", "79.5", "116.91"),
-        ("97.96", "99.95", "102.03"),
+        # LKIP 2024 BAB III A (L285-L299) as printed; formulas.md section 1.
+        ("3.60", "3.70", "102.77"),  # row 10, half up would give 102,78
+        ("7", "16", "228.57"),  # row 11
+        ("86", "99.98", "116.25"),  # row 14, half up would give 116,26
+        ("68", "79.5", "116.91"),  # row 6
+        ("97.96", "99.95", "102.03"),  # row 16
     ],
 )
 def test_truncation_is_the_reports_policy(target: str, realization: str, expected: str) -> None:
@@ -70,8 +71,8 @@ def test_half_up_would_disagree_with_the_report() -> None:
     ("realization", "formula", "expected"),
     [
         # National drug-abuse prevalence target 1,69 % for 2024 (RPJMN 2020-2024, LKIP
-        # BAB III A sasaran 1, L311). 1,73 is the 2023 national survey prevalence, 1,65 an
-        # improvement beyond the target; figures chosen to show both sides of the target.
+        # BAB III A sasaran 1, L311). The realisations 1,73 (worse than the target) and
+        # 1,65 (better) are the ones issue 3 prescribes, one on each side of the target.
         ("1.73", LowerIsBetter.PERMENPANRB, "97.63"),  # (3,38 - 1,73) / 1,69 = 97,633
         ("1.73", LowerIsBetter.INVERSE, "97.68"),  # 1,69 / 1,73 = 97,687
         ("1.65", LowerIsBetter.PERMENPANRB, "102.36"),  # 1,73 / 1,69 = 102,366
@@ -288,3 +289,36 @@ def test_batch_rejects_what_it_cannot_represent() -> None:
         achievement_array(target=[1, 0], realization=[1, 1], policy=LKIP)
     with pytest.raises(InvalidValueError, match=r"'realization\[0\]' must be >= 0"):
         achievement_array(target=[1], realization=[-1], policy=LKIP)
+
+
+def test_target_status_refuses_an_unknown_polarity() -> None:
+    # A string used to be read as lower-is-better without a word.
+    with pytest.raises(InvalidTypeError, match="'polarity' must be a Polarity"):
+        target_status(target=2, realization=1, polarity="higher")  # type: ignore[arg-type]
+
+
+def test_target_status_does_not_depend_on_the_ambient_context() -> None:
+    import decimal
+
+    target, realization = "1" + "0" * 40, "1" + "0" * 39 + "1"  # differ in the 41st digit
+    with decimal.localcontext() as context:
+        context.prec = 5
+        context.traps[decimal.Inexact] = True
+        assert target_status(target=target, realization=realization) is TargetStatus.ABOVE
+
+
+def test_a_negative_cap_is_refused_on_both_paths() -> None:
+    with pytest.raises(InvalidValueError, match="'cap' must be >= 0"):
+        achievement(target=7, realization=16, cap=-1)
+    with pytest.raises(InvalidValueError, match="'cap' must be >= 0"):
+        achievement_array(target=[7], realization=[16], policy=LKIP, cap=-1)
+
+
+def test_a_cap_with_many_decimals_is_compared_exactly_in_batch() -> None:
+    # 16 / 7 = 228,57 % against a cap of 150,123456789012345: the cross products of the
+    # comparison leave int64 (numerator x 10**15); they must not wrap.
+    cap = "150.123456789012345"
+    scalar = achievement(target=7, realization=16, cap=cap)
+    batch = achievement_array(target=[7, 7], realization=[16, 7], policy=LKIP, cap=cap)
+    assert scalar == Decimal(cap)
+    assert batch.decimals() == [LKIP.apply(scalar), Decimal("100.00")]

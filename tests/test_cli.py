@@ -194,3 +194,226 @@ def test_usage_and_output_errors(tmp_path: Path) -> None:
     assert sakip("report", "--format", "xlsx").returncode == 4  # needs --out
     unwritable = sakip("report", "--out", str(tmp_path / "no" / "such" / "dir" / "x.txt"))
     assert unwritable.returncode == 3 and "cannot write" in unwritable.stderr
+
+
+# --- malformed data sets: every one is a list of located problems, exit status 2 ---------
+
+COUNTED = (
+    '\nunits = [{ unit = "desa-a", target = "3", realization = "3" }]\n'
+    "[objectives.indicators.count]\n"
+)
+
+MALFORMED = [
+    # Structure: wrong types at every level, arrays for tables and tables for arrays.
+    ("no schema", lambda t: t.replace("schema = 1\n", ""), "schema: is missing"),
+    (
+        "document as an array",
+        lambda t: t.replace('[document]\ntitle = "LKIP contoh"\nyear = 2024', "document = [1]"),
+        "document: must be a table: [1]",
+    ),
+    ("unit as an array", lambda t: t.replace("[unit]", "[[unit]]"), "unit: must be a table"),
+    (
+        "objectives as a table",
+        lambda t: t.replace("[[objectives]]", "[objectives]"),
+        "objectives: must be an array of tables",
+    ),
+    (
+        "no objective",
+        lambda t: "objectives = []\n" + t.split("[[objectives]]")[0],
+        "objectives: must list at least one objective",
+    ),
+    (
+        "an objective without indicators",
+        lambda t: t.split("[[objectives.indicators]]")[0] + "indicators = []\n",
+        "objectives[0].indicators: must list at least one indicator",
+    ),
+    (
+        "a rounding policy as a string",
+        lambda t: t.replace("schema = 1", 'schema = 1\nrounding = { capaian = "truncate" }'),
+        "rounding.capaian: must be a table: 'truncate'",
+    ),
+    (
+        "absurd places",
+        lambda t: t.replace(
+            "schema = 1",
+            'schema = 1\nrounding = { capaian = { places = 100000, rounding = "truncate" } }',
+        ),
+        "rounding.capaian: 'places' must be <= 9999: 100000",
+    ),
+    # Figures.
+    (
+        "a zero target",
+        lambda t: t.replace('target = "3.60"', "target = 0"),
+        "objectives[0].indicators[0]: 'target' must be > 0 for a higher-is-better indicator: 0",
+    ),
+    (
+        "a negative target",
+        lambda t: t.replace('target = "3.60"', 'target = "-3.60"'),
+        "objectives[0].indicators[0].target: must be >= 0: -3.60",
+    ),
+    (
+        "a figure beyond the exact range",
+        lambda t: t.replace('target = "3.60"', 'target = "1e999999999"'),
+        "objectives[0].indicators[0].target: must lie between 1e-9999 and 1e10000",
+    ),
+    (
+        "a negative unit target",
+        lambda t: t + '\nunits = [{ unit = "desa-a", target = "-1", realization = "3" }]\n',
+        "objectives[0].indicators[0].units[0].target: must be >= 0: -1",
+    ),
+    (
+        "a unit twice",
+        lambda t: (
+            t + '\nunits = [{ unit = "desa-a", realization = "3" }, '
+            '{ unit = "desa-a", realization = "4" }]\n'
+        ),
+        "objectives[0].indicators[0].units[1].unit: repeats a unit of this indicator",
+    ),
+    (
+        "a history year with a zero target",
+        lambda t: t + "\nhistory = [{ year = 2023, target = 0, realization = 2 }]\n",
+        "objectives[0].indicators[0].history[0]: 'target' must be > 0",
+    ),
+    # Count rules.
+    (
+        "a count naming units without figures",
+        lambda t: t + '[objectives.indicators.count]\nrule = "meets_target"\nunits = ["desa-a"]\n',
+        "count.units[0]: unit 'desa-a' has no figure in this indicator's units",
+    ),
+    (
+        "a count naming units with numbers and tables",
+        lambda t: (
+            t + '[objectives.indicators.count]\nrule = "meets_target"\nunits = [1, { a = 1 }]\n'
+        ),
+        "count.units[0]: must be a unit code (a string): 1",
+    ),
+    (
+        "a count of units against targets they do not have",
+        lambda t: (
+            t
+            + '\nunits = [{ unit = "desa-a", realization = "3" }]\n'
+            + '[objectives.indicators.count]\nrule = "meets_target"\nunits = ["desa-a"]\n'
+        ),
+        "count.units[0]: unit 'desa-a' has no target in this indicator's units",
+    ),
+    (
+        "a count in categories of a value outside the scheme",
+        lambda t: (
+            t + COUNTED + 'rule = "in_categories"\nscheme = "DEKTARA_2024"\n'
+            'categories = ["Tinggi"]\nunits = ["desa-a"]\n'
+        ),
+        "count.units[0]: 'Indeks Ketahanan Keluarga (Dektara) 2024' has no band below [25, 65): 3",
+    ),
+    (
+        "categories with a meets_target count",
+        lambda t: (
+            t + COUNTED + 'rule = "meets_target"\nunits = ["desa-a"]\ncategories = ["Tinggi"]\n'
+        ),
+        "count.categories: is only used with rule = 'in_categories'",
+    ),
+    # Instruments: every input the report computes from is checked on loading.
+    (
+        "more incidents than detainees",
+        lambda t: (
+            t + "[tahanan]\ndetainees = 1\nescapes = 5\nserious_fights = 0\nnegligent_deaths = 0\n"
+        ),
+        "tahanan: 'escapes + serious_fights + negligent_deaths' must not exceed detainees (1): 5",
+    ),
+    (
+        "a KPKK score off the scale",
+        lambda t: t + '[kpkk]\naspects = ["a", "b"]\nscores = [[1, 7], [2, 3]]\n',
+        "kpkk.scores: 'scores' must be on the scale 1-4 (row 0, column 1): 7",
+    ),
+    (
+        "a KPKK printed list of another length",
+        lambda t: (
+            t + '[kpkk]\naspects = ["a", "b"]\nscores = [[1, 2], [2, 3]]\n'
+            "printed = { respondent_totals = [3] }\n"
+        ),
+        "kpkk.printed.respondent_totals: must have one value per respondent (2): 1",
+    ),
+    (
+        "more clients improved than assessed",
+        lambda t: (
+            t + '[whoqol]\n[[whoqol.units]]\nunit = "desa-a"\nclients = 3\n'
+            "improved = { physical = 5, psychological = 1, social = 1, environment = 1 }\n"
+        ),
+        "whoqol.units[0]: 'physical' improved must be from 0 to 3: 5",
+    ),
+    (
+        "a WHOQOL table without units",
+        lambda t: t + "[whoqol]\nunits = []\n",
+        "whoqol.units: must list at least one unit",
+    ),
+    (
+        "IKPA values missing",
+        lambda t: t + '[[ikpa]]\nunit = "desa-a"\nyear = 2024\nvalues = {}\n',
+        "ikpa[0]: 'values' must give 'Revisi DIPA'",
+    ),
+    (
+        "a negative NKA component",
+        lambda t: t + '[[nka]]\nunit = "desa-a"\nplanning = "-5"\nexecution = "90"\n',
+        "nka[0]: 'planning' must be between 0 and 120: -5",
+    ),
+    (
+        "realisation against a zero pagu",
+        lambda t: (
+            t + '[anggaran]\n[[anggaran.tables]]\nlocation = "x"\nrounding = "half_up"\n'
+            'rows = [{ label = "a", pagu = 0, realisasi = 5 }]\n'
+        ),
+        "anggaran.tables[0].rows[0]: 'a: pagu' must be > 0 when there is realisation: 0",
+    ),
+    (
+        "a printed fulfilment of a unit without staff figures",
+        lambda t: (
+            t + '[kepegawaian]\n[[kepegawaian.units]]\nunit = "desa-a"\nrequired = 4\n'
+            'staff = { PNS = 2 }\n[kepegawaian.printed_fulfilment]\nbnnk-contoh = "50"\n'
+        ),
+        "kepegawaian.printed_fulfilment.bnnk-contoh: must be a unit of kepegawaian.units",
+    ),
+    (
+        "a unit ranked twice",
+        lambda t: (
+            t + '[zona_integritas]\nunit = "x"\nranking = [{ unit = "x", pengungkit = "7", '
+            'hasil = "5" }, { unit = "x", pengungkit = "7", hasil = "5" }]\n'
+        ),
+        "zona_integritas.ranking[1].unit: repeats a unit of the ranking: 'x'",
+    ),
+    (
+        "a negative evidence quantity",
+        lambda t: (
+            t + '[barang_bukti]\nledger = [{ type = "shabu", unit = "gram", '
+            'received = "-1", destroyed = "0", remaining = "0" }]\n'
+        ),
+        "barang_bukti.ledger[0]: 'amount' must be >= 0: -1",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [(change, expected) for _, change, expected in MALFORMED],
+    ids=[name for name, _, _ in MALFORMED],
+)
+def test_malformed_data_sets_are_listed_not_raised(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], change: object, expected: str
+) -> None:
+    from sakip.cli import EXIT_DATA, main
+
+    text = change(MINIMAL)  # type: ignore[operator]
+    path = write(tmp_path, text)
+    for command in ("validate", "report", "audit"):
+        # In process: any exception other than the listed problems fails the test.
+        assert main([command, str(path)]) == EXIT_DATA, command
+        captured = capsys.readouterr()
+        assert expected in captured.err, (command, captured.err)
+        assert captured.out == ""
+
+
+def test_a_malformed_data_set_in_a_subprocess_has_no_traceback(tmp_path: Path) -> None:
+    text = MINIMAL.replace('target = "3.60"', "target = 0") + (
+        '[kpkk]\naspects = ["a", "b"]\nscores = [[1, 7], [2, 3]]\n'
+    )
+    result = sakip("validate", str(write(tmp_path, text)))
+    assert result.returncode == 2
+    assert "2 problems" in result.stderr and "Traceback" not in result.stderr

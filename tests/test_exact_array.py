@@ -78,3 +78,36 @@ def test_divide_round_rejects_zero_and_overflow() -> None:
         divide_round([1], [0], 2, Rounding.TRUNCATE)
     with pytest.raises(InexactArrayError, match="overflow"):
         divide_round([2**60], [1], 4, Rounding.TRUNCATE)
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 2**62 - 1), st.integers(2**62, 2**63 - 1)),
+        min_size=1,
+        max_size=20,
+    ),
+    st.sampled_from(list(Rounding)),
+)
+def test_divide_round_with_denominators_near_int64(
+    pairs: list[tuple[int, int]], rounding: Rounding
+) -> None:
+    # The int64 route at its limits (numerators below 2**62, denominators above).
+    pairs.append((2**62 - 1, 2**63 - 2))  # exactly one half
+    numerators = np.array([n for n, _ in pairs], dtype=np.int64)
+    denominators = np.array([d for _, d in pairs], dtype=np.int64)
+    got = scaled_to_decimals(divide_round(numerators, denominators, 0, rounding), 0)
+    assert got == [round_to(divide(n, d), 0, rounding) for n, d in pairs]
+
+
+def test_unsigned_integers_beyond_int64_are_refused() -> None:
+    # astype(int64) would wrap 2**64 - 1 to -1 without a word.
+    with pytest.raises(InexactArrayError, match="'numerator' must fit in int64"):
+        divide_round(np.array([2**64 - 1], dtype=np.uint64), [1], 0, Rounding.TRUNCATE)
+
+
+def test_scaled_from_decimals_never_rounds_a_long_number() -> None:
+    # 1,000...0001 with 70 decimals is not 1,00: it has more places than asked for.
+    with pytest.raises(InexactArrayError, match="at most 2 decimal places"):
+        scaled_from_decimals([Decimal("1." + "0" * 69 + "1")], 2)
+    with pytest.raises(InvalidValueError, match="'places'"):
+        scaled_from_decimals([1], -1)

@@ -33,7 +33,9 @@ from sakip import (
     compare_summaries,
     count_in_categories,
     count_meeting_targets,
+    divide,
     evaluate,
+    exact_sum,
     meets_target_array,
     summarize,
 )
@@ -283,6 +285,10 @@ def test_count_requires_matching_units() -> None:
     with pytest.raises(InvalidValueError, match="missing"):
         count_meeting_targets({"a": 1}, {"a": 1, "b": 2})
     assert count_meeting_targets({"a": "53.51", "b": "53.50"}, "53.51").met == ("a",)
+    with pytest.raises(InvalidTypeError, match="'values' must be a mapping"):
+        count_meeting_targets(["98.74", "99.90"], "96.41")  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError, match="'values' must be a mapping"):
+        count_in_categories(["55.76"], DEKTARI_2024, {"Tinggi"})  # type: ignore[arg-type]
 
 
 def test_dektari_count_indicator() -> None:
@@ -299,9 +305,9 @@ def test_ikp_table() -> None:
     one_place = RoundingPolicy(1, Rounding.TRUNCATE)
     values = [achievement(target=t, realization=r) for _, t, r, _ in lkip2024.IKP]
     assert [one_place.apply(v) for v in values] == [Decimal(p) for *_, p in lkip2024.IKP]
-    mean_index = sum(Decimal(r) for _, _, r, _ in lkip2024.IKP) / 3
+    mean_index = divide(exact_sum(r for _, _, r, _ in lkip2024.IKP), 3)
     assert mean_index == Decimal(lkip2024.IKP_MEAN_INDEX)
-    assert one_place.apply(sum(values) / 3) == Decimal(lkip2024.IKP_MEAN_CAPAIAN)
+    assert one_place.apply(divide(exact_sum(values), 3)) == Decimal(lkip2024.IKP_MEAN_CAPAIAN)
 
 
 @given(

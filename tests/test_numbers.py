@@ -271,3 +271,61 @@ def test_unambiguous_forms_parse_without_a_separator(value: Decimal) -> None:
     fraction = text.rpartition(",")[2]
     if len(fraction) != 3 or "." in text:
         assert parse_number(text) == value
+
+
+# --- numbers longer than any context -------------------------------------------------------
+
+# Integers of up to 90 digits with up to 6 decimals: beyond the ambient 28 digits and
+# beyond the 60 digits of EXACT, where a context-bound quantize or divide would round.
+long_decimals = st.builds(
+    lambda n, places: Decimal(n).scaleb(-places),
+    st.integers(-(10**90), 10**90),
+    st.integers(0, 6),
+)
+
+
+@given(long_decimals, st.integers(0, 4), st.sampled_from(list(Rounding)))
+def test_rounding_long_numbers_is_exact(value: Decimal, places: int, rounding: Rounding) -> None:
+    rounded = round_to(value, places, rounding)
+    unit = Decimal(1).scaleb(-places)
+    wide = decimal.Context(prec=200)
+    assert wide.subtract(rounded, value).copy_abs() < unit
+    if rounding is Rounding.TRUNCATE:
+        assert rounded.copy_abs() <= value.copy_abs()
+
+
+@given(long_decimals, st.integers(0, 40), st.integers(0, 40))
+def test_divide_is_exact_when_the_quotient_terminates(
+    value: Decimal, twos: int, fives: int
+) -> None:
+    # value / (2**a x 5**b) terminates: it must come back exactly, whatever its length.
+    denominator = 2**twos * 5**fives
+    quotient = divide(value, denominator)
+    assert decimal.Context(prec=300).multiply(quotient, Decimal(denominator)) == value
+
+
+def test_long_report_figures_round_exactly() -> None:
+    # A 70-digit realisation (far beyond any report, but no reason to round it silently).
+    value = Decimal("1" * 70 + ".5678")
+    assert round_to(value, 2, Rounding.TRUNCATE) == Decimal("1" * 70 + ".56")
+    assert round_to(value, 2, Rounding.HALF_UP) == Decimal("1" * 70 + ".57")
+    assert format_number(value, 1, Rounding.TRUNCATE, style=NumberStyle.PLAIN) == "1" * 70 + ".5"
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["1e10000", "-1E+99999999", "1e-10000", 10**10001],
+    ids=["1e10000", "-1e99999999", "1e-10000", "int 10**10001"],
+)
+def test_magnitudes_beyond_the_exact_range_are_refused(value: object) -> None:
+    # Such a figure would make a rounding to two places allocate millions of digits,
+    # or overflow a quotient: a clear error instead.
+    with pytest.raises(InvalidValueError, match="'target' must lie between 1e-9999 and 1e10000"):
+        to_decimal(value, field="target")
+    assert to_decimal("1e9999") == Decimal("1e9999")
+    assert to_decimal(0) == 0 and to_decimal("0E-100000") == 0
+
+
+def test_places_beyond_the_exact_range_are_refused() -> None:
+    with pytest.raises(InvalidValueError, match="'places' must be <= 9999"):
+        round_to("1.5", 10**6, Rounding.TRUNCATE)

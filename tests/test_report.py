@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sakip.findings import Finding
 from sakip.report.audit import audit
@@ -171,6 +174,9 @@ def test_the_audit_is_complete(findings: tuple[Finding, ...]) -> None:
         (Decimal("115.69"), Decimal("116.22")), (Decimal("104.3"), Decimal("104.21")),
         (119, 121), (7988525000, 7860925000), (7675626440, 7509119716),
         (3738905716, 3642614000), (7675626440, 7676554161), (7681314000, 7681341000),
+        # BAB III B spending-type table L1834-L1835: printed sisa and % against
+        # anggaran - realisasi and realisasi / anggaran (Pegawai 89,377 -> 89,38 half up,
+        # Barang 102,64); L1795: text 96,09 % against 7.675.626.440 / 7.988.525.000.
         (281590276, 448097000), (31308284, -96291716), (Decimal("93.32"), Decimal("89.38")),
         (Decimal("99.14"), Decimal("102.64")), (Decimal("96.09"), Decimal("96.08")),
     }  # fmt: skip
@@ -246,3 +252,103 @@ def test_missing_extras_are_reported(
         write_xlsx(report, Path(str(tmp_path)) / "x.xlsx")
     with pytest.raises(MissingExtraError, match="matplotlib"):
         write_charts(report, Path(str(tmp_path)))
+
+
+# --- malformed data sets ------------------------------------------------------------------
+
+
+def _paths(node: object, prefix: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    found = [prefix] if prefix else []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            found += _paths(value, (*prefix, key))
+    elif isinstance(node, list):
+        for position, value in enumerate(node):
+            found += _paths(value, (*prefix, position))
+    return found
+
+
+def _bundled_document() -> dict[str, object]:
+    import tomllib
+
+    from sakip.report.dataset import bundled_dataset_path
+
+    return tomllib.loads(bundled_dataset_path().read_text(encoding="utf-8"))
+
+
+_DOCUMENT = _bundled_document()
+_PATHS = _paths(_DOCUMENT)
+_DELETE = object()
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.sampled_from(_PATHS),
+    st.sampled_from(["x", "", -1, 0, "0", "-1", 1.5, True, [], [1], {}, [{}], "1e99999", _DELETE]),
+)
+def test_any_damaged_field_is_a_listed_problem(path: tuple[object, ...], value: object) -> None:
+    # Wrong types at every level, arrays for tables and tables for arrays, negative and
+    # zero figures, missing fields: loading lists the problem with its location, or the
+    # data set is still usable and every step after it works. Nothing else escapes.
+    import copy
+
+    from sakip.errors import DataSetError
+    from sakip.report.dataset import parse_dataset
+
+    document = copy.deepcopy(_DOCUMENT)
+    node: Any = document
+    for key in path[:-1]:
+        node = node[key]
+    if value is _DELETE:
+        del node[path[-1]]
+    else:
+        node[path[-1]] = value
+    try:
+        dataset = parse_dataset(document, source="damaged.toml")
+    except DataSetError as error:
+        assert error.problems and all(": " in problem for problem in error.problems)
+        return
+    report = compute_report(dataset)
+    found = audit(report)
+    render_text(report, found), render_json(report, found), render_csv(report)
+
+
+def test_lower_is_better_findings_name_their_formula() -> None:
+    from sakip.report.dataset import parse_dataset
+
+    document = _bundled_document()
+    indicator: Any = document["objectives"][0]["indicators"][0]  # type: ignore[index]
+    # Row 1 as a lower-is-better indicator: (2 x 2 - 2) / 2 = 100, printed 50 for the test.
+    indicator["polarity"] = "lower_is_better"
+    indicator["printed"] = {"capaian": "50"}
+    del indicator["history"]
+    found = audit(compute_report(parse_dataset(document)))
+    (finding,) = [f for f in found if f.location.endswith("indikator 1, capaian")]
+    assert finding.rule == "capaian = (2 x target - realisasi) / target x 100"
+
+
+def test_json_mean_is_the_computed_displayed_mean(report: LkipReport) -> None:
+    # The renderer shows what compute_report rounded; it rounds nothing itself.
+    assert report.displayed_mean == Decimal(lkip2024.MEAN_CAPAIAN)
+    assert json.loads(render_json(report))["summary"]["mean"] == lkip2024.MEAN_CAPAIAN
+
+
+def test_file_and_sheet_names_are_safe(tmp_path: object) -> None:
+    # Indicator codes become table keys; "../x" or "1/2" must neither fail nor escape.
+    pytest.importorskip("openpyxl")
+    pytest.importorskip("matplotlib")
+    from pathlib import Path
+
+    from sakip.report.dataset import parse_dataset
+    from sakip.report.render import write_charts, write_xlsx
+
+    document = _bundled_document()
+    indicators: Any = document["objectives"][10]["indicators"]  # type: ignore[index]
+    indicators[0]["code"] = "../../14"  # NKA, with a history
+    folder = Path(str(tmp_path)) / "out"
+    report = compute_report(parse_dataset(document))
+    written = write_charts(report, folder / "charts")
+    assert all(path.parent == folder / "charts" for path in written)
+    assert "riwayat_.._.._14.png" in {path.name for path in written}
+    write_xlsx(report, folder / "lkip.xlsx")
+    assert (folder / "lkip.xlsx").read_bytes()[:2] == b"PK"

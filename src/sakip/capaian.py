@@ -29,6 +29,7 @@ from sakip.errors import InvalidTypeError, InvalidValueError, OutOfBandError
 from sakip.exact_array import (
     CHUNK,
     FLOAT_EXACT_LIMIT,
+    InexactArrayError,
     chunks,
     divide_round,
     floor_divmod,
@@ -162,8 +163,10 @@ def achievement(
     Raises
     ------
     InvalidValueError
-        A missing (``None``) or negative target or realisation, or a
-        degenerate case without a finite value (see Notes).
+        A missing (``None``) or negative target or realisation, a negative
+        ``cap``, or a degenerate case without a finite value (see Notes).
+    InvalidTypeError
+        ``polarity`` or ``lower_is_better`` of the wrong type.
 
     Notes
     -----
@@ -245,6 +248,8 @@ def achievement(
         raise InvalidTypeError("lower_is_better", "must be a LowerIsBetter", lower_is_better)
     if cap is not None:
         limit = to_decimal(cap, field="cap")
+        if limit < 0:
+            raise InvalidValueError("cap", "must be >= 0", limit)
         result = min(result, limit)
     return result
 
@@ -265,10 +270,13 @@ def target_status(
     """
     goal = _required(target, "target")
     actual = _required(realization, "realization")
-    difference = actual - goal if polarity is Polarity.HIGHER_IS_BETTER else goal - actual
-    if difference > 0:
+    if not isinstance(polarity, Polarity):
+        raise InvalidTypeError("polarity", "must be a Polarity", polarity)
+    # Compared, not subtracted: a comparison of Decimals never rounds.
+    better, worse = (actual, goal) if polarity is Polarity.HIGHER_IS_BETTER else (goal, actual)
+    if better > worse:
         return TargetStatus.ABOVE
-    return TargetStatus.AT if difference == 0 else TargetStatus.BELOW
+    return TargetStatus.AT if better == worse else TargetStatus.BELOW
 
 
 def classify_achievement(
@@ -696,8 +704,17 @@ def achievement_array(
     numerator = np.where(on_target_by_rule, 100, numerator)
     denominator = np.where(on_target_by_rule, 1, denominator)
     if cap is not None:
-        cap_top, cap_bottom = to_decimal(cap, field="cap").as_integer_ratio()
-        capped = numerator * np.int64(cap_bottom) > np.int64(cap_top) * denominator
+        limit = to_decimal(cap, field="cap")
+        if limit < 0:
+            raise InvalidValueError("cap", "must be >= 0", limit)
+        cap_top, cap_bottom = limit.as_integer_ratio()
+        if max(cap_top, cap_bottom) > 2**62:
+            raise InexactArrayError("cap", "must be a fraction of int64 integers", limit)
+        # Python integers: the cross products may leave int64.
+        capped = np.asarray(
+            numerator.astype(object) * cap_bottom > denominator.astype(object) * cap_top,
+            dtype=bool,
+        )
         numerator = np.where(capped, cap_top, numerator)
         denominator = np.where(capped, cap_bottom, denominator)
     scaled = divide_round(numerator, denominator, policy.places, policy.rounding)

@@ -118,10 +118,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         dataset = _load(args.dataset)
+        # Computed for validate too: "valid" means that report and audit will work.
+        report = compute_report(dataset)
         if args.command == "validate":
+            audit(report)
             print(f"{dataset.source}: valid ({len(dataset.entries)} indicators)")
             return EXIT_OK
-        report = compute_report(dataset)
         if args.command == "report":
             return _report(args, report)
         findings = audit(report)

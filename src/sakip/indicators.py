@@ -154,6 +154,21 @@ class Indicator:
         default=LowerIsBetter.PERMENPANRB, validator=attrs.validators.instance_of(LowerIsBetter)
     )
 
+    @property
+    def capaian_rule(self) -> str:
+        """The capaian formula of this indicator, in words (for findings).
+
+        Examples
+        --------
+        >>> Indicator("P", "Prevalensi", "%", Polarity.LOWER_IS_BETTER).capaian_rule
+        'capaian = (2 x target - realisasi) / target x 100'
+        """
+        if self.polarity is Polarity.HIGHER_IS_BETTER:
+            return "capaian = realisasi / target x 100"
+        if self.lower_is_better is LowerIsBetter.PERMENPANRB:
+            return "capaian = (2 x target - realisasi) / target x 100"
+        return "capaian = target / realisasi x 100"
+
 
 def _indicator_tuple(indicators: Iterable[Indicator]) -> tuple[Indicator, ...]:
     return tuple(indicators)
@@ -654,16 +669,8 @@ class IndicatorHistory:
                 printed=record.printed_capaian,
                 computed=value,
                 policy=policy,
-                rule=_rule_text(self.indicator),
+                rule=self.indicator.capaian_rule,
             )
             if finding is not None:
                 findings.append(finding)
         return findings
-
-
-def _rule_text(indicator: Indicator) -> str:
-    if indicator.polarity is Polarity.HIGHER_IS_BETTER:
-        return "capaian = realisasi / target x 100"
-    if indicator.lower_is_better is LowerIsBetter.PERMENPANRB:
-        return "capaian = (2 x target - realisasi) / target x 100"
-    return "capaian = target / realisasi x 100"

@@ -36,6 +36,7 @@ from sakip.errors import (
 
 __all__ = [
     "EXACT",
+    "MAX_EXPONENT",
     "UNBOUNDED",
     "NumberLike",
     "NumberStyle",
@@ -64,6 +65,12 @@ EXACT = Context(prec=60, Emax=999_999, Emin=-999_999)
 #: (it allocates only the digits a result needs), so they never depend on
 #: the order of the terms.
 UNBOUNDED = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
+
+#: Largest adjusted exponent (either sign) of a non-zero number that
+#: :func:`to_decimal` accepts: magnitudes from 1e-9999 to below 1e10000. Far
+#: beyond any report figure, and small enough that every quotient stays inside
+#: :data:`EXACT` and every rounding to at most this many places is exact.
+MAX_EXPONENT = 9_999
 
 _PLAIN_DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 
@@ -108,6 +115,12 @@ _MODES = {
 def _check_finite(value: Decimal, field: str) -> Decimal:
     if not value.is_finite():
         raise InvalidValueError(field, "must be a finite number", value)
+    if value and not -MAX_EXPONENT <= value.adjusted() <= MAX_EXPONENT:
+        raise InvalidValueError(
+            field,
+            f"must lie between 1e-{MAX_EXPONENT} and 1e{MAX_EXPONENT + 1} in magnitude",
+            value,
+        )
     return value
 
 
@@ -133,7 +146,8 @@ def to_decimal(value: object, *, field: str = "value") -> Decimal:
     Raises
     ------
     InvalidValueError
-        NaN or infinity.
+        NaN, infinity, or a magnitude outside 1e-9999 .. 1e10000
+        (:data:`MAX_EXPONENT`).
     NumberFormatError
         A string that is not a plain decimal numeral; Indonesian forms such as
         ``"1.216,57"`` must go through :func:`parse_number`, which knows the
@@ -155,7 +169,7 @@ def to_decimal(value: object, *, field: str = "value") -> Decimal:
     if isinstance(value, bool | np.bool_):
         raise InvalidTypeError(field, "must be a number, not a bool", value)
     if isinstance(value, Integral):
-        return Decimal(int(value))
+        return _check_finite(Decimal(int(value)), field)
     if isinstance(value, float | np.floating):
         # str() of a float is its shortest round-tripping decimal, which is
         # the number the user wrote; Decimal(float) would be the binary value.
@@ -168,7 +182,7 @@ def to_decimal(value: object, *, field: str = "value") -> Decimal:
                 "must be a plain decimal numeral (use parse_number for '1.216,57' forms)",
                 value,
             )
-        return Decimal(text)
+        return _check_finite(Decimal(text), field)
     raise InvalidTypeError(field, "must be an int, str, Decimal or float", value)
 
 
@@ -230,13 +244,14 @@ def round_to(value: object, places: int, rounding: Rounding) -> Decimal:
     Raises
     ------
     InvalidValueError
-        Negative ``places``.
+        ``places`` negative or above :data:`MAX_EXPONENT`.
     InvalidTypeError
         ``rounding`` that is not a :class:`Rounding`.
 
     Notes
     -----
-    Independent of the ambient :mod:`decimal` context.
+    Independent of the ambient :mod:`decimal` context, and exact for any
+    number of digits: the rounding runs in a context as wide as the result.
 
     Examples
     --------
@@ -257,7 +272,12 @@ def round_to(value: object, places: int, rounding: Rounding) -> Decimal:
         raise InvalidTypeError("rounding", "must be a Rounding", rounding)
     _check_places(places)
     number = to_decimal(value)
-    return number.quantize(Decimal(1).scaleb(-places), rounding=_MODES[rounding], context=EXACT)
+    # The result has at most adjusted + 1 + places digits; a context that wide
+    # never rounds it, whatever the size of the number.
+    context = Context(
+        prec=max(EXACT.prec, number.adjusted() + places + 2), Emax=MAX_EMAX, Emin=MIN_EMIN
+    )
+    return number.quantize(Decimal((0, (1,), -places)), rounding=_MODES[rounding], context=context)
 
 
 def divide(
@@ -287,6 +307,13 @@ def divide(
         The quotient; exact when it terminates (``3.70 / 3.60`` does not, and
         carries 60 significant digits, far beyond any printed place).
 
+    Notes
+    -----
+    The context has 60 digits, or more for long operands: a terminating
+    quotient of ``n`` by ``d`` needs at most ``digits(n) + 2.33 x digits(d)``
+    significant digits (``1 / 2**k`` has ``0.7 k`` of them), so with
+    ``digits(n) + 3 x digits(d) + 2`` it is always exact.
+
     Raises
     ------
     InvalidValueError
@@ -307,7 +334,10 @@ def divide(
     bottom = to_decimal(denominator, field=denominator_field)
     if bottom.is_zero():
         raise InvalidValueError(denominator_field, "must not be zero", bottom)
-    return EXACT.divide(top, bottom)
+    needed = len(top.as_tuple().digits) + 3 * len(bottom.as_tuple().digits) + 2
+    if needed <= EXACT.prec:
+        return EXACT.divide(top, bottom)
+    return Context(prec=needed, Emax=EXACT.Emax, Emin=EXACT.Emin).divide(top, bottom)
 
 
 def exact_sum(values: Iterable[object], *, field: str = "values") -> Decimal:
@@ -381,6 +411,8 @@ def percent(
 def _check_places(places: int) -> int:
     if isinstance(places, bool) or not isinstance(places, int) or places < 0:
         raise InvalidValueError("places", "must be an int >= 0", places)
+    if places > MAX_EXPONENT:
+        raise InvalidValueError("places", f"must be <= {MAX_EXPONENT}", places)
     return places
 
 

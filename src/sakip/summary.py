@@ -257,6 +257,11 @@ class UnitCount:
         return achievement(target=target, realization=self.count)
 
 
+def _check_mapping(values: object) -> None:
+    if not isinstance(values, Mapping):
+        raise InvalidTypeError("values", "must be a mapping of unit to value", values)
+
+
 def _same_units(values: Mapping[str, object], targets: Mapping[str, object]) -> None:
     missing = [unit for unit in values if unit not in targets]
     extra = [unit for unit in targets if unit not in values]
@@ -303,6 +308,7 @@ def count_meeting_targets(
     >>> count.achievement(target=2)
     Decimal('50')
     """
+    _check_mapping(values)
     if isinstance(targets, Mapping):
         _same_units(values, targets)
         own = dict(targets)
@@ -331,6 +337,7 @@ def count_in_categories(
     ...                     DEKTARI_2024, {"Tinggi", "Sangat Tinggi"}).count
     2
     """
+    _check_mapping(values)
     unknown = [label for label in categories if label not in scheme.labels]
     if unknown:
         raise InvalidValueError("categories", f"must be labels of {scheme.name!r}", unknown[0])

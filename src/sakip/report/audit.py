@@ -17,13 +17,11 @@ from sakip.capaian import achievement
 from sakip.errors import OutOfBandError
 from sakip.findings import Finding, check_printed
 from sakip.instruments import ikpa, kepegawaian, kpkk, nka, whoqol, zona_integritas
-from sakip.numbers import RoundingPolicy
+from sakip.numbers import UNBOUNDED, RoundingPolicy
 from sakip.report.compute import LkipReport
 from sakip.report.dataset import DataSet
 
 __all__ = ["audit"]
-
-_CAPAIAN_RULE = "capaian = realisasi / target x 100"
 
 
 def audit(report: LkipReport) -> tuple[Finding, ...]:
@@ -70,7 +68,7 @@ def _indicators(report: LkipReport) -> Iterator[Finding]:
                 printed=entry.printed_capaian,
                 computed=row.result.capaian,
                 policy=policy,
-                rule=_CAPAIAN_RULE,
+                rule=entry.indicator.capaian_rule,
             )
             if finding is not None:
                 yield finding
@@ -101,7 +99,7 @@ def _units(report: LkipReport) -> Iterator[Finding]:
                 )
                 finding = check_printed(
                     f"{where}, capaian", printed=figure.printed_capaian, computed=value,
-                    policy=policy, rule=_CAPAIAN_RULE,
+                    policy=policy, rule=entry.indicator.capaian_rule,
                 )  # fmt: skip
                 if finding is not None:
                     yield finding
@@ -213,7 +211,9 @@ def _instruments(report: LkipReport) -> Iterator[Finding]:
                 yield Finding(
                     f"{dataset.barang_bukti.location}, {entry.evidence_type}, belum dimusnahkan",
                     entry.remaining.amount,
-                    entry.received.amount - entry.destroyed.amount - used,
+                    UNBOUNDED.subtract(
+                        UNBOUNDED.subtract(entry.received.amount, entry.destroyed.amount), used
+                    ),
                     "received = destroyed + used + remaining",
                 )
 
@@ -229,7 +229,11 @@ def _instruments(report: LkipReport) -> Iterator[Finding]:
         where = f"{unit.location}, {dataset.unit_name(unit.unit)}"
         for key, computed, rule in (
             ("total", result.total, "Nilai Total = sum(nilai x bobot / 100)"),
-            ("conversion", result.conversion * 100, "Konversi Bobot = applicable weights"),
+            (
+                "conversion",
+                UNBOUNDED.multiply(result.conversion, Decimal(100)),
+                "Konversi Bobot = applicable weights",
+            ),
             ("value", result.value, "Nilai Akhir = Nilai Total / Konversi Bobot - Dispensasi"),
         ):
             yield from _printed(where, key, unit.printed.get(key), computed, policy, rule)

@@ -29,7 +29,7 @@ from sakip.instruments import (
     whoqol,
     zona_integritas,
 )
-from sakip.numbers import RoundingPolicy
+from sakip.numbers import UNBOUNDED, RoundingPolicy
 from sakip.report.dataset import DataSet, IndicatorEntry
 from sakip.schemes import CAPAIAN_LKIP
 from sakip.summary import (
@@ -105,6 +105,8 @@ class LkipReport:
         For count indicators: the units that meet the condition.
     tables : tuple of Table
         Every table, in report order.
+    displayed_mean : Decimal or None
+        The mean capaian as the document displays it (its capaian policy).
     """
 
     dataset: DataSet
@@ -114,6 +116,7 @@ class LkipReport:
     unit_counts: dict[str, UnitCount] = attrs.field(hash=False)
     instruments: dict[str, object] = attrs.field(hash=False)
     tables: tuple[Table, ...]
+    displayed_mean: Decimal | None = None
 
     def table(self, key: str) -> Table:
         """The table with this key."""
@@ -162,7 +165,17 @@ def compute_report(dataset: DataSet) -> LkipReport:
     instruments: dict[str, object] = {}
     for builder in _INSTRUMENT_TABLES:
         builder(dataset, instruments, tables)
-    return LkipReport(dataset, rows, summary, comparison, unit_counts, instruments, tuple(tables))
+    displayed_mean = None if summary.mean is None else capaian.apply(summary.mean)
+    return LkipReport(
+        dataset,
+        rows,
+        summary,
+        comparison,
+        unit_counts,
+        instruments,
+        tuple(tables),
+        displayed_mean,
+    )
 
 
 def _pengukuran(rows: Sequence[IndicatorRow]) -> Table:
@@ -528,7 +541,7 @@ def _ikpa_table(dataset: DataSet, out: dict[str, object], tables: list[Table]) -
                 dataset.unit_name(unit.unit),
                 *(None if s.value is None else s.value for s in result.indicators),
                 policy.apply(result.total),
-                policy.apply(result.conversion * 100),
+                policy.apply(UNBOUNDED.multiply(result.conversion, Decimal(100))),
                 result.dispensasi,
                 policy.apply(result.value),
                 result.category,

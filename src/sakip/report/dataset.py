@@ -19,7 +19,7 @@ import attrs
 
 from sakip import schemes
 from sakip.bands import BandScheme
-from sakip.capaian import LowerIsBetter, Polarity
+from sakip.capaian import LowerIsBetter, Polarity, achievement
 from sakip.errors import DataSetError
 from sakip.indicators import (
     Indicator,
@@ -30,7 +30,17 @@ from sakip.indicators import (
     WorkUnit,
     YearRecord,
 )
-from sakip.instruments import anggaran, barang_bukti, ikpa, kepegawaian
+from sakip.instruments import (
+    anggaran,
+    barang_bukti,
+    ikpa,
+    kepegawaian,
+    kpkk,
+    nka,
+    tahanan,
+    whoqol,
+    zona_integritas,
+)
 from sakip.numbers import Rounding, RoundingPolicy
 from sakip.report.reader import MISSING, Reader, decimal_or_none, present
 
@@ -342,11 +352,12 @@ def load_dataset(path: str | Path | None = None) -> DataSet:
 
 
 def _policy(reader: Reader) -> RoundingPolicy | None:
+    reader.check_keys({"places", "rounding"})
     places = reader.integer("places", minimum=0)
     rounding = reader.choice("rounding", _ROUNDINGS)
     if not present(places, rounding):
         return None
-    return RoundingPolicy(places, rounding)
+    return reader.build(RoundingPolicy, places, rounding)
 
 
 def _unit(reader: Reader) -> WorkUnit | None:
@@ -467,13 +478,14 @@ def _objectives(
     objectives: list[Objective] = []
     seen: set[str] = set()
     readers = root.array("objectives")
-    if not readers and root.has("objectives"):
-        root.problem("must list at least one objective", key="objectives")
+    root.require_items("objectives", "objective")
     for reader in readers:
         reader.check_keys({"code", "name", "indicators"})
         code, name = reader.text("code"), reader.text("name")
         indicators = []
-        for item in reader.array("indicators"):
+        items = reader.array("indicators")
+        reader.require_items("indicators", "indicator")
+        for item in items:
             entry = _indicator(item, code if code is not MISSING else "?", unit_codes, year)
             if entry is None:
                 continue
@@ -522,11 +534,15 @@ def _indicator(
     indicator = reader.build(Indicator, code, name, measure, polarity, formula)
     if indicator is None:
         return None
-    units = tuple(
-        figure
-        for figure in (_unit_figure(r, unit_codes) for r in reader.array("units", required=False))
-        if figure is not None
+    # The capaian must exist (a zero target has none): say so here, with the location.
+    reader.build(
+        achievement,
+        target=target,
+        realization=realization,
+        polarity=indicator.polarity,
+        lower_is_better=indicator.lower_is_better,
     )
+    units = _unit_figures(reader.array("units", required=False), indicator, unit_codes)
     count = _count_rule(reader.table_at("count", required=False), unit_codes, units)
     history = _history(reader.array("history", required=False), indicator, year)
     return IndicatorEntry(
@@ -552,19 +568,51 @@ def _known_unit(reader: Reader, key: str, unit_codes: set[str]) -> Any:
     return code
 
 
+def _non_negative(reader: Reader, key: str, value: Any) -> Any:
+    """``value`` unless it is a negative Decimal, which becomes a problem and MISSING."""
+    if isinstance(value, Decimal) and value < 0:
+        reader.problem("must be >= 0", value, key=key)
+        return MISSING
+    return value
+
+
 def _unit_figure(reader: Reader, unit_codes: set[str]) -> UnitFigure | None:
     reader.check_keys(
         {"unit", "target", "realization", "location", "printed_capaian", "printed_category"}
     )
     unit = _known_unit(reader, "unit", unit_codes)
-    target = reader.number("target", required=False)
-    realization = reader.number("realization")
+    target = _non_negative(reader, "target", reader.number("target", required=False))
+    realization = _non_negative(reader, "realization", reader.number("realization"))
     capaian = reader.number("printed_capaian", required=False, exact=True)
     category = reader.text("printed_category", required=False)
     location = reader.text("location", required=False) or reader.where()
     if not present(unit, target, realization, capaian, category):
         return None
     return UnitFigure(unit, target, realization, location, capaian, category)
+
+
+def _unit_figures(
+    readers: list[Reader], indicator: Indicator, unit_codes: set[str]
+) -> tuple[UnitFigure, ...]:
+    figures: list[UnitFigure] = []
+    for reader in readers:
+        figure = _unit_figure(reader, unit_codes)
+        if figure is None:
+            continue
+        if figure.unit in {f.unit for f in figures}:
+            reader.problem("repeats a unit of this indicator", figure.unit, key="unit")
+            continue
+        if figure.target is not None and figure.target > 0:
+            # The report computes the unit's capaian: it must exist.
+            reader.build(
+                achievement,
+                target=figure.target,
+                realization=figure.realization,
+                polarity=indicator.polarity,
+                lower_is_better=indicator.lower_is_better,
+            )
+        figures.append(figure)
+    return tuple(figures)
 
 
 def _count_rule(
@@ -576,25 +624,50 @@ def _count_rule(
     rule = reader.choice(
         "rule", {"meets_target": "meets_target", "in_categories": "in_categories"}
     )
-    units = reader.values("units")
-    for position, code in enumerate(units):
-        if code not in unit_codes:
-            reader.problem("must name units of the data set", code, key="units")
-        elif code not in {figure.unit for figure in figures}:
-            reader.problem(
-                f"unit {code!r} has no figure in this indicator's units", key=f"units[{position}]"
-            )
+    by_unit = {figure.unit: figure for figure in figures}
+    units: list[str] = []
+    for position, code in enumerate(reader.values("units")):
+        where = f"units[{position}]"
+        if not isinstance(code, str):
+            reader.problem("must be a unit code (a string)", code, key=where)
+        elif code not in unit_codes:
+            reader.problem("must name units of the data set", code, key=where)
+        elif code in units:
+            reader.problem("repeats a unit", code, key=where)
+        elif code not in by_unit:
+            reader.problem(f"unit {code!r} has no figure in this indicator's units", key=where)
+        else:
+            units.append(code)
+            if rule == "meets_target" and by_unit[code].target is None:
+                reader.problem(
+                    f"unit {code!r} has no target in this indicator's units (rule meets_target)",
+                    key=where,
+                )
     scheme = None
     categories: tuple[str, ...] = ()
     if rule == "in_categories":
         scheme = reader.choice("scheme", _SCHEMES)
-        categories = tuple(reader.values("categories"))
+        labels = reader.values("categories")
+        reader.require_items("categories", "category")
         if isinstance(scheme, BandScheme):
-            for label in categories:
-                if label not in scheme.labels:
-                    reader.problem(f"must be labels of {scheme.name!r}", label, key="categories")
+            for position, label in enumerate(labels):
+                if not isinstance(label, str) or label not in scheme.labels:
+                    reader.problem(
+                        f"must be labels of {scheme.name!r}", label, key=f"categories[{position}]"
+                    )
+            categories = tuple(label for label in labels if isinstance(label, str))
+            for position, code in enumerate(reader.values("units")):
+                if code in units:
+                    # A value outside every band (or in a gap) cannot be counted.
+                    reader.build(
+                        scheme.classify, by_unit[code].realization, at=f"units[{position}]"
+                    )
         else:
             scheme = None
+    else:
+        for key in ("scheme", "categories"):
+            if reader.has(key):
+                reader.problem("is only used with rule = 'in_categories'", key=key)
     if rule is MISSING:
         return None
     return CountRule(rule, tuple(units), scheme, categories)
@@ -620,8 +693,18 @@ def _history(readers: list[Reader], indicator: Indicator, year: object) -> Indic
         if not present(when, target, realization, national, printed):
             continue
         record = reader.build(YearRecord, when, target, realization, comparable, national, printed)
-        if record is not None:
-            records.append(record)
+        if record is None:
+            continue
+        if record.target is not None and record.realization is not None:
+            # The history table shows the year's capaian: it must exist.
+            reader.build(
+                achievement,
+                target=record.target,
+                realization=record.realization,
+                polarity=indicator.polarity,
+                lower_is_better=indicator.lower_is_better,
+            )
+        records.append(record)
     if len(records) != len(readers):
         return None
     return readers[0].build(IndicatorHistory, indicator, records)
@@ -686,6 +769,16 @@ def _tahanan(reader: Reader | None, codes: set[str]) -> TahananInput | None:
     printed = reader.number("printed_value", required=False, exact=True)
     if not present(*values, indicator, printed):
         return None
+    _, detainees, escapes, fights, deaths = values
+    scored = reader.build(
+        tahanan.score,
+        detainees=detainees,
+        escapes=escapes,
+        serious_fights=fights,
+        negligent_deaths=deaths,
+    )
+    if scored is None:
+        return None
     return TahananInput(*values, indicator=indicator, printed_value=printed)
 
 
@@ -703,10 +796,7 @@ def _barang_bukti(reader: Reader | None, codes: set[str]) -> BarangBuktiInput | 
         }
         if not present(kind, unit, *amounts.values()):
             continue
-        quantities = {
-            k: barang_bukti.Quantity(v, unit) for k, v in amounts.items() if isinstance(v, Decimal)
-        }
-        entry = item.build(barang_bukti.LedgerEntry, kind, **quantities)  # type: ignore[arg-type]
+        entry = item.build(_ledger_entry, kind, unit, amounts)
         if entry is not None:
             ledger.append(entry)
     indicator = _indicator_ref(reader, codes)
@@ -717,11 +807,22 @@ def _barang_bukti(reader: Reader | None, codes: set[str]) -> BarangBuktiInput | 
     return BarangBuktiInput(location, tuple(ledger), (), indicator, printed)
 
 
+def _ledger_entry(kind: str, unit: str, amounts: dict[str, Any]) -> barang_bukti.LedgerEntry:
+    quantities = {
+        k: barang_bukti.Quantity(v, unit) for k, v in amounts.items() if isinstance(v, Decimal)
+    }
+    return barang_bukti.LedgerEntry(kind, **quantities)
+
+
 def _kpkk(reader: Reader | None) -> KpkkInput | None:
     if reader is None:
         return None
     reader.check_keys({"location", "aspects", "scores", "printed"})
     aspects = reader.values("aspects")
+    reader.require_items("aspects", "aspect")
+    for position, aspect in enumerate(aspects):
+        if not isinstance(aspect, str) or not aspect.strip():
+            reader.problem("must be a non-empty string", aspect, key=f"aspects[{position}]")
     rows = reader.values("scores")
     matrix = []
     for position, row in enumerate(rows):
@@ -754,15 +855,29 @@ def _kpkk(reader: Reader | None) -> KpkkInput | None:
                 "respondents_per_category",
             }
         )
+        lengths = {"respondent": (len(rows), "respondent"), "aspect": (len(aspects), "aspect")}
         for key in ("respondent_totals", "aspect_sums"):
             if table.has(key):
-                printed[key] = tuple(table.values(key))
+                printed[key] = tuple(_typed_list(table, key, int, "an integer"))
         for key in ("respondent_means", "aspect_means"):
             if table.has(key):
                 printed[key] = tuple(_exact_list(table, key))
         for key in ("respondent_categories", "aspect_categories"):
             if table.has(key):
-                printed[key] = tuple(table.values(key))
+                printed[key] = tuple(_typed_list(table, key, str, "a category label"))
+        for key in (
+            "respondent_totals",
+            "respondent_means",
+            "respondent_categories",
+            "aspect_sums",
+            "aspect_means",
+            "aspect_categories",
+        ):
+            expected, what = lengths[key.split("_")[0]]
+            given = table.values(key) if table.has(key) else None
+            if given is not None and len(given) != expected:
+                # A shorter or longer printed list would be compared only in part.
+                table.problem(f"must have one value per {what} ({expected})", len(given), key=key)
         if table.has("overall_mean"):
             printed["overall_mean"] = table.number("overall_mean", exact=True)
         if table.has("overall_category"):
@@ -777,7 +892,28 @@ def _kpkk(reader: Reader | None) -> KpkkInput | None:
         if not rows:
             reader.problem("must have at least one respondent", key="scores")
         return None
+    result = reader.build(kpkk.score, [list(row) for row in matrix], at="scores")
+    if result is None:
+        return None
+    counts = printed.get("respondents_per_category", {})
+    for label in counts:
+        if label not in result.scheme.labels:
+            reader.problem(
+                f"must be labels of {result.scheme.name!r}",
+                label,
+                key=f"printed.respondents_per_category.{label}",
+            )
     return KpkkInput(location, tuple(str(a) for a in aspects), tuple(matrix), printed)
+
+
+def _typed_list(reader: Reader, key: str, kind: type, what: str) -> list[Any]:
+    out = []
+    for position, value in enumerate(reader.values(key)):
+        if isinstance(value, bool) or not isinstance(value, kind):
+            reader.problem(f"must be {what}", value, key=f"{key}[{position}]")
+        else:
+            out.append(value)
+    return out
 
 
 def _exact_list(reader: Reader, key: str) -> list[Decimal]:
@@ -805,8 +941,10 @@ def _whoqol(reader: Reader | None, codes: set[str], unit_codes: set[str]) -> Who
     if reader is None:
         return None
     reader.check_keys({"location", "indicator", "units", "printed_pooled"})
-    units = []
-    for item in reader.array("units"):
+    units: list[WhoqolUnitInput] = []
+    items = reader.array("units")
+    reader.require_items("units", "unit")
+    for item in items:
         item.check_keys({"unit", "clients", "improved", "printed"})
         unit = _known_unit(item, "unit", unit_codes)
         clients = item.integer("clients", minimum=1)
@@ -817,7 +955,12 @@ def _whoqol(reader: Reader | None, codes: set[str], unit_codes: set[str]) -> Who
         printed = _printed_numbers(
             item.table_at("printed", required=False), {*_DOMAINS, "overall"}
         )
-        if present(unit, clients, *improved.values()):
+        if unit in {u.unit for u in units}:
+            item.problem("repeats a unit of the table", unit, key="unit")
+            continue
+        if not present(unit, clients, *improved.values()):
+            continue
+        if item.build(whoqol.from_counts, assessed=clients, **improved) is not None:
             units.append(WhoqolUnitInput(unit, clients, improved, printed))
     pooled = _printed_numbers(
         reader.table_at("printed_pooled", required=False), {*_DOMAINS, "overall"}
@@ -842,8 +985,9 @@ def _printed_numbers(reader: Reader | None, keys: set[str]) -> dict[str, Decimal
 
 
 def _ikpa(readers: list[Reader], unit_codes: set[str]) -> tuple[IkpaUnitInput, ...]:
-    out = []
+    out: list[IkpaUnitInput] = []
     for reader in readers:
+        before = len(reader.problems)
         reader.check_keys(
             {"unit", "location", "year", "values", "weights", "dispensasi", "target", "printed"}
         )
@@ -874,16 +1018,29 @@ def _ikpa(readers: list[Reader], unit_codes: set[str]) -> tuple[IkpaUnitInput, .
             reader.table_at("printed", required=False), {"total", "conversion", "value"}
         )
         location = reader.text("location", required=False) or reader.where()
-        weights_read = weights is None or present(*weights.values())
-        if present(unit, year, dispensasi, target, *values.values()) and rules and weights_read:
-            out.append(
-                IkpaUnitInput(unit, location, year, values, dispensasi, weights, target, printed)
+        clean = len(reader.problems) == before
+        if present(unit, year, dispensasi, target, *values.values()) and rules and clean:
+            scored = reader.build(
+                ikpa.score,
+                values,
+                rules=year,
+                dispensasi=dispensasi,
+                weights=weights,
+                target=target,
             )
+            if unit in {u.unit for u in out}:
+                reader.problem("repeats a unit", unit, key="unit")
+            elif scored is not None:
+                out.append(
+                    IkpaUnitInput(
+                        unit, location, year, values, dispensasi, weights, target, printed
+                    )
+                )
     return tuple(out)
 
 
 def _nka(readers: list[Reader], unit_codes: set[str]) -> tuple[NkaUnitInput, ...]:
-    out = []
+    out: list[NkaUnitInput] = []
     for reader in readers:
         reader.check_keys({"unit", "location", "planning", "execution", "target", "printed"})
         unit = _known_unit(reader, "unit", unit_codes)
@@ -893,7 +1050,14 @@ def _nka(readers: list[Reader], unit_codes: set[str]) -> tuple[NkaUnitInput, ...
             reader.table_at("printed", required=False), {"value", "capaian"}
         )
         location = reader.text("location", required=False) or reader.where()
-        if present(unit, planning, execution, target):
+        if not present(unit, planning, execution, target):
+            continue
+        if unit in {u.unit for u in out}:
+            reader.problem("repeats a unit", unit, key="unit")
+        elif (
+            reader.build(nka.score, planning=planning, execution=execution, target=target)
+            is not None
+        ):
             out.append(NkaUnitInput(unit, location, planning, execution, target, printed))
     return tuple(out)
 
@@ -910,6 +1074,24 @@ def _budget_row(reader: Reader) -> anggaran.PrintedRow | None:
     if not present(label, percentage):
         return None
     return reader.build(anggaran.PrintedRow, label, percentage=percentage, **amounts)
+
+
+def _check_budget_row(
+    reader: Reader, row: anggaran.PrintedRow | None, treatment: anggaran.BlokirTreatment
+) -> None:
+    """The report computes each row's realisation (0 / 0 aside): it must exist."""
+    if row is None or row.pagu is None or row.realisasi is None:
+        return
+    if row.pagu == 0 and row.realisasi == 0:
+        return
+    reader.build(
+        anggaran.realisation,
+        pagu=row.pagu,
+        realisasi=row.realisasi,
+        blokir=row.blokir or 0,
+        blokir_treatment=treatment,
+        label=row.label,
+    )
 
 
 def _anggaran(reader: Reader | None) -> AnggaranInput | None:
@@ -929,9 +1111,15 @@ def _anggaran(reader: Reader | None) -> AnggaranInput | None:
         treatment = table.choice(
             "blokir_treatment", _BLOKIR, default=anggaran.BlokirTreatment.UNSPENT
         )
-        rows = [_budget_row(r) for r in table.array("rows", required=False)]
+        row_readers = table.array("rows", required=False)
+        rows = [_budget_row(r) for r in row_readers]
         total_reader = table.table_at("total", required=False)
         total = _budget_row(total_reader) if total_reader is not None else None
+        if treatment is not MISSING:
+            for row_reader, row in ((*pair,) for pair in zip(row_readers, rows, strict=True)):
+                _check_budget_row(row_reader, row, treatment)
+            if total_reader is not None:
+                _check_budget_row(total_reader, total, treatment)
         usable = present(location, rounding, total_rounding, treatment) and None not in rows
         if usable and (total_reader is None or total is not None):
             built = table.build(
@@ -961,14 +1149,19 @@ def _kepegawaian(reader: Reader | None, unit_codes: set[str]) -> KepegawaianInpu
     reader.check_keys(
         {"location", "units", "printed_total", "text_total", "text_location", "printed_fulfilment"}
     )
-    units = []
-    for item in reader.array("units"):
+    units: list[kepegawaian.UnitStaff] = []
+    items = reader.array("units")
+    reader.require_items("units", "unit")
+    for item in items:
         item.check_keys({"unit", "required", "staff"})
         unit = _known_unit(item, "unit", unit_codes)
         required = item.integer("required", minimum=0)
         staff_reader = item.table_at("staff")
         assert staff_reader is not None
         staff = {status: staff_reader.integer(status, minimum=0) for status in staff_reader.table}
+        if unit in {u.unit for u in units}:
+            item.problem("repeats a unit of the table", unit, key="unit")
+            continue
         if present(unit, required, *staff.values()):
             built = item.build(kepegawaian.UnitStaff, unit, staff, required=required)
             if built is not None:
@@ -979,6 +1172,9 @@ def _kepegawaian(reader: Reader | None, unit_codes: set[str]) -> KepegawaianInpu
         for code in table.table:
             if code not in unit_codes:
                 table.problem("must be a unit of the data set", code, key=code)
+                continue
+            if code not in {u.unit for u in units}:
+                table.problem("must be a unit of kepegawaian.units", code, key=code)
                 continue
             value = table.number(code, exact=True)
             if isinstance(value, Decimal):
@@ -999,6 +1195,7 @@ def _zona(reader: Reader | None, codes: set[str]) -> ZonaIntegritasInput | None:
         return None
     reader.check_keys({"location", "unit", "indicator", "ranking"})
     rows = []
+    names = set()
     for item in reader.array("ranking"):
         item.check_keys({"unit", "pengungkit", "hasil", "printed_total", "printed_rank"})
         row = (
@@ -1008,10 +1205,17 @@ def _zona(reader: Reader | None, codes: set[str]) -> ZonaIntegritasInput | None:
             item.number("printed_total", required=False, exact=True),
             item.integer("printed_rank", required=False, minimum=1),
         )
-        if present(*row):
+        if isinstance(row[0], str) and row[0] in names:
+            item.problem("repeats a unit of the ranking", row[0], key="unit")
+            continue
+        names.add(row[0])
+        if not present(*row):
+            continue
+        if item.build(zona_integritas.score, pengungkit=row[1], hasil=row[2]) is not None:
             rows.append(row)
+    reader.require_items("ranking", "unit")
     unit = reader.text("unit")
-    if isinstance(unit, str) and unit not in {row[0] for row in rows}:
+    if isinstance(unit, str) and unit not in names:
         reader.problem("must be one of the ranked units", unit, key="unit")
         unit = MISSING
     indicator = _indicator_ref(reader, codes)

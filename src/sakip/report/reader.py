@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from sakip.errors import SakipError
+from sakip.errors import NumberFormatError, SakipError, show_value
 from sakip.numbers import to_decimal
 
 __all__ = ["MISSING", "Reader"]
@@ -68,7 +68,7 @@ class Reader:
         """Record a problem at this table (or one of its fields)."""
         text = f"{self.where(key)}: {message}"
         if value is not MISSING:
-            text += f": {value!r}"
+            text += f": {show_value(value)}"
         self.problems.append(text)
 
     def has(self, key: str) -> bool:
@@ -131,9 +131,12 @@ class Reader:
             return MISSING
         try:
             return to_decimal(value, field=self.where(key))
-        except SakipError:
+        except NumberFormatError:
             self.problem('must be a plain decimal number such as "3.60"', value, key=key)
-            return MISSING
+        except SakipError as error:  # NaN, infinity, out of range, a bool...
+            rule = error.rule if isinstance(value, str | int | float) else "must be a number"
+            self.problem(rule, value, key=key)
+        return MISSING
 
     def choice(self, key: str, options: Mapping[str, T], *, default: T | None = None) -> Any:
         """A string field naming one of ``options``."""
@@ -176,6 +179,11 @@ class Reader:
     def values(self, key: str, *, required: bool = True) -> list[Any]:
         """An array of plain values."""
         return self._list(key, required, "an array")
+
+    def require_items(self, key: str, what: str) -> None:
+        """Record a problem when the field is an empty array (a list that says nothing)."""
+        if isinstance(self.table.get(key), list) and not self.table[key]:
+            self.problem(f"must list at least one {what}", key=key)
 
     def check_keys(self, allowed: set[str]) -> None:
         """Record a problem for every field not in ``allowed`` (a misspelt key is not silently ignored)."""

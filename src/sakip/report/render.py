@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -54,6 +55,29 @@ def _plain(value: Cell) -> str | int | None:
     if value is None or isinstance(value, str | int):
         return value
     return format_number(value, style=NumberStyle.PLAIN)
+
+
+def _safe_names(keys: Sequence[str], limit: int) -> list[str]:
+    """File and sheet names from table keys: safe characters only, at most ``limit``, distinct.
+
+    Table keys hold indicator codes, which a data set may write as ``"1/2"`` or
+    ``"../x"``: as a file or sheet name they must neither fail nor leave the folder.
+
+    Examples
+    --------
+    >>> _safe_names(["riwayat_1/2", "riwayat_1:2", "unit_10"], 31)
+    ['riwayat_1_2', 'riwayat_1_2~2', 'unit_10']
+    """
+    names: list[str] = []
+    for key in keys:
+        base = re.sub(r"[^A-Za-z0-9_.-]", "_", key).lstrip(".")[:limit] or "table"
+        name, number = base, 1
+        while name.lower() in {n.lower() for n in names}:
+            number += 1
+            suffix = f"~{number}"
+            name = base[: limit - len(suffix)] + suffix
+        names.append(name)
+    return names
 
 
 def _header(report: LkipReport) -> list[str]:
@@ -228,7 +252,6 @@ def render_json(report: LkipReport, findings: Sequence[Finding] | None = None) -
     """
     dataset = report.dataset
     summary = report.summary
-    policy = dataset.policies["capaian"]
     document: dict[str, Any] = {
         "format": JSON_FORMAT,
         "document": {"title": dataset.title, "year": dataset.year, "source": dataset.source},
@@ -259,7 +282,7 @@ def render_json(report: LkipReport, findings: Sequence[Finding] | None = None) -
         ],
         "summary": {
             "count": summary.count,
-            "mean": _json_value(policy.apply(summary.mean)) if summary.mean is not None else None,
+            "mean": _json_value(report.displayed_mean),
             "mean_exact": _json_value(summary.mean),
             "above": summary.above,
             "at": summary.at,
@@ -311,8 +334,9 @@ def write_xlsx(report: LkipReport, path: str | Path) -> None:
         ) from None
     book = Workbook()
     book.remove(book.active)
-    for table in report.tables:
-        sheet = book.create_sheet(title=table.key[:31])
+    titles = _safe_names([table.key for table in report.tables], 31)
+    for table, title in zip(report.tables, titles, strict=True):
+        sheet = book.create_sheet(title=title)
         sheet.append([table.title])
         sheet.append(list(table.columns))
         for row in table.rows:
@@ -360,9 +384,8 @@ def write_charts(report: LkipReport, directory: str | Path) -> list[Path]:
     folder = Path(directory)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for table in report.tables:
-        if not table.key.startswith("riwayat_"):
-            continue
+    histories = [table for table in report.tables if table.key.startswith("riwayat_")]
+    for table, name in zip(histories, _safe_names([t.key for t in histories], 120), strict=True):
         points = [(row[0], row[3]) for row in table.rows if isinstance(row[3], Decimal)]
         if not points:
             continue
@@ -374,7 +397,7 @@ def write_charts(report: LkipReport, directory: str | Path) -> list[Path]:
         axes.set_title(table.title, fontsize=9)
         axes.set_ylabel("Capaian (%)")
         figure.tight_layout()
-        path = folder / f"{table.key}.png"
+        path = folder / f"{name}.png"
         figure.savefig(path, dpi=100)
         pyplot.close(figure)
         written.append(path)
