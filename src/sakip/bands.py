@@ -30,7 +30,7 @@ from sakip.errors import InvalidTypeError, InvalidValueError, OutOfBandError, Sc
 from sakip.exact_array import CHUNK, chunks
 from sakip.numbers import EXACT, divide, to_decimal
 
-__all__ = ["Band", "BandScheme", "Gap", "GapPolicy", "scheme_from_lower_bounds"]
+__all__ = ["Band", "BandScheme", "Gap", "GapPolicy", "as_scheme", "scheme_from_lower_bounds"]
 
 # Bounds with more digits than this would make the float array path inexact.
 _MAX_BOUND_DIGITS = 15
@@ -745,3 +745,26 @@ def scheme_from_lower_bounds(
             Band(label, lower, upper, lower_closed=True, upper_closed=last and top_closed)
         )
     return BandScheme(name, bands, source=source, year=year, verified=verified, notes=notes)
+
+
+def as_scheme(value: object, *, field: str = "scheme") -> BandScheme:
+    """Check that an argument is a :class:`BandScheme` (the instruments' ``scheme=``).
+
+    Raises
+    ------
+    InvalidTypeError
+        Anything else, such as a scheme's name given as a string.
+
+    Examples
+    --------
+    >>> from sakip.schemes import NKA_CATEGORY
+    >>> as_scheme(NKA_CATEGORY) is NKA_CATEGORY
+    True
+    >>> as_scheme("NKA_CATEGORY")
+    Traceback (most recent call last):
+    ...
+    sakip.errors.InvalidTypeError: 'scheme' must be a BandScheme: 'NKA_CATEGORY'
+    """
+    if not isinstance(value, BandScheme):
+        raise InvalidTypeError(field, "must be a BandScheme", value)
+    return value

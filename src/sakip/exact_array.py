@@ -29,7 +29,7 @@ import numpy as np
 import numpy.typing as npt
 
 from sakip.errors import InvalidTypeError, InvalidValueError
-from sakip.numbers import EXACT, UNBOUNDED, Rounding, _check_places, to_decimal, to_percentage
+from sakip.numbers import EXACT, UNBOUNDED, Rounding, check_places, to_decimal, to_percentage
 
 __all__ = [
     "CHUNK",
@@ -155,7 +155,7 @@ def scaled_from_decimals(
     >>> scaled_from_decimals([Decimal("2.89"), "2.5", 7], 2).tolist()
     [289, 250, 700]
     """
-    _check_places(places)
+    check_places(places)
     out = []
     for value in values:
         number = to_decimal(value, field=field)
@@ -231,7 +231,7 @@ def divide_round(
     den = np.asarray(denominator)
     if num.dtype.kind not in "iu" or den.dtype.kind not in "iu":
         raise InvalidTypeError("numerator", "must be integer arrays", (num.dtype, den.dtype))
-    _check_places(places)
+    check_places(places)
     for name, array in (("numerator", num), ("denominator", den)):
         # uint64 beyond int64 would wrap, and -2**63 has no int64 magnitude.
         if array.size and (int(array.max()) > _INT64_MAX or int(array.min()) < -_INT64_MAX):

@@ -42,6 +42,7 @@ __all__ = [
     "NumberStyle",
     "Rounding",
     "RoundingPolicy",
+    "check_places",
     "divide",
     "exact_sum",
     "format_number",
@@ -270,7 +271,7 @@ def round_to(value: object, places: int, rounding: Rounding) -> Decimal:
     """
     if not isinstance(rounding, Rounding):
         raise InvalidTypeError("rounding", "must be a Rounding", rounding)
-    _check_places(places)
+    check_places(places)
     number = to_decimal(value)
     # The result has at most adjusted + 1 + places digits; a context that wide
     # never rounds it, whatever the size of the number.
@@ -408,7 +409,18 @@ def percent(
     return divide(top, whole, numerator_field=part_field, denominator_field=whole_field)
 
 
-def _check_places(places: int) -> int:
+def check_places(places: object) -> int:
+    """Check a number of decimal places: an ``int`` from 0 to :data:`MAX_EXPONENT`.
+
+    Examples
+    --------
+    >>> check_places(2)
+    2
+    >>> check_places(-1)
+    Traceback (most recent call last):
+    ...
+    sakip.errors.InvalidValueError: 'places' must be an int >= 0: -1
+    """
     if isinstance(places, bool) or not isinstance(places, int) or places < 0:
         raise InvalidValueError("places", "must be an int >= 0", places)
     if places > MAX_EXPONENT:
@@ -441,7 +453,7 @@ class RoundingPolicy:
     True
     """
 
-    places: int = attrs.field(validator=lambda _i, _a, v: _check_places(v))
+    places: int = attrs.field(validator=lambda _i, _a, v: check_places(v))
     rounding: Rounding = attrs.field(validator=attrs.validators.instance_of(Rounding))
 
     def apply(self, value: object) -> Decimal:

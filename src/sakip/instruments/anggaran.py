@@ -25,7 +25,7 @@ import numpy.typing as npt
 from sakip.errors import InvalidTypeError, InvalidValueError
 from sakip.exact_array import InexactArrayError, divide_round, scaled_to_decimals
 from sakip.findings import Finding
-from sakip.numbers import Rounding, percent, round_to, to_decimal
+from sakip.numbers import Rounding, check_places, percent, round_to, to_decimal
 
 __all__ = [
     "Agreement",
@@ -513,8 +513,7 @@ def score_batch(
     treatment = _treatment(blokir_treatment)
     if not isinstance(rounding, Rounding):
         raise InvalidTypeError("rounding", "must be a Rounding", rounding)
-    if isinstance(places, bool) or not isinstance(places, int) or places < 0:
-        raise InvalidValueError("places", "must be an int >= 0", places)
+    check_places(places)
     budget = _int_array(pagu, "pagu")
     spent = _int_array(realisasi, "realisasi")
     frozen = np.zeros((), dtype=np.int64) if blokir is None else _int_array(blokir, "blokir")

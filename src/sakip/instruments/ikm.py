@@ -26,7 +26,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from sakip.bands import Band, BandScheme
+from sakip.bands import Band, BandScheme, as_scheme
 from sakip.errors import InvalidTypeError, InvalidValueError
 from sakip.likert import LIKERT_1_4, MissingPolicy, score_matrix
 from sakip.numbers import UNBOUNDED, divide, exact_sum, to_decimal
@@ -120,12 +120,6 @@ def _sequence(value: object, field: str) -> list[object]:
     return list(value)
 
 
-def _check_scheme(scheme: object) -> BandScheme:
-    if not isinstance(scheme, BandScheme):
-        raise InvalidTypeError("scheme", "must be a BandScheme", scheme)
-    return scheme
-
-
 def _build(
     respondents: int,
     totals: Sequence[Decimal],
@@ -185,7 +179,7 @@ def classify(index: object, *, scheme: BandScheme = IKM_MUTU_CONVERTED) -> Band:
     >>> band.grade, band.label
     ('A', 'Sangat Baik')
     """
-    scheme = _check_scheme(scheme)
+    scheme = as_scheme(scheme)
     value = to_decimal(index, field="index")
     if not _LOW <= value <= _HIGH:
         raise InvalidValueError("index", "must lie within 1-4", value)
@@ -274,7 +268,7 @@ def score(
     >>> result.mutu, result.kinerja
     ('B', 'Baik')
     """
-    scheme = _check_scheme(scheme)
+    scheme = as_scheme(scheme)
     if unsur is not None:
         unsur = _positive_int(unsur, "unsur")
     matrix = score_matrix(
@@ -334,7 +328,7 @@ def from_totals(
     >>> r.converted, r.mutu, r.kinerja
     (Decimal('87.5'), 'B', 'Baik')
     """
-    scheme = _check_scheme(scheme)
+    scheme = as_scheme(scheme)
     n = _positive_int(respondents, "respondents")
     totals = [to_decimal(t, field="unsur_totals") for t in _sequence(unsur_totals, "unsur_totals")]
     if not totals:
@@ -467,7 +461,7 @@ def pool(parts: Iterable[IkmResult], *, scheme: BandScheme | None = None) -> Ikm
     answers = [sum(part.unsur_answers[i] for part in items) for i in range(count)]
     respondents = sum(part.respondents for part in items)
     chosen = items[0].scheme if scheme is None else scheme
-    return _build(respondents, totals, answers, _check_scheme(chosen))
+    return _build(respondents, totals, answers, as_scheme(chosen))
 
 
 def pool_indices(*, respondents: Sequence[int], indices: Sequence[object]) -> Decimal:

@@ -26,7 +26,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from sakip.bands import BandScheme
+from sakip.bands import BandScheme, as_scheme
 from sakip.errors import InvalidTypeError, InvalidValueError
 from sakip.exact_array import (
     InexactArrayError,
@@ -373,12 +373,6 @@ def rules_for_year(year: int) -> IkpaRules:
         ) from None
 
 
-def _check_scheme(scheme: object) -> BandScheme:
-    if not isinstance(scheme, BandScheme):
-        raise InvalidTypeError("scheme", "must be a BandScheme", scheme)
-    return scheme
-
-
 def _resolve(rules: object) -> IkpaRules:
     if isinstance(rules, IkpaRules):
         return rules
@@ -626,7 +620,7 @@ def score(
     (Decimal('79.92'), Decimal('0.8'), Decimal('99.90'), 'Sangat Baik')
     """
     ruleset = _resolve(rules)
-    scheme = _check_scheme(scheme)
+    scheme = as_scheme(scheme)
     if not isinstance(values, Mapping):
         raise InvalidTypeError("values", "must be a mapping of indicator name to value", values)
     for name in values:
@@ -883,7 +877,7 @@ def score_batch(
     (Decimal('79.9200'), [100, 100, 80])
     """
     ruleset = _resolve(rules)
-    scheme = _check_scheme(scheme)
+    scheme = as_scheme(scheme)
     if not isinstance(rounding, Rounding):
         raise InvalidTypeError("rounding", "must be a Rounding", rounding)
     for name, number in (("places", places), ("input_places", input_places)):

@@ -25,8 +25,8 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from sakip.bands import BandScheme
-from sakip.errors import InvalidTypeError, InvalidValueError
+from sakip.bands import BandScheme, as_scheme
+from sakip.errors import InvalidValueError
 from sakip.likert import LIKERT_1_4, LikertScale, MissingPolicy, ScoreMatrix, score_matrix
 from sakip.numbers import Rounding
 from sakip.schemes import KPKK_LIKERT_4
@@ -103,12 +103,6 @@ def _count_of(counts: tuple[tuple[str, int], ...], label: str, scheme: BandSchem
         if name == label:
             return count
     raise InvalidValueError("label", f"must be one of {list(scheme.labels)}", label)
-
-
-def _check_scheme(scheme: object) -> BandScheme:
-    if not isinstance(scheme, BandScheme):
-        raise InvalidTypeError("scheme", "must be a BandScheme", scheme)
-    return scheme
 
 
 def _matrix(
@@ -197,7 +191,7 @@ def score(
     >>> result.respondents_in("Baik"), result.respondents_in("Cukup")
     (1, 1)
     """
-    scheme = _check_scheme(scheme)
+    scheme = as_scheme(scheme)
     matrix = _matrix(scores, scale, missing, missing_mask, sentinel)
     value = matrix.mean()
     respondent_means = matrix.row_means()
@@ -348,7 +342,7 @@ def score_batch(
     >>> batch.respondent_means_scaled(2, Rounding.HALF_UP).tolist()
     [300, 267]
     """
-    scheme = _check_scheme(scheme)
+    scheme = as_scheme(scheme)
     matrix = _matrix(scores, scale, missing, missing_mask, sentinel)
     value = matrix.mean()
     positions = matrix.row_positions(scheme)

@@ -16,7 +16,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from sakip.bands import BandScheme
+from sakip.bands import BandScheme, as_scheme
 from sakip.errors import InvalidTypeError, InvalidValueError
 from sakip.exact_array import (
     InexactArrayError,
@@ -105,12 +105,6 @@ NKA_WEIGHTS = NkaWeights(
     ),
 )
 """NKA = 0,5 x NK Perencanaan + 0,5 x NK Pelaksanaan (as seen in the report)."""
-
-
-def _check_scheme(scheme: object) -> BandScheme:
-    if not isinstance(scheme, BandScheme):
-        raise InvalidTypeError("scheme", "must be a BandScheme", scheme)
-    return scheme
 
 
 def _component(value: object, field: str) -> Decimal:
@@ -257,7 +251,7 @@ def score(
     """
     if not isinstance(weights, NkaWeights):
         raise InvalidTypeError("weights", "must be an NkaWeights", weights)
-    scheme = _check_scheme(scheme)
+    scheme = as_scheme(scheme)
     plan = _component(planning, "planning")
     execute = _component(execution, "execution")
     value = UNBOUNDED.add(
@@ -404,7 +398,7 @@ def score_batch(
         raise InvalidTypeError("rounding", "must be a Rounding", rounding)
     if not isinstance(weights, NkaWeights):
         raise InvalidTypeError("weights", "must be an NkaWeights", weights)
-    scheme = _check_scheme(scheme)
+    scheme = as_scheme(scheme)
     for name, number in (("places", places), ("input_places", input_places)):
         if isinstance(number, bool) or not isinstance(number, int) or number < 0:
             raise InvalidValueError(name, "must be an int >= 0", number)

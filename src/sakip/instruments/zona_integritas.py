@@ -26,10 +26,10 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from sakip.bands import Band, BandScheme
+from sakip.bands import Band, BandScheme, as_scheme
 from sakip.errors import InvalidTypeError, InvalidValueError
 from sakip.exact_array import scaled_from_floats
-from sakip.numbers import UNBOUNDED, to_decimal
+from sakip.numbers import UNBOUNDED, check_places, to_decimal
 
 __all__ = [
     "HASIL_MAX",
@@ -186,9 +186,7 @@ def predikat(total: object, *, scheme: BandScheme = ZI_PREDIKAT) -> Band:
     >>> predikat("74.99").label, predikat(75).label
     ('Belum WBK', 'WBK')
     """
-    if not isinstance(scheme, BandScheme):
-        raise InvalidTypeError("scheme", "must be a BandScheme", scheme)
-    return scheme.classify(total)
+    return as_scheme(scheme).classify(total)
 
 
 class TieMethod(enum.Enum):
@@ -396,8 +394,7 @@ def rank_array(
         raise InvalidValueError("totals", "must be a non-empty 1-D array", array.shape)
     if array.dtype.kind == "f" and not np.isfinite(array).all():
         raise InvalidValueError("totals", "must be finite numbers", array[~np.isfinite(array)][0])
-    if isinstance(places, bool) or not isinstance(places, int) or places < 0:
-        raise InvalidValueError("places", "must be an int >= 0", places)
+    check_places(places)
     top = 100 * 10**places
     outside = (array < 0) | (array > top)
     if outside.any():
@@ -449,8 +446,7 @@ def score_batch(
     >>> score_batch(pengungkit=[49.97, 49.75], hasil=[35.03, 36.52]).tolist()
     [8500, 8627]
     """
-    if isinstance(places, bool) or not isinstance(places, int) or places < 0:
-        raise InvalidValueError("places", "must be an int >= 0", places)
+    check_places(places)
     lever = scaled_from_floats(pengungkit, places, field="pengungkit")
     result = scaled_from_floats(hasil, places, field="hasil")
     factor = 10**places
