@@ -490,6 +490,8 @@ def _achievement_blocks(
     shape = goal.shape
     goal, actual = goal.ravel(), actual.ravel()
     size = goal.size
+    # Integer constants below 2**53: exact in float64, so the block path stays
+    # exact (the argument is in exact_array.floor_divmod).
     unit = float(10**input_places)
     factor = float(100 * 10**places)
     # N + D < 2**53 for N = A x 100 x 10**places and D <= hi, A <= 2 hi.
