@@ -22,7 +22,7 @@ from decimal import (
     Decimal,
 )
 from numbers import Integral
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 import attrs
 import numpy as np
@@ -54,7 +54,7 @@ __all__ = [
     "to_percentage",
 ]
 
-NumberLike: TypeAlias = "int | str | Decimal | float"
+NumberLike: TypeAlias = "int | str | Decimal | float | np.integer[Any] | np.floating[Any]"
 """What :func:`to_decimal` accepts."""
 
 #: A context wide enough that sums, products and quotients of report figures
