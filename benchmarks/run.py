@@ -21,6 +21,7 @@ import argparse
 import gc
 import os
 import platform
+import subprocess
 import sys
 import time
 import tracemalloc
@@ -31,19 +32,11 @@ from typing import Any
 
 import numpy as np
 
-from sakip import (
-    CAPAIAN_LKIP,
-    KPKK_LIKERT_4,
-    Polarity,
-    Rounding,
-    RoundingPolicy,
-    achievement,
-    achievement_array,
-    count_meeting_targets,
-    count_meeting_targets_by_group,
-    round_to,
-)
+from sakip.capaian import Polarity, achievement, achievement_array
 from sakip.instruments import kpkk, whoqol
+from sakip.numbers import Rounding, RoundingPolicy, round_to
+from sakip.schemes import CAPAIAN_LKIP, KPKK_LIKERT_4
+from sakip.summary import count_meeting_targets, count_meeting_targets_by_group
 
 LKIP = RoundingPolicy(2, Rounding.TRUNCATE)
 HALF_UP = Rounding.HALF_UP
@@ -550,6 +543,56 @@ def workload_d(rng: np.random.Generator, n: int, scalar_rows: int, repeat: int) 
     return wrong
 
 
+# -- workload E: import time -------------------------------------------------------------------
+
+
+def import_time(statement: str, repeat: int) -> float:
+    """The best wall time of a fresh interpreter that runs ``statement``, in seconds."""
+    command = [sys.executable, "-c", statement]
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(command, check=True)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def workload_e(repeat: int) -> int:
+    report = Report("E. import sakip against import numpy, fresh interpreters")
+    # Interleave the runs so that all see the same machine load.
+    everyday = "import sakip; sakip.achievement; sakip.evaluate; sakip.summarize; sakip.schemes; sakip.tahanan"
+    empty = numpy_time = sakip_time = used_time = float("inf")
+    for _ in range(repeat):
+        empty = min(empty, import_time("pass", 1))
+        numpy_time = min(numpy_time, import_time("import numpy", 1))
+        sakip_time = min(sakip_time, import_time("import sakip", 1))
+        used_time = min(used_time, import_time(everyday, 1))
+    report.line("python -c pass", fmt_time(empty), "interpreter start-up")
+    report.line("import numpy", fmt_time(numpy_time - empty), "start-up subtracted")
+    report.line("import sakip", fmt_time(sakip_time - empty), "names load on first use")
+    ratio = (sakip_time - empty) / (numpy_time - empty)
+    report.line(
+        "sakip / numpy", f"{ratio:.2f}x", f"goal <= 1.5x: {verdict(ratio, 1.5, at_most=True)}"
+    )
+    used = (used_time - empty) / (numpy_time - empty)
+    report.line(
+        "+ capaian, summary, tahanan", f"{used:.2f}x", "numpy, attrs and the core loaded; no goal"
+    )
+    loaded = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sakip, sys; print(sum(m.startswith('sakip.report') for m in sys.modules))",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    report.line("report modules", loaded, "loaded by import sakip (goal 0)")
+    report.line("mismatches", "0" if loaded == "0" else "1", "the report layer stays unloaded")
+    return 0 if loaded == "0" else 1
+
+
 def machine() -> None:
     model = "unknown"
     try:
@@ -573,7 +616,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=None, help="timed repeats (best of)")
     parser.add_argument("--seed", type=int, default=20240101)
     parser.add_argument(
-        "--only", default="ABCD", help="workloads to run, such as A or BC (default ABCD)"
+        "--only", default="ABCDE", help="workloads to run, such as A or BC (default ABCDE)"
     )
     args = parser.parse_args(argv)
     rng = np.random.default_rng(args.seed)
@@ -595,6 +638,8 @@ def main(argv: list[str] | None = None) -> int:
         wrong += workload_c(rng, sizes["c"], scalar_rows, repeat)
     if "D" in only:
         wrong += workload_d(rng, sizes["d"], scalar_rows, repeat)
+    if "E" in only:
+        wrong += workload_e(max(repeat, 5))
     print()
     print(f"total mismatches against the Decimal path: {wrong}")
     return 1 if wrong else 0

@@ -19,83 +19,41 @@ from sakip.errors import (
     SchemeError,
 )
 
+# The 0.1.0 top level: the everyday scalar API (docs/stability.md). Everything else is
+# importable from its own module.
 PUBLIC_NAMES = [
-    "AchievementArray",
-    "AmbiguousNumberError",
-    "Average",
-    "BUILTIN_SCHEMES",
     "Band",
     "BandScheme",
-    "CAPAIAN_LKIP",
-    "ClassifyOn",
-    "DEKTARA_2024",
-    "DEKTARI_2024",
-    "DataSetError",
-    "Finding",
-    "Gap",
-    "GapPolicy",
-    "IKM_MUTU",
-    "IKM_MUTU_CONVERTED",
-    "IKPA_CATEGORY",
     "Indicator",
-    "IndicatorHistory",
-    "IndicatorResult",
     "InvalidTypeError",
     "InvalidValueError",
-    "KPKK_LIKERT_4",
-    "LowerIsBetter",
-    "MissingExtraError",
-    "NKA_CATEGORY",
-    "NumberFormatError",
-    "NumberStyle",
     "Objective",
-    "OutOfBandError",
     "PerformanceAgreement",
     "Polarity",
-    "QuarterAggregation",
     "Realization",
     "Rounding",
     "RoundingPolicy",
-    "SAKIP_PREDIKAT",
     "SakipError",
-    "SchemeError",
-    "Summary",
-    "SummaryComparison",
-    "TargetStatus",
-    "UnitCount",
-    "UnitLevel",
     "WorkUnit",
-    "YearRecord",
     "__version__",
     "achievement",
-    "achievement_array",
-    "aggregate_quarters",
     "anggaran",
     "barang_bukti",
-    "check_printed",
     "classify_achievement",
     "compare_summaries",
-    "count_in_categories",
-    "count_meeting_targets",
-    "count_meeting_targets_by_group",
-    "divide",
     "evaluate",
-    "exact_sum",
     "format_number",
     "ikm",
     "ikpa",
     "kepegawaian",
     "kpkk",
-    "likert",
-    "meets_target_array",
     "nka",
     "parse_number",
     "percent",
     "round_to",
-    "scheme_from_lower_bounds",
+    "schemes",
     "summarize",
     "tahanan",
-    "target_status",
     "to_dataframe",
     "to_decimal",
     "to_records",
@@ -106,6 +64,41 @@ PUBLIC_NAMES = [
 
 def test_public_names_are_pinned() -> None:
     assert sorted(sakip.__all__) == PUBLIC_NAMES
+    assert len(sakip.__all__) <= 40
+
+
+def _fresh_interpreter(code: str) -> str:
+    import subprocess
+    import sys
+
+    return subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True
+    ).stdout.strip()
+
+
+def test_import_sakip_loads_no_report_and_no_instrument() -> None:
+    # Issue 11: "import sakip" must not import the report layer; names load on first use.
+    loaded = _fresh_interpreter(
+        "import sakip, sys; print(sorted(m for m in sys.modules if m.startswith('sakip.')))"
+    )
+    assert loaded == "['sakip._version', 'sakip.errors']"
+
+
+def test_first_use_loads_only_what_is_used() -> None:
+    loaded = _fresh_interpreter(
+        "import sakip, sys; sakip.tahanan.score(detainees=22); "
+        "print(sorted(m for m in sys.modules if m.startswith(('sakip.report', 'sakip.instruments.'))))"
+    )
+    assert loaded == "['sakip.instruments.tahanan']"
+
+
+def test_from_import_of_an_instrument_and_unknown_names() -> None:
+    from sakip import ikpa
+
+    assert ikpa.__name__ == "sakip.instruments.ikpa"
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        _ = sakip.nope  # type: ignore[attr-defined]
+    assert set(sakip.__all__) <= set(dir(sakip))
 
 
 @pytest.mark.parametrize(
@@ -191,3 +184,49 @@ def test_every_public_function_has_a_doctested_example(qualified: str) -> None:
     module_name, _, name = qualified.rpartition(".")
     doc = inspect.getdoc(getattr(importlib.import_module(module_name), name)) or ""
     assert "Examples\n--------" in doc and ">>> " in doc, qualified
+
+
+def _public_callables() -> list[tuple[str, object]]:
+    import importlib
+    import inspect
+    import pkgutil
+
+    found: list[tuple[str, object]] = []
+    for info in pkgutil.walk_packages(sakip.__path__, "sakip."):
+        if info.name.endswith("__main__"):
+            continue
+        module = importlib.import_module(info.name)
+        for name in getattr(module, "__all__", []):
+            obj = getattr(module, name)
+            if inspect.isfunction(obj):
+                found.append((f"{info.name}.{name}", obj))
+            elif inspect.isclass(obj) and obj.__module__ == info.name:
+                found.append((f"{info.name}.{name}", obj.__init__))
+                for attr, member in vars(obj).items():
+                    if attr.startswith("_"):
+                        continue
+                    if isinstance(member, classmethod | staticmethod):
+                        member = member.__func__
+                    if inspect.isfunction(member):
+                        found.append((f"{info.name}.{name}.{attr}", member))
+    return found
+
+
+def test_public_parameters_have_real_types() -> None:
+    # Issue 11: a caller's type checker must learn what each parameter takes; at most 20
+    # parameters may stay annotated ``object`` (values of any type by design).
+    import inspect
+
+    loose = []
+    for qualified, function in _public_callables():
+        try:
+            signature = inspect.signature(function)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            continue
+        for parameter in signature.parameters.values():
+            if parameter.name not in ("self", "cls") and parameter.annotation in (
+                "object",
+                object,
+            ):
+                loose.append(f"{qualified}({parameter.name})")
+    assert len(loose) <= 20, "\n".join(loose)

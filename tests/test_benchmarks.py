@@ -25,9 +25,9 @@ def test_quick_benchmark_reports_no_mismatch() -> None:
     )
     assert completed.returncode == 0, completed.stdout + completed.stderr
     out = completed.stdout
-    for workload in ("A.", "B.", "C.", "D."):
+    for workload in ("A.", "B.", "C.", "D.", "E."):
         assert f"\n{workload} " in out, out
     counts = re.findall(r"^  mismatches\s+(\S+)", out, flags=re.MULTILINE)
-    assert counts == ["0", "0", "0", "0"], out
+    assert counts == ["0", "0", "0", "0", "0"], out
     assert "total mismatches against the Decimal path: 0" in out
     assert re.search(r"peak memory\s+\d+\.\d+x input", out), out

@@ -1,189 +1,172 @@
 """sakip: exact SAKIP / LKIP performance-accountability figures for BNN units.
 
-The foundation (exact numbers, rounding policies, band schemes, errors) and
-the indicator engine are re-exported here by name; each index formula is a
-module in :mod:`sakip.instruments`, also importable as ``from sakip import
-ikpa``.
+The everyday scalar API is named here (``sakip.__all__``, at most 40 names):
+exact numbers and rounding, band schemes (the built-in ones in the
+:mod:`sakip.schemes` namespace), indicators and capaian, summaries, the ten
+instrument modules and the errors. Everything else stays importable from its
+own module (``sakip.capaian.achievement_array``, ``sakip.batch.ScoreBatch``,
+``sakip.coerce.to_array``, ``sakip.report``...).
+
+Importing :mod:`sakip` loads only its errors and version: every other name
+is imported from its module when first used (PEP 562), so a tool that needs
+one instrument does not pay for the others, nor for the report layer.
 
 Examples
 --------
 >>> import sakip
 >>> sakip.round_to("99.975", 2, sakip.Rounding.HALF_UP)
 Decimal('99.98')
->>> sakip.CAPAIAN_LKIP.classify(50).label
+>>> sakip.schemes.CAPAIAN_LKIP.classify(50).label
 'Kurang'
+>>> sakip.tahanan.score(detainees=22).value
+Decimal('100')
 """
 
-from sakip import likert
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from sakip._version import __version__
-from sakip.bands import Band, BandScheme, Gap, GapPolicy, scheme_from_lower_bounds
-from sakip.capaian import (
-    AchievementArray,
-    ClassifyOn,
-    LowerIsBetter,
-    Polarity,
-    TargetStatus,
-    achievement,
-    achievement_array,
-    classify_achievement,
-    target_status,
-)
-from sakip.errors import (
-    AmbiguousNumberError,
-    DataSetError,
-    InvalidTypeError,
-    InvalidValueError,
-    MissingExtraError,
-    NumberFormatError,
-    OutOfBandError,
-    SakipError,
-    SchemeError,
-)
-from sakip.findings import Finding, check_printed
-from sakip.indicators import (
-    Indicator,
-    IndicatorHistory,
-    IndicatorResult,
-    Objective,
-    PerformanceAgreement,
-    QuarterAggregation,
-    Realization,
-    UnitLevel,
-    WorkUnit,
-    YearRecord,
-    aggregate_quarters,
-    evaluate,
-)
-from sakip.instruments import (
-    anggaran,
-    barang_bukti,
-    ikm,
-    ikpa,
-    kepegawaian,
-    kpkk,
-    nka,
-    tahanan,
-    whoqol,
-    zona_integritas,
-)
-from sakip.interop import to_dataframe, to_records
-from sakip.numbers import (
-    NumberStyle,
-    Rounding,
-    RoundingPolicy,
-    divide,
-    exact_sum,
-    format_number,
-    parse_number,
-    percent,
-    round_to,
-    to_decimal,
-)
-from sakip.schemes import (
-    BUILTIN_SCHEMES,
-    CAPAIAN_LKIP,
-    DEKTARA_2024,
-    DEKTARI_2024,
-    IKM_MUTU,
-    IKM_MUTU_CONVERTED,
-    IKPA_CATEGORY,
-    KPKK_LIKERT_4,
-    NKA_CATEGORY,
-    SAKIP_PREDIKAT,
-)
-from sakip.summary import (
-    Average,
-    Summary,
-    SummaryComparison,
-    UnitCount,
-    compare_summaries,
-    count_in_categories,
-    count_meeting_targets,
-    count_meeting_targets_by_group,
-    meets_target_array,
-    summarize,
-)
+from sakip.errors import InvalidTypeError, InvalidValueError, SakipError
+
+if TYPE_CHECKING:  # pragma: no cover - each name is imported on first use at run time
+    from sakip import schemes
+    from sakip.bands import Band, BandScheme
+    from sakip.capaian import Polarity, achievement, classify_achievement
+    from sakip.indicators import (
+        Indicator,
+        Objective,
+        PerformanceAgreement,
+        Realization,
+        WorkUnit,
+        evaluate,
+    )
+    from sakip.instruments import (
+        anggaran,
+        barang_bukti,
+        ikm,
+        ikpa,
+        kepegawaian,
+        kpkk,
+        nka,
+        tahanan,
+        whoqol,
+        zona_integritas,
+    )
+    from sakip.interop import to_dataframe, to_records
+    from sakip.numbers import (
+        Rounding,
+        RoundingPolicy,
+        format_number,
+        parse_number,
+        percent,
+        round_to,
+        to_decimal,
+    )
+    from sakip.summary import compare_summaries, summarize
 
 __all__ = [
-    "BUILTIN_SCHEMES",
-    "CAPAIAN_LKIP",
-    "DEKTARA_2024",
-    "DEKTARI_2024",
-    "IKM_MUTU",
-    "IKM_MUTU_CONVERTED",
-    "IKPA_CATEGORY",
-    "KPKK_LIKERT_4",
-    "NKA_CATEGORY",
-    "SAKIP_PREDIKAT",
-    "AchievementArray",
-    "AmbiguousNumberError",
-    "Average",
     "Band",
     "BandScheme",
-    "ClassifyOn",
-    "DataSetError",
-    "Finding",
-    "Gap",
-    "GapPolicy",
     "Indicator",
-    "IndicatorHistory",
-    "IndicatorResult",
     "InvalidTypeError",
     "InvalidValueError",
-    "LowerIsBetter",
-    "MissingExtraError",
-    "NumberFormatError",
-    "NumberStyle",
     "Objective",
-    "OutOfBandError",
     "PerformanceAgreement",
     "Polarity",
-    "QuarterAggregation",
     "Realization",
     "Rounding",
     "RoundingPolicy",
     "SakipError",
-    "SchemeError",
-    "Summary",
-    "SummaryComparison",
-    "TargetStatus",
-    "UnitCount",
-    "UnitLevel",
     "WorkUnit",
-    "YearRecord",
     "__version__",
     "achievement",
-    "achievement_array",
-    "aggregate_quarters",
     "anggaran",
     "barang_bukti",
-    "check_printed",
     "classify_achievement",
     "compare_summaries",
-    "count_in_categories",
-    "count_meeting_targets",
-    "count_meeting_targets_by_group",
-    "divide",
     "evaluate",
-    "exact_sum",
     "format_number",
     "ikm",
     "ikpa",
     "kepegawaian",
     "kpkk",
-    "likert",
-    "meets_target_array",
     "nka",
     "parse_number",
     "percent",
     "round_to",
-    "scheme_from_lower_bounds",
+    "schemes",
     "summarize",
     "tahanan",
-    "target_status",
     "to_dataframe",
     "to_decimal",
     "to_records",
     "whoqol",
     "zona_integritas",
 ]
+
+_INSTRUMENTS = (
+    "anggaran",
+    "barang_bukti",
+    "ikm",
+    "ikpa",
+    "kepegawaian",
+    "kpkk",
+    "nka",
+    "tahanan",
+    "whoqol",
+    "zona_integritas",
+)
+
+# Where each lazily loaded name lives: a module (``None``: the name is the module).
+_HOMES: dict[str, tuple[str, str | None]] = {
+    **{name: (f"sakip.instruments.{name}", None) for name in _INSTRUMENTS},
+    "schemes": ("sakip.schemes", None),
+    **{name: ("sakip.bands", name) for name in ("Band", "BandScheme")},
+    **{
+        name: ("sakip.capaian", name)
+        for name in ("Polarity", "achievement", "classify_achievement")
+    },
+    **{
+        name: ("sakip.indicators", name)
+        for name in (
+            "Indicator",
+            "Objective",
+            "PerformanceAgreement",
+            "Realization",
+            "WorkUnit",
+            "evaluate",
+        )
+    },
+    **{name: ("sakip.interop", name) for name in ("to_dataframe", "to_records")},
+    **{
+        name: ("sakip.numbers", name)
+        for name in (
+            "Rounding",
+            "RoundingPolicy",
+            "format_number",
+            "parse_number",
+            "percent",
+            "round_to",
+            "to_decimal",
+        )
+    },
+    **{name: ("sakip.summary", name) for name in ("compare_summaries", "summarize")},
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name on first use (PEP 562), so ``import sakip`` stays light."""
+    try:
+        module_name, attribute = _HOMES[name]
+    except KeyError:
+        raise AttributeError(f"module 'sakip' has no attribute {name!r}") from None
+    module = importlib.import_module(module_name)
+    value = module if attribute is None else getattr(module, attribute)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
