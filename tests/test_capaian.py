@@ -322,3 +322,82 @@ def test_a_cap_with_many_decimals_is_compared_exactly_in_batch() -> None:
     batch = achievement_array(target=[7, 7], realization=[16, 7], policy=LKIP, cap=cap)
     assert scalar == Decimal(cap)
     assert batch.decimals() == [LKIP.apply(scalar), Decimal("100.00")]
+
+
+# --- issue 12: no silent wrong number in the array paths (failing-first) -----------
+
+
+def test_batch_does_not_overflow_int64_on_large_figures() -> None:
+    # Issue 12: actual x 100 and 2 x goal - actual were computed in int64 and wrapped,
+    # giving 0,00 Kurang where the scalar path gives 100 Memuaskan.
+    figure = 1844674407370955
+    scalar = achievement(target=figure, realization=figure)
+    batch = achievement_array(target=[figure], realization=[figure], policy=LKIP)
+    assert scalar == 100
+    assert batch.decimals() == [Decimal("100.00")]
+    assert batch.classify().tolist() == [CAPAIAN_LKIP.labels.index("Memuaskan")]
+
+
+def test_batch_computes_a_large_lower_is_better_target() -> None:
+    # Issue 12: a lower-is-better target of 4,6e12 was refused by the batch path.
+    target, realization = 4_600_000_000_000, 4_140_000_000_000
+    scalar = achievement(target=target, realization=realization, polarity=LOW)
+    batch = achievement_array(
+        target=[target], realization=[realization], policy=LKIP, polarity=LOW
+    )
+    assert scalar == 110
+    assert batch.decimals() == [Decimal("110.00")]
+
+
+def test_classify_on_takes_the_enum_value_and_refuses_other_strings() -> None:
+    # Issue 12: on="displayed" silently fell back to the exact value.
+    shown = RoundingPolicy(0, Rounding.HALF_UP)
+    assert classify_achievement("99.6", on="displayed", policy=shown).label == "Memuaskan"  # type: ignore[arg-type]
+    with pytest.raises(InvalidValueError, match="'on' must be one of"):
+        classify_achievement("99.6", on="shown", policy=shown)  # type: ignore[arg-type]
+
+
+def test_floor_at_zero_takes_a_bool_only() -> None:
+    # Issue 12: floor_at_zero="no" was read as True.
+    with pytest.raises(InvalidTypeError, match="'floor_at_zero' must be True or False"):
+        achievement(target=1, realization=3, polarity=LOW, floor_at_zero="no")  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError, match="'floor_at_zero' must be True or False"):
+        achievement_array(
+            target=[1], realization=[3], policy=LKIP, polarity=LOW, floor_at_zero="no"  # type: ignore[arg-type]
+        )
+
+
+def test_achievement_array_is_frozen_hashable_and_read_only() -> None:
+    # Issue 12: AchievementArray was unhashable and its arrays writable.
+    batch = achievement_array(target=[7, 2], realization=[16, 1], policy=LKIP)
+    assert hash(batch) == hash(batch)
+    for name in ("scaled", "status", "numerator", "denominator", "residual"):
+        array = getattr(batch, name)
+        assert not array.flags.writeable, name
+        with pytest.raises(ValueError):
+            array[0] = 0
+
+
+def test_achievement_array_shape_mismatch_names_the_field() -> None:
+    # Issue 12: a bare numpy broadcasting error.
+    with pytest.raises(InvalidValueError, match="'realization'"):
+        achievement_array(target=[1, 2, 3], realization=[1, 2], policy=LKIP)
+    with pytest.raises(InvalidValueError, match="'polarity'"):
+        achievement_array(
+            target=[1, 2, 3], realization=[1, 2, 3], policy=LKIP, polarity=[True, False]
+        )
+
+
+def test_achievement_array_never_drops_a_mask() -> None:
+    # Issue 12: masked elements were computed as if unmasked.
+    target = np.ma.array([2.0, 0.0], mask=[0, 1])
+    with pytest.raises(InvalidValueError, match="'target'"):
+        achievement_array(target=target, realization=[1.0, 1.0], policy=LKIP)
+
+
+def test_achievement_array_reads_float32_as_typed() -> None:
+    # Issue 12: float32 was read as its binary value (88.30999755859375), not 88.31.
+    batch = achievement_array(
+        target=np.array([100], np.float32), realization=np.array([88.31], np.float32), policy=LKIP
+    )
+    assert batch.decimals() == [Decimal("88.31")]

@@ -323,3 +323,48 @@ def test_count_is_invariant_under_unit_order(data: dict[str, tuple[int, int]]) -
     forward = count_meeting_targets(values, targets)
     backward = count_meeting_targets(dict(reversed(values.items())), targets)
     assert sorted(forward.met) == sorted(backward.met) and forward.total == len(data)
+
+
+# --- issue 12: one coercion for every argument (failing-first) ---------------------
+
+
+def test_summarize_average_takes_the_enum_value_and_refuses_other_strings() -> None:
+    # Issue 12: average="displayed" silently fell back to the exact mean.
+    agreement, realizations = report_agreement()
+    results = evaluate(agreement, realizations)
+    by_value = summarize(results, average="displayed", policy=LKIP)  # type: ignore[arg-type]
+    by_member = summarize(results, average=Average.DISPLAYED, policy=LKIP)
+    assert by_value == by_member
+    with pytest.raises(InvalidValueError, match="'average' must be one of"):
+        summarize(results, average="shown", policy=LKIP)  # type: ignore[arg-type]
+
+
+def test_summary_categories_are_immutable_and_summary_hashable() -> None:
+    # Issue 12: Summary.categories was a mutable dict.
+    agreement, realizations = report_agreement()
+    summary = summarize(evaluate(agreement, realizations))
+    with pytest.raises(TypeError):
+        summary.categories["Kurang"] = 99  # type: ignore[index]
+    assert hash(summary) == hash(summarize(evaluate(agreement, realizations)))
+
+
+def test_aggregate_quarters_refuses_a_str() -> None:
+    # Issue 12: "1234" was walked character by character and gave 10.
+    with pytest.raises(InvalidTypeError, match="'quarters'"):
+        aggregate_quarters("1234", QuarterAggregation.SUM)
+
+
+def test_work_unit_level_takes_the_enum_value() -> None:
+    # Issue 12: an attrs TypeError without the field.
+    assert WorkUnit("bnnp", "BNNP", "BNNP").level is UnitLevel.BNNP  # type: ignore[arg-type]
+    with pytest.raises(InvalidValueError, match="'level' must be one of"):
+        WorkUnit("bnnp", "BNNP", "provinsi")  # type: ignore[arg-type]
+
+
+def test_agreement_year_is_coerced_like_other_counts() -> None:
+    # Issue 12: PerformanceAgreement(year="2024") raised a bare attrs TypeError.
+    agreement, _ = report_agreement()
+    same = PerformanceAgreement(UNIT, "2024", agreement.objectives, agreement.targets)  # type: ignore[arg-type]
+    assert same.year == 2024
+    with pytest.raises(InvalidValueError, match="'year'"):
+        PerformanceAgreement(UNIT, "2024.5", agreement.objectives, agreement.targets)  # type: ignore[arg-type]
