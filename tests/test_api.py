@@ -43,7 +43,6 @@ PUBLIC_NAMES = [
     "InvalidTypeError",
     "InvalidValueError",
     "KPKK_LIKERT_4",
-    "LowerIsBetter",
     "MissingExtraError",
     "NKA_CATEGORY",
     "NumberFormatError",

@@ -135,8 +135,11 @@ def test_agreement_validation() -> None:
         Objective("S1", "Empty", [])
     with pytest.raises(InvalidValueError, match="non-empty"):
         Indicator("", "name", "Orang")
-    with pytest.raises(TypeError):
-        Indicator("1", "name", "Orang", polarity="lower")  # type: ignore[arg-type]
+    with pytest.raises(InvalidValueError, match="'polarity' must be one of"):
+        Indicator("1", "name", "Orang", polarity="lower")
+    assert Indicator("1", "n", "%", "lower_is_better_inverse").polarity is (
+        Polarity.LOWER_IS_BETTER_INVERSE
+    )
     with pytest.raises(InvalidTypeError):
         PerformanceAgreement(UNIT, 2024, [objective], [("10", 1)])  # type: ignore[arg-type]
     agreement = PerformanceAgreement(UNIT, 2024, [objective], {"10": "3.60"})
@@ -156,6 +159,15 @@ def test_lower_is_better_indicator_in_an_agreement() -> None:
     assert LKIP.apply(result.capaian) == Decimal("97.63")
     assert result.status is TargetStatus.BELOW
     assert result.category.label == "Sangat Baik"
+    assert prevalence.capaian_rule == "capaian = (2 x target - realisasi) / target x 100"
+    inverse = Indicator("P", "Prevalensi", "%", Polarity.LOWER_IS_BETTER_INVERSE)
+    assert inverse.capaian_rule == "capaian = target / realisasi x 100"
+    (result,) = evaluate(
+        PerformanceAgreement(agreement.unit, 2024, [Objective("N", "N", [inverse])], {"P": "1.69"}),
+        {"P": "1.73"},
+    )
+    assert LKIP.apply(result.capaian) == Decimal("97.68")  # 1,69 / 1,73
+    assert result.status is TargetStatus.BELOW
 
 
 # --- quarters -----------------------------------------------------------------------

@@ -20,7 +20,6 @@ from sakip.bands import Band, BandScheme, Gap, GapPolicy, scheme_from_lower_boun
 from sakip.capaian import (
     AchievementArray,
     ClassifyOn,
-    LowerIsBetter,
     Polarity,
     TargetStatus,
     achievement,
@@ -130,7 +129,6 @@ __all__ = [
     "IndicatorResult",
     "InvalidTypeError",
     "InvalidValueError",
-    "LowerIsBetter",
     "MissingExtraError",
     "NumberFormatError",
     "NumberStyle",
