@@ -40,7 +40,8 @@ from sakip import (
     round_to,
     target_status,
 )
-from sakip.capaian import TargetStatus, _achievement_blocks, _formulas
+from sakip._achievement_paths import block_path
+from sakip.capaian import TargetStatus, _formulas
 from sakip.errors import InvalidTypeError, InvalidValueError
 from sakip.exact_array import FLOAT_EXACT_LIMIT, InexactArrayError, divide_round
 from sakip.instruments import kpkk, whoqol
@@ -195,8 +196,7 @@ def check_capaian(
     exact = [e for _, e in kept]
     formulas = _formulas(polarity, targets.shape)
     fast = (
-        cap is None
-        and _achievement_blocks(targets, realizations, policy, formulas, floor, 2) is not None
+        cap is None and block_path(targets, realizations, policy, formulas, floor, 2) is not None
     )
     try:
         batch = achievement_array(
@@ -277,9 +277,9 @@ def test_capaian_ties_of_the_issue() -> None:
 
 def test_capaian_takes_the_fast_path_on_report_figures() -> None:
     policy = RoundingPolicy(2, Rounding.TRUNCATE)
-    args = ((Polarity.HIGHER_IS_BETTER, None, None), True, 2)
-    fast = _achievement_blocks(np.array([3.6, 7.0]), np.array([3.7, 16.0]), policy, *args)
-    assert fast is not None and fast.decimals() == [Decimal("102.77"), Decimal("228.57")]
+    args = (_formulas(Polarity.HIGHER_IS_BETTER, (2,)), True, 2)
+    fast = block_path(np.array([3.6, 7.0]), np.array([3.7, 16.0]), policy, *args)
+    assert fast is not None and fast[0].tolist() == [10277, 22857]
     # What it cannot take exactly it leaves to the exact integer path (which may raise):
     for target, realization in (
         ([0.0], [0.0]),  # a zero target: the stated rules
@@ -288,7 +288,7 @@ def test_capaian_takes_the_fast_path_on_report_figures() -> None:
         ([float("nan")], [1.0]),
         ([1.0], [-1.0]),
     ):
-        assert _achievement_blocks(np.array(target), np.array(realization), policy, *args) is None
+        assert block_path(np.array(target), np.array(realization), policy, *args) is None
     # ... which still gives the scalar path's answer on large figures:
     large = achievement_array(target=[1e11], realization=[1.0], policy=policy)
     expected = round_to(achievement(target="1e11", realization=1), 2, Rounding.TRUNCATE)

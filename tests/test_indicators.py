@@ -163,7 +163,9 @@ def test_lower_is_better_indicator_in_an_agreement() -> None:
     inverse = Indicator("P", "Prevalensi", "%", Polarity.LOWER_IS_BETTER_INVERSE)
     assert inverse.capaian_rule == "capaian = target / realisasi x 100"
     (result,) = evaluate(
-        PerformanceAgreement(agreement.unit, 2024, [Objective("N", "N", [inverse])], {"P": "1.69"}),
+        PerformanceAgreement(
+            agreement.unit, 2024, [Objective("N", "N", [inverse])], {"P": "1.69"}
+        ),
         {"P": "1.73"},
     )
     assert LKIP.apply(result.capaian) == Decimal("97.68")  # 1,69 / 1,73

@@ -103,7 +103,7 @@ class Summary:
             to_count(value, field=name)
             for name, value in (("above", above), ("at", at), ("below", below))
         ]
-        return cls(sum(counts), None, *counts)
+        return cls(sum(counts), None, counts[0], counts[1], counts[2])
 
 
 def summarize(
@@ -288,7 +288,9 @@ def _check_mapping(values: Mapping[str, NumberLike]) -> None:
         raise InvalidTypeError("values", "must be a mapping of unit to value", values)
 
 
-def _same_units(values: Mapping[str, NumberLike], targets: Mapping[str, NumberLike]) -> None:
+def _same_units(
+    values: Mapping[str, NumberLike], targets: Mapping[str, NumberLike | None]
+) -> None:
     missing = [unit for unit in values if unit not in targets]
     extra = [unit for unit in targets if unit not in values]
     if missing:
@@ -299,7 +301,7 @@ def _same_units(values: Mapping[str, NumberLike], targets: Mapping[str, NumberLi
 
 def count_meeting_targets(
     values: Mapping[str, NumberLike],
-    targets: Mapping[str, NumberLike] | NumberLike,
+    targets: Mapping[str, NumberLike | None] | NumberLike,
     *,
     polarity: Polarity | str = Polarity.HIGHER_IS_BETTER,
 ) -> UnitCount:
@@ -343,7 +345,10 @@ def count_meeting_targets(
     met: list[str] = []
     not_met: list[str] = []
     for unit, value in values.items():
-        status = target_status(target=own[unit], realization=value, polarity=polarity)
+        goal = own[unit]
+        if goal is None:
+            raise InvalidValueError(f"targets[{unit}]", "is missing", None)
+        status = target_status(target=goal, realization=value, polarity=polarity)
         (not_met if status is TargetStatus.BELOW else met).append(unit)
     return UnitCount(tuple(met), tuple(not_met))
 
@@ -467,6 +472,7 @@ def meets_target_array(
     >>> meets_target_array([1.65, 1.73], 1.69, polarity=Polarity.LOWER_IS_BETTER).tolist()
     [True, False]
     """
+    from sakip._achievement_paths import HIGHER
     from sakip.capaian import _formulas
 
     left = _figures(values, "values")
@@ -483,9 +489,7 @@ def meets_target_array(
     at_least = np.asarray(left >= right, dtype=bool)
     at_most = np.asarray(left <= right, dtype=bool)
     if member is not None:
-        return np.broadcast_to(
-            at_least if member is Polarity.HIGHER_IS_BETTER else at_most, shape
-        ).copy()
+        return np.broadcast_to(at_least if member == HIGHER else at_most, shape).copy()
     assert permen is not None
     lower = permen if inverse is None else permen | inverse
     return np.asarray(np.where(lower, at_most, at_least))
