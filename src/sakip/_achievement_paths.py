@@ -88,7 +88,8 @@ def _scaled_exact(array: npt.NDArray[Any], places: int, field: str) -> npt.NDArr
             # The float nearest to n / 10**places (|n| < 10**15) comes back from
             # rint(x x 10**places) unchanged (exact_array.scaled_from_floats).
             factor = float(10**places)
-            rough = np.rint(flat * factor)
+            with np.errstate(over="ignore", invalid="ignore"):  # huge: per element below
+                rough = np.rint(flat * factor)
             good = (np.abs(rough) < 1e15) & (rough / factor == flat)
             out[good] = rough[good].astype(np.int64).astype(object)
             rest = np.flatnonzero(~good)
@@ -103,12 +104,17 @@ def _scaled_exact(array: npt.NDArray[Any], places: int, field: str) -> npt.NDArr
 
 
 def _raise_first(
-    mask: npt.NDArray[np.bool_], field: str, rule: str, values: npt.NDArray[Any], places: int
+    mask: npt.NDArray[np.bool_],
+    field: str,
+    rule: str,
+    values: npt.NDArray[Any],
+    places: int,
+    error: type[InvalidValueError] = InvalidValueError,
 ) -> None:
     if mask.any():
         index = int(np.flatnonzero(mask)[0])
         value = Decimal(int(values.flat[index])).scaleb(-places, context=UNBOUNDED)
-        raise InvalidValueError(f"{field}[{index}]", rule, value)
+        raise error(f"{field}[{index}]", rule, value)
 
 
 def exact_path(
@@ -201,6 +207,7 @@ def exact_path(
             f"must fit in int64 once scaled by 10**{places} (an array limit)",
             scaled,
             places,
+            InexactArrayError,
         )
     residual = np.sign(top - scaled * denominator)
     status = np.sign(np.where(lower, g - a, a - g))
@@ -290,8 +297,9 @@ def block_path(
         raised, bit = up[:n], flag[:n]
         # Scale: the float nearest to a decimal with input_places decimals
         # comes back from rint(x x 10**places) / 10**places unchanged.
-        np.multiply(goal[part], unit, out=t)
-        np.multiply(actual[part], unit, out=r)
+        with np.errstate(over="ignore"):  # a huge float: infinity, refused below
+            np.multiply(goal[part], unit, out=t)
+            np.multiply(actual[part], unit, out=r)
         np.rint(both, out=both)
         np.divide(both, unit, out=check)
         np.equal(check[0], goal[part], out=equal[0])
