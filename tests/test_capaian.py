@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 import numpy as np
@@ -397,3 +398,145 @@ def test_achievement_array_reads_float32_as_typed() -> None:
         target=np.array([100], np.float32), realization=np.array([88.31], np.float32), policy=LKIP
     )
     assert batch.decimals() == [Decimal("88.31")]
+
+
+# --- every error names its field (issue 12: mutation survivors) -----------------------
+
+_ARRAY = {"policy": LKIP}
+_BAD: list[tuple[str, Callable[[], object]]] = [
+    ("target", lambda: achievement(target=None, realization=1)),  # type: ignore[arg-type]
+    ("realization", lambda: achievement(target=1, realization=None)),  # type: ignore[arg-type]
+    ("target", lambda: achievement(target=-1, realization=1)),
+    ("realization", lambda: achievement(target=1, realization=-1)),
+    ("polarity", lambda: achievement(target=1, realization=1, polarity="lower")),
+    ("floor_at_zero", lambda: achievement(target=1, realization=1, floor_at_zero=0)),  # type: ignore[arg-type]
+    ("cap", lambda: achievement(target=1, realization=1, cap=-1)),
+    ("cap", lambda: achievement(target=1, realization=1, cap="1,5")),
+    ("target", lambda: achievement(target=0, realization=1)),
+    ("target", lambda: achievement(target=0, realization=1, polarity=LOW)),
+    ("realization", lambda: achievement(target=2, realization=0, polarity=INVERSE)),
+    ("target", lambda: target_status(target=-1, realization=1)),
+    ("realization", lambda: target_status(target=1, realization="x")),
+    ("polarity", lambda: target_status(target=1, realization=1, polarity=True)),  # type: ignore[arg-type]
+    ("value", lambda: classify_achievement("x")),
+    ("on", lambda: classify_achievement(1, on="shown")),
+    ("policy", lambda: classify_achievement(1, on="displayed")),
+    ("policy", lambda: classify_achievement(1, on="displayed", policy=2)),  # type: ignore[arg-type]
+    ("scheme", lambda: classify_achievement(1, "CAPAIAN_LKIP")),  # type: ignore[arg-type]
+    ("policy", lambda: achievement_array(target=[1], realization=[1], policy=2)),  # type: ignore[arg-type]
+    ("target", lambda: achievement_array(target="12", realization=[1], **_ARRAY)),
+    ("realization", lambda: achievement_array(target=[1], realization=[True], **_ARRAY)),
+    ("realization", lambda: achievement_array(target=[1, 2], realization=[1, 2, 3], **_ARRAY)),
+    ("polarity", lambda: achievement_array(target=[1], realization=[1], polarity=[1], **_ARRAY)),
+    ("polarity", lambda: achievement_array(target=[1], realization=[1], polarity="x", **_ARRAY)),
+    (
+        "polarity[1]",
+        lambda: achievement_array(
+            target=[1, 1], realization=[1, 1], polarity=["lower_is_better", "x"], **_ARRAY
+        ),
+    ),
+    (
+        "polarity",
+        lambda: achievement_array(
+            target=[1, 1], realization=[1, 1], polarity=[True, False, True], **_ARRAY
+        ),
+    ),
+    (
+        "polarity",
+        lambda: achievement_array(
+            target=[1], realization=[1], polarity=np.ma.array([True], mask=[1]), **_ARRAY
+        ),
+    ),
+    (
+        "floor_at_zero",
+        lambda: achievement_array(target=[1], realization=[1], floor_at_zero="no", **_ARRAY),  # type: ignore[arg-type]
+    ),
+    ("cap", lambda: achievement_array(target=[1], realization=[1], cap=-1, **_ARRAY)),
+    (
+        "input_places",
+        lambda: achievement_array(target=[1], realization=[1], input_places=-1, **_ARRAY),
+    ),
+    ("target[1]", lambda: achievement_array(target=[1, 3.333], realization=[1, 1], **_ARRAY)),
+    (
+        "realization[1]",
+        lambda: achievement_array(target=[1, 1], realization=[1, np.nan], **_ARRAY),
+    ),
+    ("target[0]", lambda: achievement_array(target=[-1], realization=[1], **_ARRAY)),
+    ("realization[1]", lambda: achievement_array(target=[1, 1], realization=[1, -1], **_ARRAY)),
+    ("target[1]", lambda: achievement_array(target=[1, 0], realization=[1, 1], **_ARRAY)),
+    (
+        "target[0]",
+        lambda: achievement_array(target=[0], realization=[1], polarity=LOW, **_ARRAY),
+    ),
+    (
+        "realization[1]",
+        lambda: achievement_array(target=[1, 2], realization=[1, 0], polarity=INVERSE, **_ARRAY),
+    ),
+    (
+        "target[0]",
+        lambda: achievement_array(target=[Decimal("1E+40")], realization=[1], **_ARRAY),
+    ),
+    (
+        "target[1]",
+        lambda: achievement_array(target=[Decimal(1), "x"], realization=[1, 1], **_ARRAY),
+    ),
+    ("capaian[0]", lambda: achievement_array(target=[1], realization=[10**17], **_ARRAY)),
+    (
+        "target",
+        lambda: achievement_array(target=np.ma.array([1], mask=[1]), realization=[1], **_ARRAY),
+    ),
+    ("on", lambda: achievement_array(target=[1], realization=[1], **_ARRAY).classify(on="x")),
+    (
+        "scheme",
+        lambda: achievement_array(target=[1], realization=[1], **_ARRAY).classify("x"),  # type: ignore[arg-type]
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("field", "call"), _BAD, ids=[f"{i}-{f}" for i, (f, _) in enumerate(_BAD)]
+)
+def test_every_error_names_its_field(field: str, call: Callable[[], object]) -> None:
+    with pytest.raises(SakipError) as raised:
+        call()
+    assert raised.value.field == field
+    assert str(raised.value).startswith(f"'{field}' ")
+
+
+def test_a_cap_of_zero_is_a_cap() -> None:
+    # Mutation survivor of issue 12: `limit < 0` -> `limit <= 0` refused a cap of 0.
+    assert achievement(target=7, realization=16, cap=0) == 0
+    batch = achievement_array(target=[7, 2], realization=[16, 1], policy=LKIP, cap=0)
+    assert batch.decimals() == [Decimal("0.00"), Decimal("0.00")]
+
+
+def test_displayed_classification_beyond_int64_keys_uses_the_right_scale() -> None:
+    # Mutation survivor of issue 12: `10**places` -> `10 * places` in the fallback of
+    # AchievementArray.classify taken when the scaled keys leave int64. A capaian of
+    # 2,4e16 % (scaled: 2,4e18) against a bound of 5e16 (key 1e19, beyond int64).
+    from sakip.bands import scheme_from_lower_bounds
+
+    big = scheme_from_lower_bounds("big", [("low", None), ("high", "5E+16")], source="test")
+    batch = achievement_array(target=[1], realization=[2.4e14], policy=LKIP)
+    assert batch.decimals() == [Decimal("24000000000000000.00")]
+    assert batch.classify(big, on=ClassifyOn.DISPLAYED).tolist() == [0]
+    assert batch.classify(big).tolist() == [0]
+    above = achievement_array(target=[1], realization=[6e14], policy=LKIP)
+    assert above.classify(big, on=ClassifyOn.DISPLAYED).tolist() == [1]
+
+
+def test_classification_of_quotients_beyond_int64() -> None:
+    # A scheme finer than the policy and quotients that do not fit in int64: one exact
+    # scalar classification per element.
+    from sakip.bands import scheme_from_lower_bounds
+
+    fine = scheme_from_lower_bounds("fine", [("low", None), ("high", "100.0001")], source="t")
+    target = 3 * 10**17 + 1
+    batch = achievement_array(
+        target=[Decimal(target)],
+        realization=[Decimal(target + 1)],
+        policy=RoundingPolicy(0, Rounding.TRUNCATE),
+    )
+    assert batch.numerator.dtype == object
+    exact = achievement(target=target, realization=target + 1)
+    assert batch.classify(fine).tolist() == [fine.index(exact)] == [0]

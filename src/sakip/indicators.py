@@ -512,6 +512,11 @@ def evaluate(
     ...  for r in evaluate(pk, {"16": "99.95", "17": 1})]
     [('16', '102.03', 'Memuaskan'), ('17', '50', 'Kurang')]
     """
+    if not isinstance(agreement, PerformanceAgreement):
+        raise InvalidTypeError("agreement", "must be a PerformanceAgreement", agreement)
+    if not isinstance(realizations, Mapping):
+        raise InvalidTypeError("realizations", "must be a mapping of code to value", realizations)
+    on = to_enum(classify_on, ClassifyOn, field="classify_on")
     known = {indicator.code for indicator in agreement.indicators}
     for code in realizations:
         if code not in known:
@@ -534,7 +539,7 @@ def evaluate(
             cap=cap,
         )
         status = target_status(target=goal, realization=actual, polarity=indicator.polarity)
-        category = classify_achievement(capaian, scheme, on=classify_on, policy=policy)
+        category = classify_achievement(capaian, scheme, on=on, policy=policy)
         results.append(IndicatorResult(indicator, goal, actual, capaian, status, category))
     return tuple(results)
 
