@@ -311,7 +311,7 @@ def block_path(
         # A / D is the capaian over 100: R / T, (2T - R) / T or T / R. Mixed
         # polarities select by arithmetic on the 0/1 mask (exact on these
         # integers, and faster than masked copies): A = R + L (T - R) x 2 for
-        # the PERMENPANRB formula, A = R + L (T - R) and D = T - L (T - R)
+        # the PermenPANRB formula, A = R + L (T - R) and D = T - L (T - R)
         # for the inverse one.
         if lower is None and not all_lower:
             a, d = r, t
@@ -333,7 +333,7 @@ def block_path(
         if not d.min() > 0.0:
             return None  # a zero denominator: the stated rules or an error
         # Status by polarity is the sign of A - D in every formula (D = T > 0
-        # for the PERMENPANRB formula, so flooring A at 0 keeps the sign).
+        # for the PermenPANRB formula, so flooring A at 0 keeps the sign).
         code = status[part]
         np.greater(a, d, out=code.view(np.bool_))
         np.less(a, d, out=bit)
