@@ -13,7 +13,6 @@ from __future__ import annotations
 from sakip import (
     CAPAIAN_LKIP,
     Indicator,
-    LowerIsBetter,
     Objective,
     PerformanceAgreement,
     Polarity,
@@ -36,8 +35,7 @@ indicators = [
         "3",
         "Prevalensi penyalahgunaan narkoba",
         "%",
-        polarity=Polarity.LOWER_IS_BETTER,
-        lower_is_better=LowerIsBetter.PERMENPANRB,
+        polarity=Polarity.LOWER_IS_BETTER,  # (2T - R) / T, PermenPANRB
     ),
     Indicator("4", "Peserta sosialisasi P4GN", "Orang"),
 ]

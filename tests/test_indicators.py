@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
@@ -14,6 +15,7 @@ from sakip import (
     Average,
     Indicator,
     IndicatorHistory,
+    IndicatorResult,
     InvalidTypeError,
     InvalidValueError,
     Objective,
@@ -23,6 +25,7 @@ from sakip import (
     Realization,
     Rounding,
     RoundingPolicy,
+    SakipError,
     Summary,
     TargetStatus,
     UnitLevel,
@@ -33,6 +36,7 @@ from sakip import (
     compare_summaries,
     count_in_categories,
     count_meeting_targets,
+    count_meeting_targets_by_group,
     divide,
     evaluate,
     exact_sum,
@@ -135,8 +139,11 @@ def test_agreement_validation() -> None:
         Objective("S1", "Empty", [])
     with pytest.raises(InvalidValueError, match="non-empty"):
         Indicator("", "name", "Orang")
-    with pytest.raises(TypeError):
-        Indicator("1", "name", "Orang", polarity="lower")  # type: ignore[arg-type]
+    with pytest.raises(InvalidValueError, match="'polarity' must be one of"):
+        Indicator("1", "name", "Orang", polarity="lower")
+    assert Indicator("1", "n", "%", "lower_is_better_inverse").polarity is (
+        Polarity.LOWER_IS_BETTER_INVERSE
+    )
     with pytest.raises(InvalidTypeError):
         PerformanceAgreement(UNIT, 2024, [objective], [("10", 1)])  # type: ignore[arg-type]
     agreement = PerformanceAgreement(UNIT, 2024, [objective], {"10": "3.60"})
@@ -156,6 +163,17 @@ def test_lower_is_better_indicator_in_an_agreement() -> None:
     assert LKIP.apply(result.capaian) == Decimal("97.63")
     assert result.status is TargetStatus.BELOW
     assert result.category.label == "Sangat Baik"
+    assert prevalence.capaian_rule == "capaian = (2 x target - realisasi) / target x 100"
+    inverse = Indicator("P", "Prevalensi", "%", Polarity.LOWER_IS_BETTER_INVERSE)
+    assert inverse.capaian_rule == "capaian = target / realisasi x 100"
+    (result,) = evaluate(
+        PerformanceAgreement(
+            agreement.unit, 2024, [Objective("N", "N", [inverse])], {"P": "1.69"}
+        ),
+        {"P": "1.73"},
+    )
+    assert LKIP.apply(result.capaian) == Decimal("97.68")  # 1,69 / 1,73
+    assert result.status is TargetStatus.BELOW
 
 
 # --- quarters -----------------------------------------------------------------------
@@ -323,3 +341,135 @@ def test_count_is_invariant_under_unit_order(data: dict[str, tuple[int, int]]) -
     forward = count_meeting_targets(values, targets)
     backward = count_meeting_targets(dict(reversed(values.items())), targets)
     assert sorted(forward.met) == sorted(backward.met) and forward.total == len(data)
+
+
+# --- issue 12: one coercion for every argument (failing-first) ---------------------
+
+
+def test_summarize_average_takes_the_enum_value_and_refuses_other_strings() -> None:
+    # Issue 12: average="displayed" silently fell back to the exact mean.
+    agreement, realizations = report_agreement()
+    results = evaluate(agreement, realizations)
+    by_value = summarize(results, average="displayed", policy=LKIP)  # type: ignore[arg-type]
+    by_member = summarize(results, average=Average.DISPLAYED, policy=LKIP)
+    assert by_value == by_member
+    with pytest.raises(InvalidValueError, match="'average' must be one of"):
+        summarize(results, average="shown", policy=LKIP)  # type: ignore[arg-type]
+
+
+def test_summary_categories_are_immutable_and_summary_hashable() -> None:
+    # Issue 12: Summary.categories was a mutable dict.
+    agreement, realizations = report_agreement()
+    summary = summarize(evaluate(agreement, realizations))
+    with pytest.raises(TypeError):
+        summary.categories["Kurang"] = 99  # type: ignore[index]
+    assert hash(summary) == hash(summarize(evaluate(agreement, realizations)))
+
+
+def test_aggregate_quarters_refuses_a_str() -> None:
+    # Issue 12: "1234" was walked character by character and gave 10.
+    with pytest.raises(InvalidTypeError, match="'quarters'"):
+        aggregate_quarters("1234", QuarterAggregation.SUM)
+
+
+def test_work_unit_level_takes_the_enum_value() -> None:
+    # Issue 12: an attrs TypeError without the field.
+    assert WorkUnit("bnnp", "BNNP", "BNNP").level is UnitLevel.BNNP  # type: ignore[arg-type]
+    with pytest.raises(InvalidValueError, match="'level' must be one of"):
+        WorkUnit("bnnp", "BNNP", "provinsi")  # type: ignore[arg-type]
+
+
+def test_agreement_year_is_coerced_like_other_counts() -> None:
+    # Issue 12: PerformanceAgreement(year="2024") raised a bare attrs TypeError.
+    agreement, _ = report_agreement()
+    same = PerformanceAgreement(UNIT, "2024", agreement.objectives, agreement.targets)  # type: ignore[arg-type]
+    assert same.year == 2024
+    with pytest.raises(InvalidValueError, match="'year'"):
+        PerformanceAgreement(UNIT, "2024.5", agreement.objectives, agreement.targets)  # type: ignore[arg-type]
+
+
+# --- every error names its field (issue 12) ----------------------------------------
+
+
+def _results() -> tuple[IndicatorResult, ...]:
+    agreement, realizations = report_agreement()
+    return evaluate(agreement, realizations)
+
+
+_OBJECTIVE = Objective("S", "Sasaran", [Indicator("10", "IKM", "Indeks")])
+_BAD: list[tuple[str, Callable[[], object]]] = [
+    ("results", lambda: summarize([])),
+    ("results", lambda: summarize("abc")),  # type: ignore[arg-type]
+    ("results[0]", lambda: summarize([1])),  # type: ignore[list-item]
+    ("average", lambda: summarize(_results(), average="shown")),
+    ("policy", lambda: summarize(_results(), average="displayed")),
+    ("policy", lambda: summarize(_results(), average="displayed", policy=2)),  # type: ignore[arg-type]
+    ("scheme", lambda: summarize(_results(), scheme="CAPAIAN_LKIP")),  # type: ignore[arg-type]
+    ("scheme", lambda: summarize(_results(), scheme=DEKTARI_2024)),
+    ("above", lambda: Summary.from_counts(above=-1, at=0, below=0)),
+    ("at", lambda: Summary.from_counts(above=0, at="x", below=0)),  # type: ignore[arg-type]
+    ("below", lambda: Summary.from_counts(above=0, at=0, below=1.5)),  # type: ignore[arg-type]
+    ("values", lambda: count_meeting_targets([1], 1)),  # type: ignore[arg-type]
+    ("targets[b]", lambda: count_meeting_targets({"a": 1, "b": 1}, {"a": 1})),
+    ("values[c]", lambda: count_meeting_targets({"a": 1}, {"a": 1, "c": 1})),
+    ("targets[a]", lambda: count_meeting_targets({"a": 1}, {"a": None})),
+    ("polarity", lambda: count_meeting_targets({"a": 1}, 1, polarity="lower")),
+    ("categories", lambda: count_in_categories({"a": 1}, DEKTARI_2024, {"Bagus"})),
+    ("categories", lambda: count_in_categories({"a": 1}, DEKTARI_2024, "Tinggi")),
+    ("values[a]", lambda: count_in_categories({"a": "x"}, DEKTARI_2024, {"Tinggi"})),
+    ("scheme", lambda: count_in_categories({"a": 1}, "DEKTARI", {"Tinggi"})),  # type: ignore[arg-type]
+    ("values[1]", lambda: meets_target_array([1, -1], [1, 1])),
+    ("targets[0]", lambda: meets_target_array([1], [float("nan")])),
+    ("targets", lambda: meets_target_array([1, 2], [1, 2, 3])),
+    ("values", lambda: meets_target_array("12", [1])),
+    ("polarity", lambda: meets_target_array([1], [1], polarity="x")),
+    ("groups", lambda: count_meeting_targets_by_group([1], [1], groups=[-1])),
+    ("groups", lambda: count_meeting_targets_by_group([1], [1], groups=[0.5])),
+    ("groups", lambda: count_meeting_targets_by_group([1, 1], [1, 1], groups=[0])),
+    ("n_groups", lambda: count_meeting_targets_by_group([1], [1], groups=[2], n_groups=1)),
+    ("n_groups", lambda: count_meeting_targets_by_group([1], [1], groups=[0], n_groups="x")),  # type: ignore[arg-type]
+    ("level", lambda: WorkUnit("a", "A", "provinsi")),  # type: ignore[arg-type]
+    ("code", lambda: WorkUnit("", "A", UnitLevel.BNNP)),
+    ("polarity", lambda: Indicator("1", "n", "%", polarity="lower")),
+    ("unit", lambda: PerformanceAgreement("bnnp", 2024, [_OBJECTIVE], {"10": 1})),  # type: ignore[arg-type]
+    ("year", lambda: PerformanceAgreement(UNIT, "tahun", [_OBJECTIVE], {"10": 1})),  # type: ignore[arg-type]
+    ("year", lambda: YearRecord(-2024)),
+    ("quarters", lambda: aggregate_quarters("1234", QuarterAggregation.SUM)),
+    ("quarters", lambda: aggregate_quarters([1] * 5, QuarterAggregation.SUM)),
+    ("quarters[1]", lambda: aggregate_quarters([1, None], QuarterAggregation.SUM)),
+    ("quarters[0]", lambda: aggregate_quarters(["x"], QuarterAggregation.SUM)),
+    ("aggregation", lambda: aggregate_quarters([1], "total")),
+    ("require_all", lambda: aggregate_quarters([1], "sum", require_all="no")),  # type: ignore[arg-type]
+    (
+        "classify_on",
+        lambda: evaluate(
+            PerformanceAgreement(UNIT, 2024, [_OBJECTIVE], {"10": 1}), {"10": 1}, classify_on="x"
+        ),
+    ),
+    (
+        "realizations[10]",
+        lambda: evaluate(PerformanceAgreement(UNIT, 2024, [_OBJECTIVE], {"10": 1}), {}),
+    ),
+    (
+        "realizations",
+        lambda: evaluate(PerformanceAgreement(UNIT, 2024, [_OBJECTIVE], {"10": 1}), [1]),
+    ),  # type: ignore[arg-type]
+]
+
+
+@pytest.mark.parametrize(
+    ("field", "call"), _BAD, ids=[f"{i}-{f}" for i, (f, _) in enumerate(_BAD)]
+)
+def test_every_error_names_its_field(field: str, call: Callable[[], object]) -> None:
+    with pytest.raises(SakipError) as raised:
+        call()
+    assert raised.value.field == field
+    assert str(raised.value).startswith(f"'{field}' ")
+
+
+def test_enum_values_are_accepted_where_members_are() -> None:
+    assert aggregate_quarters([1, 2], "sum") == 3
+    assert Realization.from_quarters([1, 3], "mean").aggregation is QuarterAggregation.MEAN
+    count = count_meeting_targets({"a": "1.65"}, "1.69", polarity="lower_is_better_inverse")
+    assert count.met == ("a",)
+    assert meets_target_array([1.65], [1.69], polarity=["lower_is_better"]).tolist() == [True]

@@ -24,13 +24,13 @@ import attrs
 from sakip.bands import Band, BandScheme
 from sakip.capaian import (
     ClassifyOn,
-    LowerIsBetter,
     Polarity,
     TargetStatus,
     achievement,
     classify_achievement,
     target_status,
 )
+from sakip.coerce import NumberLike, to_bool, to_count, to_enum, to_sequence
 from sakip.errors import InvalidTypeError, InvalidValueError
 from sakip.findings import Finding, check_printed
 from sakip.numbers import UNBOUNDED, RoundingPolicy, divide, exact_sum, to_decimal
@@ -75,6 +75,26 @@ def _non_negative(field: str) -> _Validator:
     return check
 
 
+def _instance(kind: type, field: str) -> _Validator:
+    def check(_instance: object, _attribute: object, value: object) -> None:
+        if not isinstance(value, kind):
+            raise InvalidTypeError(field, f"must be a {kind.__name__}", value)
+
+    return check
+
+
+def _year(value: NumberLike) -> int:
+    return to_count(value, field="year")
+
+
+def _polarity(value: Polarity | str) -> Polarity:
+    return to_enum(value, Polarity, field="polarity")
+
+
+def _level(value: UnitLevel | str) -> UnitLevel:
+    return to_enum(value, UnitLevel, field="level")
+
+
 class UnitLevel(enum.Enum):
     """Level of a BNN work unit (satuan kerja).
 
@@ -116,7 +136,7 @@ class WorkUnit:
 
     code: str = attrs.field(validator=_text("code"))
     name: str = attrs.field(validator=_text("name"))
-    level: UnitLevel = attrs.field(validator=attrs.validators.instance_of(UnitLevel))
+    level: UnitLevel = attrs.field(converter=_level)
     parent: str | None = None
 
 
@@ -133,10 +153,8 @@ class Indicator:
     unit_of_measure : str
         Satuan: ``"Kab/Kota"``, ``"Orang"``, ``"Indeks"``, ``"%"``,
         ``"Berkas Perkara"``...
-    polarity : Polarity, default HIGHER_IS_BETTER
-        Which direction is good.
-    lower_is_better : LowerIsBetter, default PERMENPANRB
-        The capaian formula when ``polarity`` is lower-is-better.
+    polarity : Polarity or its value, default HIGHER_IS_BETTER
+        Which direction is good, and the capaian formula when lower is better.
 
     Examples
     --------
@@ -148,10 +166,8 @@ class Indicator:
     name: str = attrs.field(validator=_text("name"))
     unit_of_measure: str = attrs.field(validator=_text("unit_of_measure"))
     polarity: Polarity = attrs.field(
-        default=Polarity.HIGHER_IS_BETTER, validator=attrs.validators.instance_of(Polarity)
-    )
-    lower_is_better: LowerIsBetter = attrs.field(
-        default=LowerIsBetter.PERMENPANRB, validator=attrs.validators.instance_of(LowerIsBetter)
+        default=Polarity.HIGHER_IS_BETTER,
+        converter=_polarity,
     )
 
     @property
@@ -165,7 +181,7 @@ class Indicator:
         """
         if self.polarity is Polarity.HIGHER_IS_BETTER:
             return "capaian = realisasi / target x 100"
-        if self.lower_is_better is LowerIsBetter.PERMENPANRB:
+        if self.polarity is Polarity.LOWER_IS_BETTER:
             return "capaian = (2 x target - realisasi) / target x 100"
         return "capaian = target / realisasi x 100"
 
@@ -260,8 +276,8 @@ class PerformanceAgreement:
     sakip.errors.InvalidValueError: 'targets' must name only indicators of the agreement: '99'
     """
 
-    unit: WorkUnit = attrs.field(validator=attrs.validators.instance_of(WorkUnit))
-    year: int = attrs.field(validator=attrs.validators.instance_of(int))
+    unit: WorkUnit = attrs.field(validator=_instance(WorkUnit, "unit"))
+    year: int = attrs.field(converter=_year)
     objectives: tuple[Objective, ...] = attrs.field(converter=_objective_tuple)
     targets: Mapping[str, Decimal] = attrs.field(converter=_freeze_numbers, hash=False)
 
@@ -322,8 +338,8 @@ class QuarterAggregation(enum.Enum):
 
 
 def aggregate_quarters(
-    quarters: Sequence[object | None],
-    aggregation: QuarterAggregation,
+    quarters: Sequence[NumberLike | None],
+    aggregation: QuarterAggregation | str,
     *,
     require_all: bool = True,
 ) -> Decimal:
@@ -332,8 +348,9 @@ def aggregate_quarters(
     Parameters
     ----------
     quarters : sequence of number or None
-        Realisations of TW I, II, III, IV in order (up to four).
-    aggregation : QuarterAggregation
+        Realisations of TW I, II, III, IV in order (up to four); a ``str`` is
+        refused, not walked character by character.
+    aggregation : QuarterAggregation or its value
         Sum, last reported, or mean.
     require_all : bool, default True
         Raise when a quarter is missing. With ``False`` the reported
@@ -347,8 +364,11 @@ def aggregate_quarters(
     Raises
     ------
     InvalidValueError
-        No quarter reported, more than four, or a missing one while
-        ``require_all``.
+        No quarter reported, more than four, a missing one while
+        ``require_all``, or an unknown aggregation.
+    InvalidTypeError
+        ``quarters`` not a sequence (a ``str`` included), ``require_all``
+        not a bool.
 
     Examples
     --------
@@ -361,8 +381,9 @@ def aggregate_quarters(
     ...
     sakip.errors.InvalidValueError: 'quarters[1]' is missing (pass require_all=False to aggregate the reported quarters): None
     """
-    if not isinstance(aggregation, QuarterAggregation):
-        raise InvalidTypeError("aggregation", "must be a QuarterAggregation", aggregation)
+    quarters = to_sequence(quarters, field="quarters")
+    method = to_enum(aggregation, QuarterAggregation, field="aggregation")
+    require_all = to_bool(require_all, field="require_all")
     if len(quarters) > 4:
         raise InvalidValueError("quarters", "must have at most 4 values", len(quarters))
     reported = []
@@ -378,10 +399,10 @@ def aggregate_quarters(
         reported.append(to_decimal(value, field=f"quarters[{position}]"))
     if not reported:
         raise InvalidValueError("quarters", "must have at least one reported quarter", quarters)
-    if aggregation is QuarterAggregation.LAST:
+    if method is QuarterAggregation.LAST:
         return reported[-1]
     total = exact_sum(reported)
-    if aggregation is QuarterAggregation.SUM:
+    if method is QuarterAggregation.SUM:
         return total
     return divide(total, len(reported), numerator_field="quarters")
 
@@ -405,15 +426,18 @@ class Realization:
     @classmethod
     def from_quarters(
         cls,
-        quarters: Sequence[object | None],
-        aggregation: QuarterAggregation,
+        quarters: Sequence[NumberLike | None],
+        aggregation: QuarterAggregation | str,
         *,
         require_all: bool = True,
     ) -> Realization:
         """The realisation aggregated from quarterly values (see :func:`aggregate_quarters`)."""
         value = aggregate_quarters(quarters, aggregation, require_all=require_all)
-        kept = tuple(None if q is None else to_decimal(q) for q in quarters)
-        return cls(value, kept, aggregation)
+        kept = tuple(
+            None if q is None else to_decimal(q, field=f"quarters[{i}]")
+            for i, q in enumerate(quarters)
+        )
+        return cls(value, kept, to_enum(aggregation, QuarterAggregation, field="aggregation"))
 
 
 @attrs.frozen
@@ -442,12 +466,12 @@ class IndicatorResult:
 
 def evaluate(
     agreement: PerformanceAgreement,
-    realizations: Mapping[str, object],
+    realizations: Mapping[str, NumberLike | Realization],
     *,
     scheme: BandScheme = CAPAIAN_LKIP,
-    classify_on: ClassifyOn = ClassifyOn.EXACT,
+    classify_on: ClassifyOn | str = ClassifyOn.EXACT,
     policy: RoundingPolicy | None = None,
-    cap: object = None,
+    cap: NumberLike | None = None,
 ) -> tuple[IndicatorResult, ...]:
     """Evaluate every indicator of an agreement against its realisation.
 
@@ -459,7 +483,7 @@ def evaluate(
         By indicator code; every indicator needs one, and no other code.
     scheme : BandScheme, default CAPAIAN_LKIP
         The category table.
-    classify_on : ClassifyOn, default EXACT
+    classify_on : ClassifyOn or its value, default EXACT
         Decide categories on the exact or the displayed capaian.
     policy : RoundingPolicy, optional
         The document's display policy; required with ``ClassifyOn.DISPLAYED``.
@@ -488,6 +512,11 @@ def evaluate(
     ...  for r in evaluate(pk, {"16": "99.95", "17": 1})]
     [('16', '102.03', 'Memuaskan'), ('17', '50', 'Kurang')]
     """
+    if not isinstance(agreement, PerformanceAgreement):
+        raise InvalidTypeError("agreement", "must be a PerformanceAgreement", agreement)
+    if not isinstance(realizations, Mapping):
+        raise InvalidTypeError("realizations", "must be a mapping of code to value", realizations)
+    on = to_enum(classify_on, ClassifyOn, field="classify_on")
     known = {indicator.code for indicator in agreement.indicators}
     for code in realizations:
         if code not in known:
@@ -507,16 +536,15 @@ def evaluate(
             target=goal,
             realization=actual,
             polarity=indicator.polarity,
-            lower_is_better=indicator.lower_is_better,
             cap=cap,
         )
         status = target_status(target=goal, realization=actual, polarity=indicator.polarity)
-        category = classify_achievement(capaian, scheme, on=classify_on, policy=policy)
+        category = classify_achievement(capaian, scheme, on=on, policy=policy)
         results.append(IndicatorResult(indicator, goal, actual, capaian, status, category))
     return tuple(results)
 
 
-def _required_number(value: object, code: str) -> Decimal:
+def _required_number(value: NumberLike | None, code: str) -> Decimal:
     if value is None:
         raise InvalidValueError(f"realizations[{code}]", "is missing", None)
     return to_decimal(value, field=f"realizations[{code}]")
@@ -539,7 +567,7 @@ class YearRecord:
         The capaian the document printed, for the audit.
     """
 
-    year: int = attrs.field(validator=attrs.validators.instance_of(int))
+    year: int = attrs.field(converter=_year)
     target: Decimal | None = attrs.field(
         default=None, converter=_optional_number, validator=_non_negative("target")
     )
@@ -602,7 +630,6 @@ class IndicatorHistory:
             target=record.target,
             realization=record.realization,
             polarity=self.indicator.polarity,
-            lower_is_better=self.indicator.lower_is_better,
         )
 
     def capaian_by_year(

@@ -13,15 +13,17 @@ from __future__ import annotations
 import enum
 from collections.abc import Collection, Iterable, Mapping
 from decimal import Decimal
+from types import MappingProxyType
+from typing import Any
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 
-from sakip.bands import BandScheme
+from sakip.bands import BandScheme, as_scheme
 from sakip.capaian import Polarity, TargetStatus, achievement, target_status
+from sakip.coerce import ArrayLike, NumberLike, to_array, to_count, to_enum, to_sequence
 from sakip.errors import InvalidTypeError, InvalidValueError
-from sakip.exact_array import InexactArrayError
 from sakip.indicators import IndicatorResult
 from sakip.numbers import UNBOUNDED, RoundingPolicy, divide, exact_sum, to_decimal
 
@@ -55,6 +57,10 @@ class Average(enum.Enum):
     DISPLAYED = "displayed"
 
 
+def _frozen_counts(values: Mapping[str, int]) -> Mapping[str, int]:
+    return MappingProxyType(dict(values))
+
+
 @attrs.frozen
 class Summary:
     """The summary of a set of indicator results.
@@ -68,9 +74,11 @@ class Summary:
     above, at, below : int
         Indicators above, at and below target (melebihi, sesuai, tidak
         mencapai).
-    categories : mapping of str to int
+    categories : mapping of str to int, read-only
         Indicators per category label, in the scheme's order (labels
-        without indicators included, with 0).
+        without indicators included, with 0); a read-only mapping, so that
+        the frozen summary stays as computed. Hashing ignores it (it follows
+        from the results), equality compares it.
     """
 
     count: int
@@ -78,7 +86,7 @@ class Summary:
     above: int
     at: int
     below: int
-    categories: Mapping[str, int] = attrs.field(factory=dict, hash=False)
+    categories: Mapping[str, int] = attrs.field(factory=dict, converter=_frozen_counts, hash=False)
 
     @classmethod
     def from_counts(cls, *, above: int, at: int, below: int) -> Summary:
@@ -91,16 +99,17 @@ class Summary:
         >>> Summary.from_counts(above=7, at=10, below=2).count
         19
         """
-        for name, value in (("above", above), ("at", at), ("below", below)):
-            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                raise InvalidValueError(name, "must be an int >= 0", value)
-        return cls(above + at + below, None, above, at, below)
+        counts = [
+            to_count(value, field=name)
+            for name, value in (("above", above), ("at", at), ("below", below))
+        ]
+        return cls(sum(counts), None, counts[0], counts[1], counts[2])
 
 
 def summarize(
     results: Iterable[IndicatorResult],
     *,
-    average: Average = Average.EXACT,
+    average: Average | str = Average.EXACT,
     policy: RoundingPolicy | None = None,
     scheme: BandScheme | None = None,
 ) -> Summary:
@@ -110,7 +119,7 @@ def summarize(
     ----------
     results : iterable of IndicatorResult
         From :func:`~sakip.indicators.evaluate`.
-    average : Average, default EXACT
+    average : Average or its value, default EXACT
         Mean of the exact capaian, or of the displayed ones.
     policy : RoundingPolicy, optional
         Required with ``Average.DISPLAYED``.
@@ -126,7 +135,11 @@ def summarize(
     Raises
     ------
     InvalidValueError
-        No results, or ``Average.DISPLAYED`` without a policy.
+        No results, ``Average.DISPLAYED`` without a policy, or an
+        ``average`` that is neither a member nor a value of :class:`Average`.
+    InvalidTypeError
+        ``results`` not a sequence of IndicatorResult, ``policy`` not a
+        RoundingPolicy, ``scheme`` not a BandScheme.
 
     Notes
     -----
@@ -144,17 +157,24 @@ def summarize(
     >>> summary = summarize(evaluate(pk, {"10": "3.70", "17": 1}))
     >>> round_to(summary.mean, 2, Rounding.TRUNCATE), summary.above, summary.below
     (Decimal('76.38'), 1, 1)
-    >>> summary.categories
+    >>> dict(summary.categories)
     {'Memuaskan': 1, 'Kurang': 1}
 
     The report's 18 indicators are summarised in ``docs/capaian.md``.
     """
-    rows = list(results)
+    rows = list(to_sequence(results, field="results"))
     if not rows:
         raise InvalidValueError("results", "must not be empty", rows)
-    if average is Average.DISPLAYED:
+    for index, row in enumerate(rows):
+        if not isinstance(row, IndicatorResult):
+            raise InvalidTypeError(f"results[{index}]", "must be an IndicatorResult", row)
+    if scheme is not None:
+        scheme = as_scheme(scheme)
+    if to_enum(average, Average, field="average") is Average.DISPLAYED:
         if policy is None:
             raise InvalidValueError("policy", "must be given to average displayed capaian", None)
+        if not isinstance(policy, RoundingPolicy):
+            raise InvalidTypeError("policy", "must be a RoundingPolicy", policy)
         values = [policy.apply(row.capaian) for row in rows]
     else:
         values = [row.capaian for row in rows]
@@ -252,17 +272,25 @@ class UnitCount:
         """Units assessed."""
         return len(self.met) + len(self.not_met)
 
-    def achievement(self, *, target: object) -> Decimal:
-        """Capaian of the count against a target number of units."""
+    def achievement(self, *, target: NumberLike) -> Decimal:
+        """Capaian of the count against a target number of units.
+
+        Examples
+        --------
+        >>> UnitCount(("BNNK A",), ("BNNK B",)).achievement(target=2)
+        Decimal('50')
+        """
         return achievement(target=target, realization=self.count)
 
 
-def _check_mapping(values: object) -> None:
+def _check_mapping(values: Mapping[str, NumberLike]) -> None:
     if not isinstance(values, Mapping):
         raise InvalidTypeError("values", "must be a mapping of unit to value", values)
 
 
-def _same_units(values: Mapping[str, object], targets: Mapping[str, object]) -> None:
+def _same_units(
+    values: Mapping[str, NumberLike], targets: Mapping[str, NumberLike | None]
+) -> None:
     missing = [unit for unit in values if unit not in targets]
     extra = [unit for unit in targets if unit not in values]
     if missing:
@@ -272,10 +300,10 @@ def _same_units(values: Mapping[str, object], targets: Mapping[str, object]) -> 
 
 
 def count_meeting_targets(
-    values: Mapping[str, object],
-    targets: Mapping[str, object] | object,
+    values: Mapping[str, NumberLike],
+    targets: Mapping[str, NumberLike | None] | NumberLike,
     *,
-    polarity: Polarity = Polarity.HIGHER_IS_BETTER,
+    polarity: Polarity | str = Polarity.HIGHER_IS_BETTER,
 ) -> UnitCount:
     """Count the units whose value meets its own target (at or above, by polarity).
 
@@ -317,13 +345,16 @@ def count_meeting_targets(
     met: list[str] = []
     not_met: list[str] = []
     for unit, value in values.items():
-        status = target_status(target=own[unit], realization=value, polarity=polarity)
+        goal = own[unit]
+        if goal is None:
+            raise InvalidValueError(f"targets[{unit}]", "is missing", None)
+        status = target_status(target=goal, realization=value, polarity=polarity)
         (not_met if status is TargetStatus.BELOW else met).append(unit)
     return UnitCount(tuple(met), tuple(not_met))
 
 
 def count_in_categories(
-    values: Mapping[str, object], scheme: BandScheme, categories: Collection[str]
+    values: Mapping[str, NumberLike], scheme: BandScheme, categories: Collection[str]
 ) -> UnitCount:
     """Count the units whose value falls in one of the named categories.
 
@@ -338,6 +369,8 @@ def count_in_categories(
     2
     """
     _check_mapping(values)
+    scheme = as_scheme(scheme)
+    categories = to_sequence(categories, field="categories")
     unknown = [label for label in categories if label not in scheme.labels]
     if unknown:
         raise InvalidValueError("categories", f"must be labels of {scheme.name!r}", unknown[0])
@@ -349,41 +382,65 @@ def count_in_categories(
     return UnitCount(tuple(met), tuple(not_met))
 
 
-def _float_figures(values: npt.ArrayLike, field: str) -> npt.NDArray[np.float64]:
-    """Figures as float64 for exact comparisons: finite, >= 0, integers up to 2**53."""
-    array = np.asarray(values)
-    if array.dtype.kind in "iu":
-        if array.size and max(-int(array.min()), int(array.max())) > 2**53:
-            raise InexactArrayError(field, "takes integers up to 2**53 in arrays", array.max())
-    elif array.dtype.kind != "f":
-        raise InvalidTypeError(field, "must be a float or int array", array.dtype)
-    figures = array.astype(np.float64, copy=False)
-    if figures.size:
-        low = figures.min()
-        if not np.isfinite(low) or not np.isfinite(figures.max()):
-            raise InvalidValueError(field, "must be finite numbers", "nan or inf")
-        if low < 0:
-            index = int(np.argmax(figures < 0))
-            raise InvalidValueError(f"{field}[{index}]", "must be >= 0", figures.ravel()[index])
-    return figures
+def _figures(values: ArrayLike, field: str) -> npt.NDArray[Any]:
+    """Figures to compare exactly: float64 (integers up to 2**53), else exact objects.
+
+    float16/32 elements count as the decimal they print as in their own
+    dtype (``str(float32(99.19))`` is ``'99.19'``), as the scalar path reads
+    them; integers beyond ``2**53``, other floats and object arrays become
+    exact Python numbers (Decimal or int), compared without rounding.
+    """
+    array = to_array(values, field=field)
+    kind = array.dtype.kind
+    if kind == "f" and array.dtype.itemsize < 8:
+        array = array.astype(str).astype(np.float64)
+    elif kind in "iu":
+        if not array.size or max(-int(array.min()), int(array.max())) <= 2**53:
+            array = array.astype(np.float64)
+        else:
+            array = array.astype(object)
+    elif kind == "f" and array.dtype != np.float64:
+        array = np.array(list(array.flat), dtype=object).reshape(array.shape)
+    if array.dtype == np.float64:
+        finite = np.isfinite(array)
+        if not finite.all():
+            index = int(np.flatnonzero(~finite.ravel())[0])
+            raise InvalidValueError(
+                f"{field}[{index}]", "must be a finite number", float(array.flat[index])
+            )
+        negative = array < 0
+    else:
+        exact = np.empty(array.shape, dtype=object)
+        for index, item in enumerate(array.flat):
+            exact.flat[index] = (
+                item if type(item) is int else to_decimal(item, field=f"{field}[{index}]")
+            )
+        array = exact
+        negative = np.asarray(array < 0, dtype=bool)
+    if negative.any():
+        index = int(np.flatnonzero(negative.ravel())[0])
+        raise InvalidValueError(f"{field}[{index}]", "must be >= 0", array.flat[index])
+    return array
 
 
 def meets_target_array(
-    values: npt.ArrayLike,
-    targets: npt.ArrayLike,
+    values: ArrayLike,
+    targets: ArrayLike,
     *,
-    polarity: Polarity | npt.ArrayLike = Polarity.HIGHER_IS_BETTER,
+    polarity: Polarity | str | ArrayLike = Polarity.HIGHER_IS_BETTER,
 ) -> npt.NDArray[np.bool_]:
-    """Whether each value meets its target, for float arrays, exactly.
+    """Whether each value meets its target, exactly as :func:`~sakip.capaian.target_status`.
 
     Parameters
     ----------
-    values, targets : array_like of float or int
+    values, targets : array_like
         Each unit's value and its own target (broadcast together), ``>= 0``
-        as in :func:`~sakip.capaian.target_status`.
-    polarity : Polarity or array_like of bool, default HIGHER_IS_BETTER
-        One polarity for all, or one per element (``True`` marks
-        lower-is-better).
+        as in :func:`~sakip.capaian.target_status`: integer, float16/32/64
+        or ``Decimal`` object arrays, or lists of numbers. Masked elements
+        are refused.
+    polarity : Polarity, its value, or array_like, default HIGHER_IS_BETTER
+        One polarity for all, or one per element (members, their values, or
+        booleans where ``True`` marks lower-is-better).
 
     Returns
     -------
@@ -393,16 +450,20 @@ def meets_target_array(
     Raises
     ------
     InvalidValueError
-        NaN, infinity or a negative figure (the scalar path raises too).
-    InexactArrayError
-        Integers beyond ``2**53``, which float64 cannot hold.
+        NaN, infinity or a negative figure (the scalar path raises too),
+        naming the element; shapes that do not broadcast; masked elements.
+    InvalidTypeError
+        A ``str``, a bool array, or a polarity of the wrong type.
 
     Notes
     -----
-    Comparing two floats orders them as their shortest decimal forms
+    Comparing two float64 orders them as their shortest decimal forms
     (``Decimal(str(x))``) are ordered, because rounding decimals to floats
-    is monotone and ``str`` round-trips; so this agrees element for element
-    with :func:`count_meeting_targets`.
+    is monotone and ``str`` round-trips; float16/32 are first turned into
+    the float64 nearest to their own shortest decimal, integers up to
+    ``2**53`` are exact in float64, and everything else (larger integers,
+    Decimal arrays) is compared as exact Python numbers. So this agrees
+    element for element with :func:`count_meeting_targets`.
 
     Examples
     --------
@@ -411,24 +472,35 @@ def meets_target_array(
     >>> meets_target_array([1.65, 1.73], 1.69, polarity=Polarity.LOWER_IS_BETTER).tolist()
     [True, False]
     """
-    left = _float_figures(values, "values")
-    right = _float_figures(targets, "targets")
-    if isinstance(polarity, Polarity):
-        if polarity is Polarity.HIGHER_IS_BETTER:
-            return np.asarray(left >= right)
-        return np.asarray(left <= right)
-    lower = np.asarray(polarity)
-    if lower.dtype != bool:
-        raise InvalidTypeError("polarity", "must be a Polarity or an array of bools", lower.dtype)
-    return np.asarray(np.where(lower, left <= right, left >= right))
+    from sakip._achievement_paths import HIGHER
+    from sakip.capaian import _formulas
+
+    left = _figures(values, "values")
+    right = _figures(targets, "targets")
+    try:
+        shape = np.broadcast_shapes(left.shape, right.shape)
+    except ValueError:
+        raise InvalidValueError(
+            "targets", f"must have the shape of 'values' {left.shape}", right.shape
+        ) from None
+    if left.dtype != right.dtype:  # one side exact: compare both exactly
+        left, right = left.astype(object), right.astype(object)
+    member, permen, inverse = _formulas(polarity, shape)
+    at_least = np.asarray(left >= right, dtype=bool)
+    at_most = np.asarray(left <= right, dtype=bool)
+    if member is not None:
+        return np.broadcast_to(at_least if member == HIGHER else at_most, shape).copy()
+    assert permen is not None
+    lower = permen if inverse is None else permen | inverse
+    return np.asarray(np.where(lower, at_most, at_least))
 
 
 def count_meeting_targets_by_group(
-    values: npt.ArrayLike,
-    targets: npt.ArrayLike,
+    values: ArrayLike,
+    targets: ArrayLike,
     *,
-    groups: npt.ArrayLike,
-    polarity: Polarity | npt.ArrayLike = Polarity.HIGHER_IS_BETTER,
+    groups: ArrayLike,
+    polarity: Polarity | str | ArrayLike = Polarity.HIGHER_IS_BETTER,
     n_groups: int | None = None,
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
     """Per group, the units meeting their own targets and the units assessed.
@@ -473,7 +545,7 @@ def count_meeting_targets_by_group(
     ([2, 3], [3, 3])
     """
     met_each = meets_target_array(values, targets, polarity=polarity)
-    labels = np.asarray(groups)
+    labels = to_array(groups, field="groups")
     if labels.dtype.kind not in "iu":
         raise InvalidTypeError("groups", "must be an integer array", labels.dtype)
     if labels.shape != met_each.shape:
@@ -484,8 +556,10 @@ def count_meeting_targets_by_group(
     largest = int(flat.max()) + 1 if flat.size else 0
     if n_groups is None:
         n_groups = largest
-    elif isinstance(n_groups, bool) or not isinstance(n_groups, int) or n_groups < largest:
-        raise InvalidValueError("n_groups", f"must be an int >= {largest}", n_groups)
+    elif to_count(n_groups, field="n_groups") < largest:
+        raise InvalidValueError("n_groups", f"must be >= {largest}", n_groups)
+    else:
+        n_groups = to_count(n_groups, field="n_groups")
     index = flat.astype(np.intp, copy=False)
     met = np.bincount(index[met_each.ravel()], minlength=n_groups)
     assessed = np.bincount(index, minlength=n_groups)

@@ -95,7 +95,6 @@ def _units(report: LkipReport) -> Iterator[Finding]:
                     target=figure.target,
                     realization=figure.realization,
                     polarity=entry.indicator.polarity,
-                    lower_is_better=entry.indicator.lower_is_better,
                 )
                 finding = check_printed(
                     f"{where}, capaian", printed=figure.printed_capaian, computed=value,

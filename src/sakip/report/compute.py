@@ -263,7 +263,6 @@ def _units_table(
                 target=figure.target,
                 realization=figure.realization,
                 polarity=entry.indicator.polarity,
-                lower_is_better=entry.indicator.lower_is_better,
             )
             shown = policy.apply(value)
         category: Cell = None

@@ -19,7 +19,7 @@ import attrs
 
 from sakip import schemes
 from sakip.bands import BandScheme
-from sakip.capaian import LowerIsBetter, Polarity, achievement
+from sakip.capaian import Polarity, achievement
 from sakip.errors import DataSetError
 from sakip.indicators import (
     Indicator,
@@ -71,7 +71,6 @@ BUNDLED_EXAMPLE = "lkip-bnnp-kalteng-2024.toml"
 
 _ROUNDINGS = {rounding.value: rounding for rounding in Rounding}
 _POLARITIES = {polarity.value: polarity for polarity in Polarity}
-_LOWER_FORMULAS = {formula.value: formula for formula in LowerIsBetter}
 _LEVELS = {level.value: level for level in UnitLevel}
 _SCHEMES: dict[str, BandScheme] = {
     name: getattr(schemes, name) for name in schemes.__all__ if name != "BUILTIN_SCHEMES"
@@ -503,7 +502,7 @@ def _objectives(
 
 
 _INDICATOR_KEYS = {
-    "code", "name", "unit_of_measure", "polarity", "lower_is_better", "target", "realization",
+    "code", "name", "unit_of_measure", "polarity", "target", "realization",
     "location", "printed", "national_target", "units", "count", "history",
 }  # fmt: skip
 
@@ -515,7 +514,6 @@ def _indicator(
     code, name = reader.text("code"), reader.text("name")
     measure = reader.text("unit_of_measure")
     polarity = reader.choice("polarity", _POLARITIES, default=Polarity.HIGHER_IS_BETTER)
-    formula = reader.choice("lower_is_better", _LOWER_FORMULAS, default=LowerIsBetter.PERMENPANRB)
     target, realization = reader.number("target"), reader.number("realization")
     location = reader.text("location", required=False) or reader.where()
     national = reader.number("national_target", required=False)
@@ -529,9 +527,9 @@ def _indicator(
         if isinstance(value, Decimal) and value < 0:
             reader.problem("must be >= 0", value, key=field)
             return None
-    if not present(code, name, measure, polarity, formula, target, realization, national):
+    if not present(code, name, measure, polarity, target, realization, national):
         return None
-    indicator = reader.build(Indicator, code, name, measure, polarity, formula)
+    indicator = reader.build(Indicator, code, name, measure, polarity)
     if indicator is None:
         return None
     # The capaian must exist (a zero target has none): say so here, with the location.
@@ -540,7 +538,6 @@ def _indicator(
         target=target,
         realization=realization,
         polarity=indicator.polarity,
-        lower_is_better=indicator.lower_is_better,
     )
     units = _unit_figures(reader.array("units", required=False), indicator, unit_codes)
     count = _count_rule(reader.table_at("count", required=False), unit_codes, units)
@@ -609,7 +606,6 @@ def _unit_figures(
                 target=figure.target,
                 realization=figure.realization,
                 polarity=indicator.polarity,
-                lower_is_better=indicator.lower_is_better,
             )
         figures.append(figure)
     return tuple(figures)
@@ -702,7 +698,6 @@ def _history(readers: list[Reader], indicator: Indicator, year: object) -> Indic
                 target=record.target,
                 realization=record.realization,
                 polarity=indicator.polarity,
-                lower_is_better=indicator.lower_is_better,
             )
         records.append(record)
     if len(records) != len(readers):
