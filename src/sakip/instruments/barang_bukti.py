@@ -40,7 +40,8 @@ import attrs
 from sakip.bands import Band
 from sakip.coerce import NumberLike, to_bounded, to_sequence, to_text
 from sakip.errors import InvalidTypeError, InvalidValueError, NumberFormatError
-from sakip.numbers import UNBOUNDED, RoundingPolicy, parse_number, percent
+from sakip.instruments._rounded import RoundedValue
+from sakip.numbers import UNBOUNDED, parse_number, percent
 
 __all__ = [
     "BarangBuktiResult",
@@ -266,7 +267,7 @@ class Mismatch:
 
 
 @attrs.frozen
-class BarangBuktiResult:
+class BarangBuktiResult(RoundedValue):
     """The evidence security index and the pairs behind it.
 
     Attributes
@@ -282,8 +283,8 @@ class BarangBuktiResult:
     empty : bool
         True when there was no pair and ``value`` is the caller's ``empty``.
     category : Band or None
-        Always ``None``: the report grades the index against its target
-        (capaian), not in a band scheme of its own.
+        Always ``None``: the LKIP compares the index with its target of 100
+        and gives it no band of its own.
 
     Examples
     --------
@@ -302,24 +303,6 @@ class BarangBuktiResult:
     mismatches: tuple[Mismatch, ...]
     empty: bool
     category: Band | None = None
-
-    def rounded(self, policy: RoundingPolicy) -> Decimal:
-        """``value`` rounded under ``policy``.
-
-        Raises
-        ------
-        InvalidTypeError
-            A ``policy`` that is not a :class:`~sakip.numbers.RoundingPolicy`.
-
-        Examples
-        --------
-        >>> from sakip.numbers import Rounding, RoundingPolicy
-        >>> score([], empty="99.5").rounded(RoundingPolicy(0, Rounding.HALF_EVEN))
-        Decimal('100')
-        """
-        if not isinstance(policy, RoundingPolicy):
-            raise InvalidTypeError("policy", "must be a RoundingPolicy", policy)
-        return policy.apply(self.value)
 
 
 def _tolerances(tolerance: Mapping[str, NumberLike] | None) -> dict[str, Decimal]:

@@ -41,6 +41,7 @@ from sakip.bands import Band
 from sakip.coerce import NumberLike, to_count, to_enum, to_positive_int, to_sequence, to_text
 from sakip.errors import InvalidTypeError, InvalidValueError
 from sakip.findings import Finding, check_printed
+from sakip.instruments._rounded import RoundedValue
 from sakip.numbers import RoundingPolicy, percent, to_decimal
 
 __all__ = [
@@ -229,7 +230,7 @@ class UnitFulfilment:
 
 
 @attrs.frozen
-class KepegawaianResult:
+class KepegawaianResult(RoundedValue):
     """Staff totals and DSP fulfilment of a set of units.
 
     Attributes
@@ -261,25 +262,6 @@ class KepegawaianResult:
     filled: int
     required: int
     category: Band | None = None
-
-    def rounded(self, policy: RoundingPolicy) -> Decimal:
-        """``value`` rounded under ``policy``.
-
-        Raises
-        ------
-        InvalidTypeError
-            A ``policy`` that is not a :class:`~sakip.numbers.RoundingPolicy`.
-
-        Examples
-        --------
-        >>> from sakip.numbers import Rounding, RoundingPolicy
-        >>> score([UnitStaff("A", {"PNS": 31}, required=74)]).rounded(
-        ...     RoundingPolicy(3, Rounding.HALF_UP))
-        Decimal('41.892')
-        """
-        if not isinstance(policy, RoundingPolicy):
-            raise InvalidTypeError("policy", "must be a RoundingPolicy", policy)
-        return policy.apply(self.value)
 
     def unit(self, name: str) -> UnitFulfilment:
         """The line of the unit called ``name``.

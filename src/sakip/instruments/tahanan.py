@@ -38,7 +38,8 @@ import attrs
 from sakip.bands import Band
 from sakip.coerce import NumberLike, to_bounded, to_count, to_enum, to_sequence
 from sakip.errors import InvalidTypeError, InvalidValueError
-from sakip.numbers import RoundingPolicy, percent
+from sakip.instruments._rounded import RoundedValue
+from sakip.numbers import percent
 
 __all__ = [
     "Incident",
@@ -117,7 +118,7 @@ class Incident:
 
 
 @attrs.frozen
-class TahananResult:
+class TahananResult(RoundedValue):
     """The index and the counts behind it (frozen and hashable).
 
     Attributes
@@ -152,24 +153,6 @@ class TahananResult:
     incidents: int
     empty: bool
     category: Band | None = None
-
-    def rounded(self, policy: RoundingPolicy) -> Decimal:
-        """``value`` rounded under ``policy``.
-
-        Raises
-        ------
-        InvalidTypeError
-            A ``policy`` that is not a :class:`~sakip.numbers.RoundingPolicy`.
-
-        Examples
-        --------
-        >>> from sakip.numbers import Rounding, RoundingPolicy
-        >>> score(detainees=3, negligent_deaths=1).rounded(RoundingPolicy(2, Rounding.HALF_UP))
-        Decimal('66.67')
-        """
-        if not isinstance(policy, RoundingPolicy):
-            raise InvalidTypeError("policy", "must be a RoundingPolicy", policy)
-        return policy.apply(self.value)
 
 
 def score(

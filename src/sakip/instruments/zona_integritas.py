@@ -38,7 +38,8 @@ import attrs
 from sakip.bands import Band, BandScheme, as_scheme
 from sakip.coerce import NumberLike, to_bounded, to_enum, to_sequence, to_text
 from sakip.errors import InvalidTypeError, InvalidValueError
-from sakip.numbers import UNBOUNDED, RoundingPolicy
+from sakip.instruments._rounded import RoundedValue
+from sakip.numbers import UNBOUNDED
 
 __all__ = [
     "HASIL_MAX",
@@ -91,7 +92,7 @@ True
 
 
 @attrs.frozen
-class ZonaIntegritasResult:
+class ZonaIntegritasResult(RoundedValue):
     """A unit's ZI score and its eligibility band (frozen and hashable).
 
     Attributes
@@ -119,24 +120,6 @@ class ZonaIntegritasResult:
     pengungkit: Decimal
     hasil: Decimal
     category: Band
-
-    def rounded(self, policy: RoundingPolicy) -> Decimal:
-        """``value`` rounded under ``policy``.
-
-        Raises
-        ------
-        InvalidTypeError
-            A ``policy`` that is not a :class:`~sakip.numbers.RoundingPolicy`.
-
-        Examples
-        --------
-        >>> from sakip.numbers import Rounding, RoundingPolicy
-        >>> score(pengungkit="49.975", hasil=35).rounded(RoundingPolicy(2, Rounding.HALF_EVEN))
-        Decimal('84.98')
-        """
-        if not isinstance(policy, RoundingPolicy):
-            raise InvalidTypeError("policy", "must be a RoundingPolicy", policy)
-        return policy.apply(self.value)
 
 
 def score(
