@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import random
-from decimal import Decimal
+from decimal import ROUND_FLOOR, Context, Decimal, localcontext
 
 import pytest
 from hypothesis import given
@@ -267,3 +267,16 @@ def test_impossible_counts_always_raise(n: int, excess: int, where: str) -> None
     counts_[key] = -excess
     with pytest.raises(SakipError):
         tahanan.score(detainees=n, empty=100, **counts_)
+
+
+@given(counts(max_n=10**6), st.integers(1, 6))
+def test_result_does_not_depend_on_the_decimal_context(
+    case: tuple[int, int, int, int], precision: int
+) -> None:
+    n, a, b, c = case
+    expected = tahanan.score(detainees=n, escapes=a, serious_fights=b, negligent_deaths=c)
+    with localcontext(Context(prec=precision, rounding=ROUND_FLOOR)):
+        got = tahanan.score(detainees=n, escapes=a, serious_fights=b, negligent_deaths=c)
+        rounded = got.rounded(RoundingPolicy(2, Rounding.HALF_UP))
+    assert got == expected
+    assert rounded == expected.rounded(RoundingPolicy(2, Rounding.HALF_UP))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from decimal import Decimal
+from decimal import ROUND_FLOOR, Context, Decimal, localcontext
 from fractions import Fraction
 
 import pytest
@@ -292,3 +292,14 @@ def test_out_of_range_components_always_raise(bad: Decimal, hasil: Decimal) -> N
     if not Decimal(0) <= bad <= Decimal(40):
         with pytest.raises(SakipError):
             zona_integritas.score(pengungkit=hasil, hasil=bad)
+
+
+@given(pengungkits, hasils, st.integers(1, 3))
+def test_result_does_not_depend_on_the_decimal_context(
+    pengungkit: Decimal, hasil: Decimal, precision: int
+) -> None:
+    expected = zona_integritas.score(pengungkit=pengungkit, hasil=hasil)
+    with localcontext(Context(prec=precision, rounding=ROUND_FLOOR)):
+        got = zona_integritas.score(pengungkit=pengungkit, hasil=hasil)
+    assert got == expected
+    assert got.category == ZI_PREDIKAT.classify(expected.value)
