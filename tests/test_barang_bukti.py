@@ -1,24 +1,17 @@
-"""Evidence security index (barang bukti): report ledger, pair matching, units, batch."""
+"""Evidence security index (barang bukti): report ledger, pair matching, units, score_each."""
 
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from decimal import Decimal
 
-import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sakip import (
-    InvalidTypeError,
-    InvalidValueError,
-    NumberFormatError,
-    Rounding,
-    SakipError,
-    round_to,
-)
-from sakip.exact_array import scaled_to_decimals
+from sakip.batch import score_each
+from sakip.errors import InvalidTypeError, InvalidValueError, NumberFormatError, SakipError
 from sakip.instruments import barang_bukti
 from sakip.instruments.barang_bukti import (
     EvidencePair,
@@ -26,6 +19,7 @@ from sakip.instruments.barang_bukti import (
     LedgerEntry,
     Quantity,
 )
+from sakip.numbers import Rounding, RoundingPolicy
 
 # LKIP BNNP Kalimantan Tengah 2024, BAB III A sasaran 10, indikator 13,
 # "3. Hasil pengukuran" (spec lines 1340-1343), as printed:
@@ -288,46 +282,83 @@ def test_a_ledger_built_to_balance_balances(
 
 
 @given(
-    st.lists(st.lists(pairs_(), min_size=1, max_size=8), min_size=1, max_size=10),
+    st.lists(st.lists(pairs_(), max_size=8), min_size=1, max_size=10),
     st.integers(0, 4),
     st.sampled_from(list(Rounding)),
 )
-def test_batch_agrees_with_scalar(
+def test_score_each_agrees_with_score(
     units_pairs: list[list[EvidencePair]], places: int, rounding: Rounding
 ) -> None:
-    results = [barang_bukti.score(pairs) for pairs in units_pairs]
-    got = barang_bukti.score_batch(
-        matched=np.array([r.matched for r in results], dtype=np.int16),
-        pairs=np.array([r.pairs for r in results], dtype=np.int16),
-        places=places,
-        rounding=rounding,
+    # The many-units path is the shared loop over score(): row i of the batch
+    # is score(row i) under the same policy (units without pairs given empty=100).
+    policy = RoundingPolicy(places, rounding)
+    rows = [{"pairs": pairs, "empty": 100} for pairs in units_pairs]
+    batch = score_each(barang_bukti.score, rows, policy=policy)
+    assert batch.decimals() == [barang_bukti.score(**row).rounded(policy) for row in rows]
+    assert batch.categories() == [None] * len(rows)
+
+
+def test_old_batch_entry_point_is_gone() -> None:
+    # 0.1.0: the numpy path of a unit-level instrument is replaced by score_each.
+    assert not hasattr(barang_bukti, "score_batch")
+
+
+# --- the instrument contract and the coercion front door (0.1.0) --------------
+
+
+def test_result_is_frozen_hashable_and_rounds_under_a_policy() -> None:
+    pairs = [
+        EvidencePair(
+            "LKN-1",
+            received=EvidenceRecord("shabu", "10,50 gram"),
+            released=EvidenceRecord("shabu", "10,48 gram"),
+        )
+    ] + [
+        EvidencePair(
+            "LKN-2",
+            received=EvidenceRecord("ganja", "848,79 gram"),
+            released=EvidenceRecord("ganja", "848,79 gram"),
+        )
+    ] * 2
+    result = barang_bukti.score(pairs)
+    assert hash(result) == hash(barang_bukti.score(tuple(pairs)))
+    assert result.category is None
+    assert result.rounded(RoundingPolicy(2, Rounding.TRUNCATE)) == Decimal("66.66")
+    assert result.rounded(RoundingPolicy(2, Rounding.HALF_UP)) == Decimal("66.67")
+    with pytest.raises(InvalidTypeError, match="'policy' must be a RoundingPolicy"):
+        result.rounded("2")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("function", [barang_bukti.score, barang_bukti.check_ledger])
+def test_a_str_is_not_a_sequence_of_records(function: Callable[[object], object]) -> None:
+    # Failed before 0.1.0 with a message about item [0] (the first character).
+    with pytest.raises(InvalidTypeError, match="must be a sequence of values, not a str"):
+        function("LKN-1")
+
+
+def test_names_go_through_to_text() -> None:
+    assert EvidenceRecord("  Shabu ", "1 gram").evidence_type == "shabu"
+    with pytest.raises(InvalidTypeError, match="'case' must be a str"):
+        EvidencePair(
+            1,  # type: ignore[arg-type]
+            received=EvidenceRecord("shabu", "1 gram"),
+            released=EvidenceRecord("shabu", "1 gram"),
+        )
+    with pytest.raises(InvalidValueError, match="'unit' must not be empty"):
+        Quantity(1, "   ")
+
+
+def test_empty_and_tolerance_take_any_number_form() -> None:
+    assert barang_bukti.score([], empty="100").value == Decimal(100)
+    pair = EvidencePair(
+        "LKN-1",
+        received=EvidenceRecord("shabu", "10,50 gram"),
+        released=EvidenceRecord("shabu", "10,48 gram"),
     )
-    assert scaled_to_decimals(got, places) == [
-        round_to(r.value, places, rounding) for r in results
-    ]
-
-
-@pytest.mark.parametrize(
-    "kwargs",
-    [
-        {"matched": [3], "pairs": [2]},
-        {"matched": [0], "pairs": [0]},
-        {"matched": [-1], "pairs": [2]},
-        {"matched": [1.0], "pairs": [2]},
-    ],
-)
-def test_batch_bad_input_raises(kwargs: dict[str, object]) -> None:
-    with pytest.raises(SakipError):
-        barang_bukti.score_batch(**kwargs, places=2, rounding=Rounding.TRUNCATE)  # type: ignore[arg-type]
-
-
-def test_batch_empty_units() -> None:
-    got = barang_bukti.score_batch(
-        matched=[0, 2], pairs=[0, 3], places=1, rounding=Rounding.TRUNCATE, empty=100
-    )
-    assert scaled_to_decimals(got, 1) == [Decimal("100.0"), Decimal("66.6")]
-    with pytest.raises(InvalidTypeError):
-        barang_bukti.score_batch(matched="2", pairs=[3], places=1, rounding=Rounding.TRUNCATE)
+    for tolerance in ("0.02", Decimal("0.02"), 0.02):
+        assert barang_bukti.score([pair], tolerance={"gram": tolerance}).value == 100
+    with pytest.raises(InvalidValueError, match="'empty' must lie in"):
+        barang_bukti.score([], empty=-1)
 
 
 @given(st.integers(-(10**9), -1).map(lambda n: Decimal(n).scaleb(-2)), units)

@@ -34,8 +34,9 @@ EXAMPLES: dict[str, Callable[[ModuleType], Any]] = {
     "barang_bukti": lambda m: m.score(
         [
             m.EvidencePair(
-                m.EvidenceRecord("sabu", m.Quantity("10.5", "gram")),
-                m.EvidenceRecord("sabu", m.Quantity("10.5", "gram")),
+                "LKN-1",
+                received=m.EvidenceRecord("sabu", m.Quantity("10.5", "gram")),
+                released=m.EvidenceRecord("sabu", m.Quantity("10.5", "gram")),
             )
         ]
     ),

@@ -5,16 +5,16 @@ from __future__ import annotations
 import random
 from decimal import Decimal
 
-import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sakip import InvalidValueError, Rounding, RoundingPolicy, SakipError, round_to
-from sakip.exact_array import scaled_to_decimals
+from sakip.batch import score_each
+from sakip.errors import InvalidTypeError, InvalidValueError, SakipError
 from sakip.findings import Finding
 from sakip.instruments import kepegawaian
 from sakip.instruments.kepegawaian import EmploymentStatus, UnitStaff
+from sakip.numbers import Rounding, RoundingPolicy, round_to
 
 PNS, POLRI, PPNP, PPK = EmploymentStatus
 
@@ -99,15 +99,12 @@ def test_fulfilment_function_matches_the_report() -> None:
     ) == Decimal("29.729")
 
 
-def test_batch_matches_the_report() -> None:
-    # BAB I: 44 % (68 / 153 = 44,444...: 44,444 at 3 places), 41,891 % and 29,729 %.
-    got = kepegawaian.fulfilment_batch(
-        filled=np.array([68, 31, 22], dtype=np.int16),
-        required=np.array([153, 74, 74], dtype=np.int16),
-        places=3,
-        rounding=Rounding.TRUNCATE,
-    )
-    assert scaled_to_decimals(got, 3) == [Decimal("44.444"), Decimal("41.891"), Decimal("29.729")]
+def test_score_each_matches_the_report() -> None:
+    # BAB I: 44 % (68 / 153 = 44,444...: 44,444 at 3 places), 41,891 % and 29,729 %,
+    # one set of one unit per row of the shared loop over score().
+    rows = [{"units": [unit]} for unit in REPORT_UNITS]
+    batch = score_each(kepegawaian.score, rows, policy=RoundingPolicy(3, Rounding.TRUNCATE))
+    assert batch.decimals() == [Decimal("44.444"), Decimal("41.891"), Decimal("29.729")]
 
 
 @pytest.mark.parametrize(
@@ -128,12 +125,8 @@ def test_batch_matches_the_report() -> None:
         lambda: kepegawaian.score(["BNNP"]),
         lambda: kepegawaian.score(REPORT_UNITS).unit("BNNK Kapuas"),
         lambda: kepegawaian.check_total(kepegawaian.score(REPORT_UNITS), printed="119 orang"),
-        lambda: kepegawaian.fulfilment_batch(
-            filled=[1], required=[0], places=2, rounding=Rounding.TRUNCATE
-        ),
-        lambda: kepegawaian.fulfilment_batch(
-            filled=[1.0], required=[2], places=2, rounding=Rounding.TRUNCATE
-        ),
+        lambda: kepegawaian.check_total("121", printed=121),
+        lambda: kepegawaian.check_total(kepegawaian.score(REPORT_UNITS), printed=1, location=1),
     ],
 )
 def test_bad_input_raises(make: object) -> None:
@@ -198,22 +191,70 @@ def test_fulfilment_is_monotone(filled: int, required: int) -> None:
 
 
 @given(
-    st.lists(st.tuples(st.integers(0, 10**9), st.integers(1, 10**9)), min_size=1, max_size=30),
+    st.lists(unit_lists(), min_size=1, max_size=10),
     st.integers(0, 4),
     st.sampled_from(list(Rounding)),
 )
-def test_batch_agrees_with_scalar(
-    pairs: list[tuple[int, int]], places: int, rounding: Rounding
+def test_score_each_agrees_with_score(
+    sets: list[list[UnitStaff]], places: int, rounding: Rounding
 ) -> None:
-    got = kepegawaian.fulfilment_batch(
-        filled=[f for f, _ in pairs],
-        required=[r for _, r in pairs],
-        places=places,
-        rounding=rounding,
+    policy = RoundingPolicy(places, rounding)
+    rows = [{"units": units} for units in sets]
+    batch = score_each(kepegawaian.score, rows, policy=policy)
+    assert batch.decimals() == [kepegawaian.score(**row).rounded(policy) for row in rows]
+    assert batch.categories() == [None] * len(rows)
+
+
+def test_old_batch_entry_point_is_gone() -> None:
+    # 0.1.0: the numpy path of a unit-level instrument is replaced by score_each.
+    assert not hasattr(kepegawaian, "fulfilment_batch")
+
+
+# --- the instrument contract and the coercion front door (0.1.0) --------------
+
+
+def test_result_is_frozen_hashable_and_rounds_under_a_policy() -> None:
+    result = kepegawaian.score(REPORT_UNITS)
+    assert hash(result) == hash(kepegawaian.score(tuple(REPORT_UNITS)))
+    assert result.category is None
+    # 121 / 301 x 100 = 40,199..
+    assert result.rounded(RoundingPolicy(2, Rounding.TRUNCATE)) == Decimal("40.19")
+    with pytest.raises(InvalidTypeError, match="'policy' must be a RoundingPolicy"):
+        result.rounded(None)  # type: ignore[arg-type]
+
+
+def test_status_takes_the_member_or_its_value_only() -> None:
+    # Before 0.1.0 a status was upper-cased and stripped ("pns", " Polri "); the
+    # one coercion rule takes the member or its exact value, like every enum.
+    assert UnitStaff("A", {PNS: 2}, required=5) == UnitStaff("A", {"PNS": 2}, required=5)
+    for wrong in ("pns", " PNS", "Pns", 0, None):
+        with pytest.raises(InvalidValueError, match="'staff' must be one of"):
+            UnitStaff("A", {wrong: 1}, required=5)  # type: ignore[dict-item]
+        with pytest.raises(InvalidValueError, match="'status' must be one of"):
+            REPORT_UNITS[0].count(wrong)  # type: ignore[arg-type]
+    assert kepegawaian.score(REPORT_UNITS).count("POLRI") == 20
+
+
+def test_counts_are_read_alike_from_int_str_and_decimal() -> None:
+    expected = UnitStaff("A", {"PNS": 31}, required=74)
+    assert UnitStaff("A", {"PNS": "31"}, required="74") == expected
+    assert UnitStaff("A", {"PNS": Decimal("31.0")}, required=Decimal(74)) == expected
+    assert kepegawaian.fulfilment(filled="31", required="74") == kepegawaian.fulfilment(
+        filled=31, required=74
     )
-    assert scaled_to_decimals(got, places) == [
-        round_to(kepegawaian.fulfilment(filled=f, required=r), places, rounding) for f, r in pairs
-    ]
+
+
+def test_a_str_is_not_a_sequence_of_units() -> None:
+    # Failed before 0.1.0 with a message about "units[0]" (the first character).
+    with pytest.raises(InvalidTypeError, match="'units' must be a sequence of values, not a str"):
+        kepegawaian.score("BNNP")  # type: ignore[arg-type]
+
+
+def test_unit_names_go_through_to_text() -> None:
+    result = kepegawaian.score([UnitStaff(" BNNK Palangka Raya ", {"PNS": 31}, required=74)])
+    assert result.unit("BNNK Palangka Raya ").filled == 31
+    with pytest.raises(InvalidTypeError, match="'unit' must be a str"):
+        result.unit(7)  # type: ignore[arg-type]
 
 
 @given(st.integers(-(10**6), -1) | st.just(0), st.integers(0, 10**6))

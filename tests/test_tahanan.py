@@ -1,20 +1,20 @@
-"""Detainee security index (tahanan): report figures, formula properties, batch agreement."""
+"""Detainee security index (tahanan): report figures, formula properties, score_each agreement."""
 
 from __future__ import annotations
 
 import datetime
 import random
-from decimal import Decimal
+from decimal import ROUND_FLOOR, Context, Decimal, localcontext
 
-import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sakip import InvalidTypeError, InvalidValueError, Rounding, SakipError, round_to
-from sakip.exact_array import scaled_to_decimals
+from sakip.batch import score_each
+from sakip.errors import InvalidTypeError, InvalidValueError, SakipError
 from sakip.instruments import tahanan
 from sakip.instruments.tahanan import Incident, IncidentKind
+from sakip.numbers import Rounding, RoundingPolicy, round_to
 
 YEAR_2024 = {"start": datetime.date(2024, 1, 1), "end": datetime.date(2024, 12, 31)}
 
@@ -179,63 +179,78 @@ def test_incident_log_order_does_not_matter(
     st.integers(0, 4),
     st.sampled_from(list(Rounding)),
 )
-def test_batch_agrees_with_scalar(
+def test_score_each_agrees_with_score(
     cases: list[tuple[int, int, int, int]], places: int, rounding: Rounding
 ) -> None:
-    columns = np.array(cases, dtype=np.int64).T
-    got = tahanan.score_batch(
-        detainees=columns[0],
-        escapes=columns[1],
-        serious_fights=columns[2],
-        negligent_deaths=columns[3],
-        places=places,
-        rounding=rounding,
-    )
-    expected = [
-        round_to(
-            tahanan.score(detainees=n, escapes=a, serious_fights=b, negligent_deaths=c).value,
-            places,
-            rounding,
-        )
+    # The many-units path is the shared loop over score(): row i of the batch
+    # is score(row i) under the same policy, and carries no category.
+    policy = RoundingPolicy(places, rounding)
+    rows = [
+        {"detainees": n, "escapes": a, "serious_fights": b, "negligent_deaths": c}
         for n, a, b, c in cases
     ]
-    assert scaled_to_decimals(got, places) == expected
+    batch = score_each(tahanan.score, rows, policy=policy)
+    assert batch.decimals() == [tahanan.score(**row).rounded(policy) for row in rows]
+    assert batch.categories() == [None] * len(rows)
 
 
-def test_batch_small_dtypes_and_empty_units() -> None:
-    got = tahanan.score_batch(
-        detainees=np.array([22, 0, 3], dtype=np.uint8),
-        escapes=np.array([0, 0, 1], dtype=np.int8),
-        serious_fights=0,
-        negligent_deaths=0,
-        places=2,
-        rounding=Rounding.TRUNCATE,
-        empty=100,
-    )
-    assert scaled_to_decimals(got, 2) == [Decimal("100"), Decimal("100"), Decimal("66.66")]
+def test_score_each_with_empty_units_and_a_bad_row() -> None:
+    policy = RoundingPolicy(2, Rounding.TRUNCATE)
+    rows: list[dict[str, object]] = [
+        {"detainees": 22},
+        {"detainees": 0, "empty": 100},
+        {"detainees": 3, "escapes": 1},
+    ]
+    assert score_each(tahanan.score, rows, policy=policy).decimals() == [
+        Decimal("100.00"),
+        Decimal("100.00"),
+        Decimal("66.66"),
+    ]
+    with pytest.raises(InvalidValueError, match=r"rows\[1\]\.detainees"):
+        score_each(tahanan.score, [{"detainees": 3}, {"detainees": 0}], policy=policy)
 
 
-@pytest.mark.parametrize(
-    "kwargs",
-    [
-        {"detainees": [3, 0]},  # N = 0 without empty
-        {"detainees": [3, 1], "escapes": [0, 2]},  # incidents above N
-        {"detainees": [3, -1]},
-        {"detainees": [3.0, 1.0]},  # floats are not counts
-        {"detainees": [10**16]},
-    ],
-)
-def test_batch_bad_input_raises(kwargs: dict[str, object]) -> None:
-    arguments: dict[str, object] = {
-        "escapes": 0,
-        "serious_fights": 0,
-        "negligent_deaths": 0,
-        "places": 2,
-        "rounding": Rounding.TRUNCATE,
-    }
-    arguments.update(kwargs)
-    with pytest.raises(SakipError):
-        tahanan.score_batch(**arguments)  # type: ignore[arg-type]
+def test_old_batch_entry_point_is_gone() -> None:
+    # 0.1.0: the numpy path of a unit-level instrument is replaced by score_each.
+    assert not hasattr(tahanan, "score_batch")
+
+
+# --- the instrument contract and the coercion front door (0.1.0) --------------
+
+
+def test_result_is_frozen_hashable_and_rounds_under_a_policy() -> None:
+    result = tahanan.score(detainees=22, escapes=1)
+    assert hash(result) == hash(tahanan.score(detainees=22, escapes=1))
+    assert result.category is None
+    assert result.rounded(RoundingPolicy(2, Rounding.TRUNCATE)) == Decimal("95.45")
+    assert result.rounded(RoundingPolicy(1, Rounding.HALF_UP)) == Decimal("95.5")
+    with pytest.raises(InvalidTypeError, match="'policy' must be a RoundingPolicy"):
+        result.rounded(2)  # type: ignore[arg-type]
+
+
+def test_counts_are_read_alike_from_int_str_and_decimal() -> None:
+    expected = tahanan.score(detainees=22, escapes=1)
+    assert tahanan.score(detainees="22", escapes="1") == expected
+    assert tahanan.score(detainees=Decimal("22"), escapes=Decimal("1.0")) == expected
+
+
+def test_incident_kind_takes_the_member_or_its_value_only() -> None:
+    day = datetime.date(2024, 3, 5)
+    assert Incident("kabur", day) == Incident(IncidentKind.KABUR, day)
+    for wrong in ("KABUR", "Kabur", " kabur", 0, None):
+        with pytest.raises(InvalidValueError, match="'kind' must be one of"):
+            Incident(wrong, day)  # type: ignore[arg-type]
+
+
+def test_a_str_is_not_an_incident_log() -> None:
+    # Failed before 0.1.0 with a message about "incidents[0]" (the first
+    # character of the string); the whole argument is refused now.
+    with pytest.raises(
+        InvalidTypeError, match="'incidents' must be a sequence of values, not a str"
+    ):
+        tahanan.score_incidents("kabur", detainees=22, **YEAR_2024)  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError, match="'incidents' must be a sequence"):
+        tahanan.score_incidents(None, detainees=22, **YEAR_2024)  # type: ignore[arg-type]
 
 
 @given(st.integers(0, 10**6), st.integers(1, 10**6), st.sampled_from(["a", "b", "c", "n"]))
@@ -252,3 +267,16 @@ def test_impossible_counts_always_raise(n: int, excess: int, where: str) -> None
     counts_[key] = -excess
     with pytest.raises(SakipError):
         tahanan.score(detainees=n, empty=100, **counts_)
+
+
+@given(counts(max_n=10**6), st.integers(1, 6))
+def test_result_does_not_depend_on_the_decimal_context(
+    case: tuple[int, int, int, int], precision: int
+) -> None:
+    n, a, b, c = case
+    expected = tahanan.score(detainees=n, escapes=a, serious_fights=b, negligent_deaths=c)
+    with localcontext(Context(prec=precision, rounding=ROUND_FLOOR)):
+        got = tahanan.score(detainees=n, escapes=a, serious_fights=b, negligent_deaths=c)
+        rounded = got.rounded(RoundingPolicy(2, Rounding.HALF_UP))
+    assert got == expected
+    assert rounded == expected.rounded(RoundingPolicy(2, Rounding.HALF_UP))

@@ -1,20 +1,21 @@
-"""Zona Integritas: the TPI table of the report, ranking with ties, predikat, batch."""
+"""Zona Integritas: the TPI table of the report, ranking with ties, category, score_each."""
 
 from __future__ import annotations
 
 import random
-from decimal import Decimal
+from decimal import ROUND_FLOOR, Context, Decimal, localcontext
 from fractions import Fraction
 
-import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sakip import InvalidTypeError, InvalidValueError, OutOfBandError, SakipError
-from sakip.exact_array import scaled_to_decimals
+from sakip.bands import Band, BandScheme
+from sakip.batch import score_each
+from sakip.errors import InvalidTypeError, InvalidValueError, OutOfBandError, SakipError
 from sakip.instruments import zona_integritas
 from sakip.instruments.zona_integritas import ZI_PREDIKAT, TieMethod
+from sakip.numbers import Rounding, RoundingPolicy
 
 # LKIP BNNP Kalimantan Tengah 2024, BAB III A sasaran 13 (indikator 18),
 # "3. Hasil Pengukuran": lampiran of Surat Inspektur Utama BNN
@@ -58,14 +59,22 @@ def test_report_value_and_target() -> None:
     assert zona_integritas.score(pengungkit="49.97", hasil="35.03").value == 85
 
 
-def test_batch_reproduces_the_table() -> None:
-    pengungkit = np.array([float(p) for _, _, p, _, _ in TPI_2024])
-    hasil = np.array([float(h) for _, _, _, h, _ in TPI_2024])
-    totals = zona_integritas.score_batch(pengungkit=pengungkit, hasil=hasil)
-    assert scaled_to_decimals(totals, 2) == [Decimal(j) for *_, j in TPI_2024]
-    # Floats alone would not: BNNP Bali's 49,75 + 36,52 is not 86.27 in binary.
+def test_score_each_reproduces_the_table() -> None:
+    # The components as floats (a spreadsheet column): each goes through str, so
+    # BNNP Bali's 49,75 + 36,52 is exactly 86,27, which float addition is not.
+    rows = [{"pengungkit": float(p), "hasil": float(h)} for _, _, p, h, _ in TPI_2024]
+    batch = score_each(
+        zona_integritas.score, rows, policy=RoundingPolicy(2, Rounding.HALF_UP), scheme=ZI_PREDIKAT
+    )
+    assert batch.decimals() == [Decimal(j) for *_, j in TPI_2024]
     assert 49.75 + 36.52 != 86.27
-    assert zona_integritas.rank_array(totals, places=2).tolist() == list(range(1, 12))
+    # Renstra threshold (unverified): all but the last two are >= 85, Lampung and
+    # Sumatera Barat are in [75, 85).
+    assert batch.labels() == ["WBBM"] * 9 + ["WBK"] * 2
+    ranking = zona_integritas.rank(
+        [(u, d) for (_, u, *_), d in zip(TPI_2024, batch.decimals(), strict=True)]
+    )
+    assert [e.rank for e in ranking.entries] == list(range(1, 12))
 
 
 def test_ties_competition_and_dense() -> None:
@@ -80,16 +89,16 @@ def test_ties_competition_and_dense() -> None:
     assert tied == ["BNNP Kalimantan Tengah", "BNNP Tie"]  # input order within a tie
 
 
-def test_predikat_scheme_is_marked_unverified() -> None:
+def test_category_scheme_is_marked_unverified() -> None:
     assert ZI_PREDIKAT.verified is False
     assert "90/2021" in ZI_PREDIKAT.source
     assert [b.label for b in ZI_PREDIKAT.bands] == ["Belum WBK", "WBK", "WBBM"]
     # Renstra BNN 2020-2024 (same section, point 9) counts units with a ZI value of 75.
-    assert zona_integritas.predikat("74.99").label == "Belum WBK"
-    assert zona_integritas.predikat(75).label == "WBK"
-    assert zona_integritas.predikat(100).label == "WBBM"
+    assert zona_integritas.score(pengungkit=60, hasil="14.99").category.label == "Belum WBK"
+    assert zona_integritas.score(pengungkit=60, hasil=15).category.label == "WBK"
+    assert zona_integritas.score(pengungkit=60, hasil=40).category.label == "WBBM"
     with pytest.raises(OutOfBandError):
-        zona_integritas.predikat("100.01")
+        ZI_PREDIKAT.classify("100.01")
 
 
 @pytest.mark.parametrize(
@@ -105,18 +114,16 @@ def test_predikat_scheme_is_marked_unverified() -> None:
         lambda: zona_integritas.rank([("A", 80), ("A", 81)]),
         lambda: zona_integritas.rank([("A", 80, 1)]),
         lambda: zona_integritas.rank([(1, 80)]),
-        lambda: zona_integritas.rank({"A": 80}, method="dense"),
+        lambda: zona_integritas.rank({"A": 80}, method="Dense"),
+        lambda: zona_integritas.rank({"A": 80}, method="DENSE"),
+        lambda: zona_integritas.rank({"A": 80}, method=1),
         lambda: zona_integritas.rank({"A": 80}).rank_of("B"),
-        lambda: zona_integritas.rank_array([]),
-        lambda: zona_integritas.rank_array([[80.0]]),
-        lambda: zona_integritas.rank_array([np.nan]),
-        lambda: zona_integritas.rank_array([-1.0]),
-        lambda: zona_integritas.rank_array(["80"]),
-        lambda: zona_integritas.rank_array([8500]),
-        lambda: zona_integritas.rank_array([85], places=-1),
-        lambda: zona_integritas.score_batch(pengungkit=[61.0], hasil=[0.0]),
-        lambda: zona_integritas.score_batch(pengungkit=[50.0], hasil=[40.5]),
-        lambda: zona_integritas.score_batch(pengungkit=[49.975], hasil=[35.0]),
+        lambda: zona_integritas.rank({"A": float("nan")}),
+        lambda: zona_integritas.rank({"A": "-0.01"}),
+        lambda: zona_integritas.rank("A85"),
+        lambda: zona_integritas.rank(["A85"]),
+        lambda: zona_integritas.rank([["A"]]),
+        lambda: zona_integritas.rank(85),
     ],
 )
 def test_bad_input_raises(make: object) -> None:
@@ -132,12 +139,65 @@ def test_total_keeps_every_digit() -> None:
     assert str(total) == "85.02" + "9" * 57 + "7"
 
 
-def test_predikat_scheme_and_batch_places_are_checked() -> None:
+def test_scheme_is_checked() -> None:
     with pytest.raises(InvalidTypeError, match="scheme"):
-        zona_integritas.predikat(85, scheme="WBBM")  # type: ignore[arg-type]
-    for places in (-1, True, 2.0):
-        with pytest.raises(SakipError, match="places"):
-            zona_integritas.score_batch(pengungkit=[50.0], hasil=[35.0], places=places)  # type: ignore[arg-type]
+        zona_integritas.score(pengungkit=50, hasil=35, scheme="WBBM")  # type: ignore[arg-type]
+
+
+def test_old_entry_points_are_gone() -> None:
+    # 0.1.0: predikat() is the result's category; the numpy paths of a unit-level
+    # instrument are replaced by score_each.
+    for name in ("predikat", "score_batch", "rank_array"):
+        assert not hasattr(zona_integritas, name), name
+
+
+# --- the instrument contract and the coercion front door (0.1.0) --------------
+
+
+def test_result_has_its_category_is_hashable_and_rounds() -> None:
+    result = zona_integritas.score(pengungkit="49.97", hasil="35.03")
+    assert isinstance(result.category, Band)
+    assert result.category == ZI_PREDIKAT.bands[2]
+    assert hash(result) == hash(zona_integritas.score(pengungkit="49.970", hasil="35.030"))
+    assert result.rounded(RoundingPolicy(0, Rounding.TRUNCATE)) == Decimal(85)
+    with pytest.raises(InvalidTypeError, match="'policy' must be a RoundingPolicy"):
+        result.rounded(2)  # type: ignore[arg-type]
+
+
+def test_category_follows_the_scheme_given() -> None:
+    official = BandScheme(
+        "hypothetical official table",
+        [Band("Belum WBK", 0, 80), Band("WBK", 80, 90), Band("WBBM", 90, 100, upper_closed=True)],
+        source="test",
+    )
+    result = zona_integritas.score(pengungkit="49.97", hasil="35.03", scheme=official)
+    assert result.category is not None
+    assert result.category.label == "WBK"
+    partial = BandScheme("only the top", [Band("WBBM", 85, 100, upper_closed=True)], source="test")
+    with pytest.raises(OutOfBandError):
+        zona_integritas.score(pengungkit=50, hasil=30, scheme=partial)
+
+
+def test_tie_method_takes_the_member_or_its_value() -> None:
+    # Failed before 0.1.0: method="dense" raised although it is the member's value.
+    totals = {"A": "91.94", "B": "85.00", "C": "85", "D": "84.95"}
+    assert zona_integritas.rank(totals, method="dense") == zona_integritas.rank(
+        totals, method=TieMethod.DENSE
+    )
+    assert zona_integritas.rank(totals, method="competition").rank_of("D") == 4
+
+
+def test_pairs_may_be_lists_and_names_are_stripped() -> None:
+    ranking = zona_integritas.rank([["A ", 80], (" B", "81")])
+    assert [(e.rank, e.unit) for e in ranking.entries] == [(1, "B"), (2, "A")]
+    assert ranking.rank_of(" A") == 2
+    with pytest.raises(InvalidValueError, match="must not repeat"):
+        zona_integritas.rank([("A", 80), ("A ", 81)])
+
+
+def test_a_str_is_not_a_sequence_of_pairs() -> None:
+    with pytest.raises(InvalidTypeError, match="'totals' must be a sequence of values, not a str"):
+        zona_integritas.rank("A85")  # type: ignore[arg-type]
 
 
 def test_swapped_components_are_caught() -> None:
@@ -187,26 +247,38 @@ def test_rank_is_order_invariant(values: list[Decimal], rng: random.Random) -> N
     assert {e.unit: e.rank for e in first.entries} == {e.unit: e.rank for e in second.entries}
 
 
-@given(st.lists(totals_, min_size=1, max_size=40), st.sampled_from(list(TieMethod)))
-def test_rank_array_agrees_with_rank(values: list[Decimal], method: TieMethod) -> None:
-    ranking = zona_integritas.rank([(f"u{i}", v) for i, v in enumerate(values)], method=method)
-    by_unit = {e.unit: e.rank for e in ranking.entries}
-    floats = np.array([float(v) for v in values])
-    scaled = np.array([int(v * 100) for v in values], dtype=np.int64)
-    expected = [by_unit[f"u{i}"] for i in range(len(values))]
-    assert zona_integritas.rank_array(floats, method=method).tolist() == expected
-    assert zona_integritas.rank_array(scaled, method=method, places=2).tolist() == expected
-
-
-@given(st.lists(st.tuples(pengungkits, hasils), min_size=1, max_size=30))
-def test_batch_agrees_with_scalar(pairs: list[tuple[Decimal, Decimal]]) -> None:
-    got = zona_integritas.score_batch(
-        pengungkit=np.array([float(p) for p, _ in pairs]),
-        hasil=np.array([float(h) for _, h in pairs]),
+@given(
+    st.lists(totals_, min_size=1, max_size=40),
+    st.sampled_from(list(TieMethod)),
+    st.sampled_from([str, float, lambda d: d.normalize()]),
+)
+def test_rank_reads_plain_numbers_as_their_decimals(
+    values: list[Decimal], method: TieMethod, form: object
+) -> None:
+    # Ties are decided on the exact totals, whatever form the caller gives them
+    # in: "85.00", 85.0 and Decimal("85") all tie.
+    exact = zona_integritas.rank([(f"u{i}", v) for i, v in enumerate(values)], method=method)
+    plain = zona_integritas.rank(
+        [(f"u{i}", form(v)) for i, v in enumerate(values)],  # type: ignore[operator]
+        method=method.value,
     )
-    assert scaled_to_decimals(got, 2) == [
-        zona_integritas.score(pengungkit=p, hasil=h).value for p, h in pairs
-    ]
+    assert [(e.rank, e.unit) for e in plain.entries] == [(e.rank, e.unit) for e in exact.entries]
+
+
+@given(
+    st.lists(st.tuples(pengungkits, hasils), min_size=1, max_size=30),
+    st.integers(0, 3),
+    st.sampled_from(list(Rounding)),
+)
+def test_score_each_agrees_with_score(
+    pairs: list[tuple[Decimal, Decimal]], places: int, rounding: Rounding
+) -> None:
+    policy = RoundingPolicy(places, rounding)
+    rows = [{"pengungkit": p, "hasil": h} for p, h in pairs]
+    batch = score_each(zona_integritas.score, rows, policy=policy, scheme=ZI_PREDIKAT)
+    scalar = [zona_integritas.score(**row) for row in rows]
+    assert batch.decimals() == [r.rounded(policy) for r in scalar]
+    assert batch.categories() == [r.category for r in scalar]
 
 
 @given(
@@ -220,3 +292,14 @@ def test_out_of_range_components_always_raise(bad: Decimal, hasil: Decimal) -> N
     if not Decimal(0) <= bad <= Decimal(40):
         with pytest.raises(SakipError):
             zona_integritas.score(pengungkit=hasil, hasil=bad)
+
+
+@given(pengungkits, hasils, st.integers(1, 3))
+def test_result_does_not_depend_on_the_decimal_context(
+    pengungkit: Decimal, hasil: Decimal, precision: int
+) -> None:
+    expected = zona_integritas.score(pengungkit=pengungkit, hasil=hasil)
+    with localcontext(Context(prec=precision, rounding=ROUND_FLOOR)):
+        got = zona_integritas.score(pengungkit=pengungkit, hasil=hasil)
+    assert got == expected
+    assert got.category == ZI_PREDIKAT.classify(expected.value)

@@ -245,7 +245,8 @@ def score_each(
     >>> from sakip.numbers import Rounding, RoundingPolicy
     >>> batch = score_each(zona_integritas.score,
     ...                    [{"pengungkit": "49.97", "hasil": "35.03"}, {"pengungkit": 30, "hasil": 20}],
-    ...                    policy=RoundingPolicy(2, Rounding.HALF_UP))
+    ...                    policy=RoundingPolicy(2, Rounding.HALF_UP),
+    ...                    scheme=zona_integritas.ZI_PREDIKAT)
     >>> batch.decimals()
     [Decimal('85.00'), Decimal('50.00')]
     """

@@ -12,9 +12,22 @@ samples), and ``a = 0`` otherwise::
 
 :func:`score` computes it from pairs of records and lists the pairs that do
 not match; :func:`check_ledger` checks the per-type ledger the report prints
-(received = destroyed + used + remaining); :func:`score_batch` computes the
-index for many units from their counts of matched pairs. Quantities carry
-their unit (gram, butir, ...) and units never mix.
+(received = destroyed + used + remaining). Quantities carry their unit
+(gram, butir, ...) and units never mix. Many units at once (a few hundred a
+year) go through the shared loop over the exact scalar path,
+:func:`sakip.batch.score_each`; this module has no numpy path of its own.
+
+Examples
+--------
+>>> from sakip.batch import score_each
+>>> from sakip.numbers import Rounding, RoundingPolicy
+>>> same = EvidencePair("LKN-1", received=EvidenceRecord("ganja", "2 gram"),
+...                     released=EvidenceRecord("ganja", "2 gram"))
+>>> less = EvidencePair("LKN-2", received=EvidenceRecord("shabu", "3 gram"),
+...                     released=EvidenceRecord("shabu", "2 gram"))
+>>> rows = [{"pairs": [same]}, {"pairs": [same, less, same]}, {"pairs": [], "empty": 100}]
+>>> score_each(score, rows, policy=RoundingPolicy(2, Rounding.HALF_UP)).decimals()
+[Decimal('100.00'), Decimal('66.67'), Decimal('100.00')]
 """
 
 from __future__ import annotations
@@ -23,12 +36,12 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
 import attrs
-import numpy as np
-import numpy.typing as npt
 
+from sakip.bands import Band
+from sakip.coerce import NumberLike, to_bounded, to_sequence, to_text
 from sakip.errors import InvalidTypeError, InvalidValueError, NumberFormatError
-from sakip.exact_array import percent_array
-from sakip.numbers import UNBOUNDED, Rounding, parse_number, percent, to_decimal, to_percentage
+from sakip.instruments._rounded import RoundedValue
+from sakip.numbers import UNBOUNDED, parse_number, percent
 
 __all__ = [
     "BarangBuktiResult",
@@ -40,29 +53,23 @@ __all__ = [
     "Quantity",
     "check_ledger",
     "score",
-    "score_batch",
 ]
 
 
-def _name(value: object, field: str) -> str:
-    """A type or unit name, compared without case or surrounding spaces."""
-    if not isinstance(value, str):
-        raise InvalidTypeError(field, "must be a str", value)
-    text = " ".join(value.split()).casefold()
+def _folded(value: object, field: str) -> str:
+    """A type or unit name (``to_text``), compared without case or repeated blanks."""
+    text = " ".join(to_text(value, field=field).split()).casefold()
     if not text:
         raise InvalidValueError(field, "must not be empty", value)
     return text
 
 
-def _unit(value: object) -> str:
-    return _name(value, "unit")
+def _unit(value: str) -> str:
+    return _folded(value, "unit")
 
 
-def _amount(value: object) -> Decimal:
-    number = to_decimal(value, field="amount")
-    if number < 0:
-        raise InvalidValueError("amount", "must be >= 0", number)
-    return number
+def _amount(value: NumberLike) -> Decimal:
+    return to_bounded(value, field="amount", low=0)
 
 
 @attrs.frozen
@@ -72,7 +79,7 @@ class Quantity:
     Parameters
     ----------
     amount : int, str, Decimal or float
-        ``>= 0``, converted with :func:`sakip.to_decimal`.
+        ``>= 0``, read with :func:`sakip.coerce.to_bounded`.
     unit : str
         ``"gram"``, ``"butir"``, ...; compared without case (``"Butir"`` is
         ``"butir"``). No unit is converted into another: ``"g"`` and
@@ -123,9 +130,7 @@ class Quantity:
         >>> Quantity.parse("1.216,57 gram"), Quantity.parse("2 Butir")
         (Quantity(amount=Decimal('1216.57'), unit='gram'), Quantity(amount=Decimal('2'), unit='butir'))
         """
-        if not isinstance(text, str):
-            raise InvalidTypeError("text", "must be a str", text)
-        number, _, unit = text.strip().partition(" ")
+        number, _, unit = to_text(text, field="text").partition(" ")
         if not unit.strip():
             raise NumberFormatError("text", "must end with a unit ('945,97 gram')", text)
         return cls(parse_number(number, decimal_separator=decimal_separator, field="text"), unit)
@@ -163,7 +168,7 @@ class Quantity:
         return Quantity(0, self.unit)
 
 
-def _quantity(value: object) -> Quantity:
+def _quantity(value: Quantity | str) -> Quantity:
     if isinstance(value, Quantity):
         return value
     if isinstance(value, str):
@@ -171,8 +176,8 @@ def _quantity(value: object) -> Quantity:
     raise InvalidTypeError("quantity", "must be a Quantity or a str such as '2 butir'", value)
 
 
-def _evidence_type(value: object) -> str:
-    return _name(value, "evidence_type")
+def _evidence_type(value: str) -> str:
+    return _folded(value, "evidence_type")
 
 
 @attrs.frozen
@@ -199,13 +204,11 @@ class EvidenceRecord:
     document: str = ""
 
 
-def _case(value: object) -> str:
-    if not isinstance(value, str):
-        raise InvalidTypeError("case", "must be a str (the LKN number)", value)
-    return value
+def _case(value: str) -> str:
+    return to_text(value, field="case")
 
 
-def _record(value: object) -> EvidenceRecord:
+def _record(value: EvidenceRecord) -> EvidenceRecord:
     if not isinstance(value, EvidenceRecord):
         raise InvalidTypeError("record", "must be an EvidenceRecord", value)
     return value
@@ -264,7 +267,7 @@ class Mismatch:
 
 
 @attrs.frozen
-class BarangBuktiResult:
+class BarangBuktiResult(RoundedValue):
     """The evidence security index and the pairs behind it.
 
     Attributes
@@ -279,6 +282,19 @@ class BarangBuktiResult:
         Every pair with ``a = 0``, in input order.
     empty : bool
         True when there was no pair and ``value`` is the caller's ``empty``.
+    category : Band or None
+        Always ``None``: the LKIP compares the index with its target of 100
+        and gives it no band of its own.
+
+    Examples
+    --------
+    >>> from sakip.numbers import Rounding, RoundingPolicy
+    >>> pair = EvidencePair("LKN-1", received=EvidenceRecord("ganja", "2 gram"),
+    ...                     released=EvidenceRecord("ganja", "1 gram"))
+    >>> result = score([pair, pair, EvidencePair("LKN-2", received=EvidenceRecord("ganja", "1 gram"),
+    ...                                          released=EvidenceRecord("ganja", "1 gram"))])
+    >>> result.rounded(RoundingPolicy(2, Rounding.TRUNCATE)), result.category, result.matched
+    (Decimal('33.33'), None, 1)
     """
 
     value: Decimal
@@ -286,9 +302,10 @@ class BarangBuktiResult:
     matched: int
     mismatches: tuple[Mismatch, ...]
     empty: bool
+    category: Band | None = None
 
 
-def _tolerances(tolerance: Mapping[str, object] | None) -> dict[str, Decimal]:
+def _tolerances(tolerance: Mapping[str, NumberLike] | None) -> dict[str, Decimal]:
     if tolerance is None:
         return {}
     if not isinstance(tolerance, Mapping):
@@ -296,9 +313,7 @@ def _tolerances(tolerance: Mapping[str, object] | None) -> dict[str, Decimal]:
     result: dict[str, Decimal] = {}
     for unit, amount in tolerance.items():
         name = _unit(unit)
-        number = to_decimal(amount, field=f"tolerance[{unit!r}]")
-        if number < 0:
-            raise InvalidValueError(f"tolerance[{unit!r}]", "must be >= 0", number)
+        number = to_bounded(amount, field=f"tolerance[{unit!r}]", low=0)
         if name in result:
             raise InvalidValueError("tolerance", "must name each unit once", unit)
         result[name] = number
@@ -322,15 +337,16 @@ def _compare(index: int, pair: EvidencePair, tolerances: Mapping[str, Decimal]) 
 def score(
     pairs: Iterable[EvidencePair],
     *,
-    tolerance: Mapping[str, object] | None = None,
-    empty: object = None,
+    tolerance: Mapping[str, NumberLike] | None = None,
+    empty: NumberLike | None = None,
 ) -> BarangBuktiResult:
     """The evidence security index from pairs of deposit and release records.
 
     Parameters
     ----------
-    pairs : iterable of EvidencePair
-        One pair per item of evidence released in the period.
+    pairs : sequence of EvidencePair
+        One pair per item of evidence released in the period (a list, a
+        tuple or another iterable; a ``str`` is refused).
     tolerance : mapping of str to number, optional
         Normal shrinkage allowed, per unit, as an **absolute** amount in that
         unit (``{"gram": "0.5"}`` allows up to 0,5 gram less at release).
@@ -348,7 +364,8 @@ def score(
     InvalidValueError
         No pair and no ``empty``; a negative tolerance.
     InvalidTypeError
-        An item that is not an :class:`EvidencePair`.
+        ``pairs`` that is not a sequence, an item that is not an
+        :class:`EvidencePair`, a ``tolerance`` that is not a mapping.
 
     Notes
     -----
@@ -381,7 +398,7 @@ def score(
     tolerances = _tolerances(tolerance)
     mismatches: list[Mismatch] = []
     count = 0
-    for index, pair in enumerate(pairs):
+    for index, pair in enumerate(to_sequence(pairs, field="pairs")):
         if not isinstance(pair, EvidencePair):
             raise InvalidTypeError(f"pairs[{index}]", "must be an EvidencePair", pair)
         count += 1
@@ -393,13 +410,14 @@ def score(
             raise InvalidValueError(
                 "pairs", "must not be empty (pass empty= to give a value without pairs)", count
             )
-        return BarangBuktiResult(to_percentage(empty, field="empty"), 0, 0, (), empty=True)
+        value = to_bounded(empty, field="empty", low=0, high=100)
+        return BarangBuktiResult(value, 0, 0, (), empty=True)
     matched = count - len(mismatches)
     value = percent(matched, count, part_field="matched", whole_field="pairs")
     return BarangBuktiResult(value, count, matched, tuple(mismatches), empty=False)
 
 
-def _optional_quantity(value: object) -> Quantity | None:
+def _optional_quantity(value: Quantity | str | None) -> Quantity | None:
     return None if value is None else _quantity(value)
 
 
@@ -500,8 +518,8 @@ def check_ledger(entries: Iterable[LedgerEntry]) -> tuple[LedgerCheck, ...]:
 
     Parameters
     ----------
-    entries : iterable of LedgerEntry
-        One entry per evidence type.
+    entries : sequence of LedgerEntry
+        One entry per evidence type (a ``str`` is refused).
 
     Returns
     -------
@@ -515,7 +533,8 @@ def check_ledger(entries: Iterable[LedgerEntry]) -> tuple[LedgerCheck, ...]:
         The same evidence type twice (its units or amounts would have to be
         merged, which is the caller's decision).
     InvalidTypeError
-        An item that is not a :class:`LedgerEntry`.
+        ``entries`` that is not a sequence, or an item that is not a
+        :class:`LedgerEntry`.
 
     Notes
     -----
@@ -541,7 +560,7 @@ def check_ledger(entries: Iterable[LedgerEntry]) -> tuple[LedgerCheck, ...]:
     """
     checks: list[LedgerCheck] = []
     seen: set[str] = set()
-    for index, entry in enumerate(entries):
+    for index, entry in enumerate(to_sequence(entries, field="entries")):
         if not isinstance(entry, LedgerEntry):
             raise InvalidTypeError(f"entries[{index}]", "must be a LedgerEntry", entry)
         if entry.evidence_type in seen:
@@ -552,62 +571,3 @@ def check_ledger(entries: Iterable[LedgerEntry]) -> tuple[LedgerCheck, ...]:
         difference = entry.balance
         checks.append(LedgerCheck(entry, difference == 0, difference))
     return tuple(checks)
-
-
-def score_batch(
-    *,
-    matched: npt.ArrayLike,
-    pairs: npt.ArrayLike,
-    places: int,
-    rounding: Rounding,
-    empty: object = None,
-) -> npt.NDArray[np.int64]:
-    """The index for many units from their counts, rounded, as scaled integers.
-
-    Parameters
-    ----------
-    matched : array_like of int
-        Pairs with ``a = 1`` per unit.
-    pairs : array_like of int
-        Pairs scored per unit (broadcast with ``matched``).
-    places : int
-        Decimal places of the result.
-    rounding : Rounding
-        How to reach them.
-    empty : number, optional
-        As in :func:`score`, for units without pairs; at most ``places``
-        decimals.
-
-    Returns
-    -------
-    numpy.ndarray of int64
-        ``round_to(matched / pairs x 100, places, rounding) x 10**places``.
-
-    Raises
-    ------
-    InvalidValueError
-        Negative counts, ``matched > pairs``, a unit without pairs and no
-        ``empty``.
-    InvalidTypeError
-        Arrays that are not of an integer dtype.
-    InexactArrayError
-        Counts of 10**15 or more, or ``empty`` with too many decimals.
-
-    Notes
-    -----
-    ``divide_round(matched x 100, pairs)`` in integers: the same figure as
-    :func:`score` on the same pairs, after rounding.
-
-    References
-    ----------
-    LKIP BNNP Kalimantan Tengah 2024, BAB III A sasaran 10, indikator 13.
-
-    Examples
-    --------
-    >>> score_batch(matched=[3, 2], pairs=[3, 3], places=2,
-    ...             rounding=Rounding.HALF_UP).tolist()
-    [10000, 6667]
-    """
-    return percent_array(
-        matched, pairs, places, rounding, empty=empty, part_field="matched", whole_field="pairs"
-    )

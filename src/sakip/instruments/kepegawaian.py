@@ -12,8 +12,21 @@ government employees, PPPK)::
 :func:`score` gives the totals per unit and per status and the fulfilment
 percentages; :func:`check_total` and :func:`check_fulfilment` compare them
 with the figures a report prints and return a
-:class:`sakip.findings.Finding` instead of raising; :func:`fulfilment_batch` computes rounded percentages for arrays
-exactly as the scalar path does.
+:class:`sakip.findings.Finding` instead of raising. Many units or sets of
+units at once (a few hundred a year) go through the shared loop over the
+exact scalar path, :func:`sakip.batch.score_each`; this module has no numpy
+path of its own.
+
+Examples
+--------
+Each unit's fulfilment, as the report prints it (truncated to 3 places):
+
+>>> from sakip.batch import score_each
+>>> from sakip.numbers import Rounding, RoundingPolicy
+>>> rows = [{"units": [UnitStaff("BNNP", {"PNS": 68}, required=153)]},
+...         {"units": [UnitStaff("BNNK Palangka Raya", {"PNS": 31}, required=74)]}]
+>>> score_each(score, rows, policy=RoundingPolicy(3, Rounding.TRUNCATE)).decimals()
+[Decimal('44.444'), Decimal('41.891')]
 """
 
 from __future__ import annotations
@@ -23,13 +36,13 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
 import attrs
-import numpy as np
-import numpy.typing as npt
 
+from sakip.bands import Band
+from sakip.coerce import NumberLike, to_count, to_enum, to_positive_int, to_sequence, to_text
 from sakip.errors import InvalidTypeError, InvalidValueError
-from sakip.exact_array import count_array, divide_round
 from sakip.findings import Finding, check_printed
-from sakip.numbers import Rounding, RoundingPolicy, percent, to_count, to_decimal
+from sakip.instruments._rounded import RoundedValue
+from sakip.numbers import RoundingPolicy, percent, to_decimal
 
 __all__ = [
     "EmploymentStatus",
@@ -39,7 +52,6 @@ __all__ = [
     "check_fulfilment",
     "check_total",
     "fulfilment",
-    "fulfilment_batch",
     "score",
 ]
 
@@ -66,26 +78,20 @@ class EmploymentStatus(enum.Enum):
     PPK = "PPK"
 
 
-def _status(value: object) -> EmploymentStatus:
-    if isinstance(value, EmploymentStatus):
-        return value
-    if isinstance(value, str):
-        try:
-            return EmploymentStatus(value.strip().upper())
-        except ValueError:
-            pass
-    raise InvalidValueError(
-        "status", f"must be one of {[s.value for s in EmploymentStatus]}", value
-    )
+def _status(value: EmploymentStatus | str, field: str = "status") -> EmploymentStatus:
+    return to_enum(value, EmploymentStatus, field=field)
 
 
-def _staff(value: object) -> tuple[tuple[EmploymentStatus, int], ...]:
+def _staff(
+    value: Mapping[EmploymentStatus | str, NumberLike],
+) -> tuple[tuple[EmploymentStatus, int], ...]:
+    # sakip.coerce has no mapping reader: the keys are statuses, the values counts.
     if not isinstance(value, Mapping):
         raise InvalidTypeError("staff", "must be a mapping of status to count", value)
     counts = dict.fromkeys(EmploymentStatus, 0)
     seen: set[EmploymentStatus] = set()
     for key, count in value.items():
-        status = _status(key)
+        status = _status(key, "staff")
         if status in seen:
             raise InvalidValueError("staff", "must name each status once", key)
         seen.add(status)
@@ -93,17 +99,12 @@ def _staff(value: object) -> tuple[tuple[EmploymentStatus, int], ...]:
     return tuple(counts.items())
 
 
-def _unit_name(value: object) -> str:
-    if not isinstance(value, str):
-        raise InvalidTypeError("unit", "must be a str (the unit's name)", value)
-    return value
+def _unit_name(value: str) -> str:
+    return to_text(value, field="unit")
 
 
-def _required(value: object) -> int:
-    count = to_count(value, field="required")
-    if count == 0:
-        raise InvalidValueError("required", "must be > 0 (a DSP with no post)", count)
-    return count
+def _required(value: NumberLike) -> int:
+    return to_positive_int(value, field="required")
 
 
 @attrs.frozen
@@ -115,9 +116,10 @@ class UnitStaff:
     unit : str
         The unit (*satker*), as the report names it.
     staff : mapping of EmploymentStatus or str to int
-        Staff in post per status; a status left out has 0 (the report's "-").
-    required : int
-        Posts the DSP requires (*kebutuhan pegawai sesuai DSP*), > 0.
+        Staff in post per status, keyed by the member or its value
+        (``"PNS"``, not ``"pns"``); a status left out has 0 (the report's "-").
+    required : int or str or Decimal
+        Posts the DSP requires (*kebutuhan pegawai sesuai DSP*), >= 1.
 
     Raises
     ------
@@ -140,16 +142,16 @@ class UnitStaff:
     required: int = attrs.field(kw_only=True, converter=_required)
 
     def count(self, status: EmploymentStatus | str) -> int:
-        """Staff of one status.
+        """Staff of one status (the member or its value).
 
         Raises
         ------
         InvalidValueError
-            An unknown status.
+            Anything but an :class:`EmploymentStatus` or its value.
 
         Examples
         --------
-        >>> UnitStaff("A", {"PNS": 7, "POLRI": 3}, required=74).count("polri")
+        >>> UnitStaff("A", {"PNS": 7, "POLRI": 3}, required=74).count("POLRI")
         3
         """
         return dict(self.staff)[_status(status)]
@@ -160,15 +162,15 @@ class UnitStaff:
         return sum(count for _, count in self.staff)
 
 
-def fulfilment(*, filled: object, required: object) -> Decimal:
+def fulfilment(*, filled: NumberLike, required: NumberLike) -> Decimal:
     """DSP fulfilment: ``filled / required x 100``, unrounded.
 
     Parameters
     ----------
-    filled : int
+    filled : int or str or Decimal
         Staff in post (whole number >= 0).
-    required : int
-        Posts the DSP requires (whole number > 0).
+    required : int or str or Decimal
+        Posts the DSP requires (whole number >= 1).
 
     Returns
     -------
@@ -193,7 +195,7 @@ def fulfilment(*, filled: object, required: object) -> Decimal:
     --------
     The report prints 44 %, 41,891 % and 29,729 % (truncated):
 
-    >>> from sakip import round_to
+    >>> from sakip.numbers import Rounding, round_to
     >>> [round_to(fulfilment(filled=f, required=r), p, Rounding.TRUNCATE)
     ...  for f, r, p in [(68, 153, 0), (31, 74, 3), (22, 74, 3)]]
     [Decimal('44'), Decimal('41.891'), Decimal('29.729')]
@@ -228,7 +230,7 @@ class UnitFulfilment:
 
 
 @attrs.frozen
-class KepegawaianResult:
+class KepegawaianResult(RoundedValue):
     """Staff totals and DSP fulfilment of a set of units.
 
     Attributes
@@ -243,6 +245,15 @@ class KepegawaianResult:
         All staff of all units.
     required : int
         All DSP posts of all units.
+    category : Band or None
+        Always ``None``: the report prints the fulfilment without a category.
+
+    Examples
+    --------
+    >>> from sakip.numbers import Rounding, RoundingPolicy
+    >>> result = score([UnitStaff("A", {"PNS": 68}, required=153)])
+    >>> result.rounded(RoundingPolicy(0, Rounding.TRUNCATE)), result.category
+    (Decimal('44'), None)
     """
 
     value: Decimal
@@ -250,6 +261,7 @@ class KepegawaianResult:
     by_status: tuple[tuple[EmploymentStatus, int], ...]
     filled: int
     required: int
+    category: Band | None = None
 
     def unit(self, name: str) -> UnitFulfilment:
         """The line of the unit called ``name``.
@@ -265,10 +277,11 @@ class KepegawaianResult:
         >>> result.unit("BNNK Palangka Raya").filled
         31
         """
+        wanted = to_text(name, field="unit")
         for line in self.units:
-            if line.unit == name:
+            if line.unit == wanted:
                 return line
-        raise InvalidValueError("unit", f"must be one of {[u.unit for u in self.units]}", name)
+        raise InvalidValueError("unit", f"must be one of {[u.unit for u in self.units]}", wanted)
 
     def count(self, status: EmploymentStatus | str) -> int:
         """Staff of one status over all units.
@@ -288,8 +301,8 @@ def score(units: Iterable[UnitStaff]) -> KepegawaianResult:
 
     Parameters
     ----------
-    units : iterable of UnitStaff
-        At least one unit; names must be distinct.
+    units : sequence of UnitStaff
+        At least one unit; names must be distinct (a ``str`` is refused).
 
     Returns
     -------
@@ -300,7 +313,8 @@ def score(units: Iterable[UnitStaff]) -> KepegawaianResult:
     InvalidValueError
         No unit, or a unit named twice.
     InvalidTypeError
-        An item that is not a :class:`UnitStaff`.
+        ``units`` that is not a sequence, or an item that is not a
+        :class:`UnitStaff`.
 
     Notes
     -----
@@ -325,14 +339,14 @@ def score(units: Iterable[UnitStaff]) -> KepegawaianResult:
     ... ])
     >>> result.filled, [result.count(s) for s in EmploymentStatus]
     (121, [54, 20, 46, 1])
-    >>> from sakip import round_to
+    >>> from sakip.numbers import Rounding, round_to
     >>> round_to(result.unit("BNNK Palangka Raya").fulfilment, 3, Rounding.TRUNCATE)
     Decimal('41.891')
     """
     lines: list[UnitFulfilment] = []
     names: set[str] = set()
     totals = dict.fromkeys(EmploymentStatus, 0)
-    for index, unit in enumerate(units):
+    for index, unit in enumerate(to_sequence(units, field="units")):
         if not isinstance(unit, UnitStaff):
             raise InvalidTypeError(f"units[{index}]", "must be a UnitStaff", unit)
         if unit.unit in names:
@@ -362,12 +376,15 @@ def score(units: Iterable[UnitStaff]) -> KepegawaianResult:
     )
 
 
-def _where(location: str, what: str) -> str:
-    return f"{location}: {what}" if location else what
+def _where(result: KepegawaianResult, location: str, what: str) -> str:
+    if not isinstance(result, KepegawaianResult):
+        raise InvalidTypeError("result", "must be a KepegawaianResult (from score)", result)
+    place = to_text(location, field="location")
+    return f"{place}: {what}" if place else what
 
 
 def check_total(
-    result: KepegawaianResult, *, printed: object, location: str = ""
+    result: KepegawaianResult, *, printed: NumberLike, location: str = ""
 ) -> Finding | None:
     """Compare a printed staff total with the computed one.
 
@@ -390,6 +407,9 @@ def check_total(
     ------
     InvalidValueError
         ``printed`` that is not a number.
+    InvalidTypeError
+        A ``result`` that is not a :class:`KepegawaianResult`, a ``location``
+        that is not a str.
 
     References
     ----------
@@ -405,12 +425,13 @@ def check_total(
     >>> print(check_total(result, printed=119, location="BAB I, text"))
     BAB I, text: total staff: printed 119, computed 121 (sum of staff over all units and statuses)
     """
+    where = _where(result, location, "total staff")
     number = to_decimal(printed, field="printed")
     computed = Decimal(result.filled)
     if number == computed:
         return None
     return Finding(
-        _where(location, "total staff"),
+        where,
         number,
         computed,
         "sum of staff over all units and statuses",
@@ -421,7 +442,7 @@ def check_fulfilment(
     result: KepegawaianResult,
     *,
     unit: str,
-    printed: object,
+    printed: NumberLike,
     policy: RoundingPolicy,
     location: str = "",
 ) -> Finding | None:
@@ -452,6 +473,9 @@ def check_fulfilment(
     ------
     InvalidValueError
         An unknown unit, or ``printed`` that is not a number.
+    InvalidTypeError
+        A ``result`` that is not a :class:`KepegawaianResult`, a ``location``
+        that is not a str.
 
     References
     ----------
@@ -460,6 +484,7 @@ def check_fulfilment(
     Examples
     --------
     >>> result = score([UnitStaff("BNNK Palangka Raya", {"PNS": 31}, required=74)])
+    >>> from sakip.numbers import Rounding
     >>> check_fulfilment(result, unit="BNNK Palangka Raya", printed="41.891",
     ...                  policy=RoundingPolicy(3, Rounding.TRUNCATE)) is None
     True
@@ -467,66 +492,12 @@ def check_fulfilment(
     ...                  policy=RoundingPolicy(3, Rounding.HALF_UP)).computed
     Decimal('41.892')
     """
+    where = _where(result, location, f"fulfilment of {unit}")
     line = result.unit(unit)
     return check_printed(
-        _where(location, f"fulfilment of {unit}"),
+        where,
         printed=printed,
         computed=line.fulfilment,
         policy=policy,
         rule=f"filled / required x 100 = {line.filled} / {line.required} x 100",
     )
-
-
-def fulfilment_batch(
-    *,
-    filled: npt.ArrayLike,
-    required: npt.ArrayLike,
-    places: int,
-    rounding: Rounding,
-) -> npt.NDArray[np.int64]:
-    """DSP fulfilment for arrays of units, rounded, as scaled integers.
-
-    Parameters
-    ----------
-    filled, required : array_like of int
-        Staff in post and DSP posts per unit, broadcast together.
-    places : int
-        Decimal places of the result.
-    rounding : Rounding
-        How to reach them.
-
-    Returns
-    -------
-    numpy.ndarray of int64
-        ``round_to(fulfilment(...), places, rounding) x 10**places`` per unit.
-
-    Raises
-    ------
-    InvalidValueError
-        Negative counts or a ``required`` of 0.
-    InvalidTypeError
-        Arrays that are not of an integer dtype.
-    InexactArrayError
-        Counts of 10**15 or more.
-
-    Notes
-    -----
-    ``divide_round(filled x 100, required)`` in integers, so it agrees with
-    :func:`fulfilment` exactly.
-
-    References
-    ----------
-    LKIP BNNP Kalimantan Tengah 2024, BAB I.
-
-    Examples
-    --------
-    >>> fulfilment_batch(filled=[31, 22], required=74, places=3,
-    ...                  rounding=Rounding.TRUNCATE).tolist()
-    [41891, 29729]
-    """
-    top = count_array(filled, field="filled")
-    bottom = count_array(required, field="required")
-    top, bottom = np.broadcast_arrays(top, bottom)
-    if (bottom == 0).any():
-        raise InvalidValueError("required", "must be > 0 (a DSP with no post)", 0)
-    return divide_round(top * 100, bottom, places, rounding)

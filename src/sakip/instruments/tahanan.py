@@ -12,10 +12,18 @@ where N is the number of detainees held in the period. The LKIP of BNNP
 Kalimantan Tengah 2024 (BAB III A, sasaran 10, indicator 12) reports 22
 detainees and no incident, hence 100.
 
-The index is computed from counts (:func:`score`), from dated incident
-records over a period (:func:`score_incidents`) or, for many units at once,
-from count arrays (:func:`score_batch`), which agrees exactly with
-:func:`score` after rounding.
+The index is computed from counts (:func:`score`) or from dated incident
+records over a period (:func:`score_incidents`). Many units at once (a few
+hundred a year) go through the shared loop over the exact scalar path,
+:func:`sakip.batch.score_each`; this module has no numpy path of its own.
+
+Examples
+--------
+>>> from sakip.batch import score_each
+>>> from sakip.numbers import Rounding, RoundingPolicy
+>>> rows = [{"detainees": 22}, {"detainees": 14, "escapes": 1}, {"detainees": 0, "empty": 100}]
+>>> score_each(score, rows, policy=RoundingPolicy(2, Rounding.TRUNCATE)).decimals()
+[Decimal('100.00'), Decimal('92.85'), Decimal('100.00')]
 """
 
 from __future__ import annotations
@@ -26,23 +34,20 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 import attrs
-import numpy as np
-import numpy.typing as npt
 
+from sakip.bands import Band
+from sakip.coerce import NumberLike, to_bounded, to_count, to_enum, to_sequence
 from sakip.errors import InvalidTypeError, InvalidValueError
-from sakip.exact_array import count_array, percent_array
-from sakip.numbers import Rounding, percent, to_count, to_percentage
+from sakip.instruments._rounded import RoundedValue
+from sakip.numbers import percent
 
 __all__ = [
     "Incident",
     "IncidentKind",
     "TahananResult",
     "score",
-    "score_batch",
     "score_incidents",
 ]
-
-# Counts in arrays stay far below int64 once multiplied by 100 and scaled.
 
 
 class IncidentKind(enum.Enum):
@@ -63,24 +68,18 @@ class IncidentKind(enum.Enum):
     KEMATIAN_KELALAIAN = "kematian_kelalaian"
 
 
-def _kind(value: object) -> IncidentKind:
-    if isinstance(value, IncidentKind):
-        return value
-    if isinstance(value, str):
-        try:
-            return IncidentKind(value)
-        except ValueError:
-            pass
-    raise InvalidValueError("kind", f"must be one of {[k.value for k in IncidentKind]}", value)
+def _incident_kind(value: IncidentKind | str) -> IncidentKind:
+    return to_enum(value, IncidentKind, field="kind")
 
 
 def _date_field(value: object, field: str) -> datetime.date:
+    # sakip.coerce has no date: a ``datetime`` is refused, the period is in days.
     if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date):
         raise InvalidTypeError(field, "must be a datetime.date (not a datetime)", value)
     return value
 
 
-def _date(value: object) -> datetime.date:
+def _date(value: datetime.date) -> datetime.date:
     return _date_field(value, "date")
 
 
@@ -100,7 +99,8 @@ class Incident:
     Raises
     ------
     InvalidValueError
-        An unknown kind.
+        A kind that is neither an :class:`IncidentKind` nor one of its values
+        (``"Kabur"`` and the member name ``"KABUR"`` are refused).
     InvalidTypeError
         A date that is not a ``datetime.date``.
 
@@ -108,16 +108,18 @@ class Incident:
     --------
     >>> Incident("kabur", datetime.date(2024, 3, 5)).kind
     <IncidentKind.KABUR: 'kabur'>
+    >>> Incident(IncidentKind.KABUR, datetime.date(2024, 3, 5)).kind.value
+    'kabur'
     """
 
-    kind: IncidentKind = attrs.field(converter=_kind)
+    kind: IncidentKind = attrs.field(converter=_incident_kind)
     date: datetime.date = attrs.field(converter=_date)
     note: str = ""
 
 
 @attrs.frozen
-class TahananResult:
-    """The index and the counts behind it.
+class TahananResult(RoundedValue):
+    """The index and the counts behind it (frozen and hashable).
 
     Attributes
     ----------
@@ -131,6 +133,16 @@ class TahananResult:
         ``a + b + c``.
     empty : bool
         True when N = 0 and ``value`` is the caller's ``empty`` value.
+    category : Band or None
+        Always ``None``: the report grades the index against its target
+        (capaian), not in a band scheme of its own.
+
+    Examples
+    --------
+    >>> from sakip.numbers import Rounding, RoundingPolicy
+    >>> result = score(detainees=22, escapes=1)
+    >>> result.rounded(RoundingPolicy(2, Rounding.TRUNCATE)), result.category
+    (Decimal('95.45'), None)
     """
 
     value: Decimal
@@ -140,23 +152,25 @@ class TahananResult:
     negligent_deaths: int
     incidents: int
     empty: bool
+    category: Band | None = None
 
 
 def score(
     *,
-    detainees: object,
-    escapes: object = 0,
-    serious_fights: object = 0,
-    negligent_deaths: object = 0,
-    empty: object = None,
+    detainees: NumberLike,
+    escapes: NumberLike = 0,
+    serious_fights: NumberLike = 0,
+    negligent_deaths: NumberLike = 0,
+    empty: NumberLike | None = None,
 ) -> TahananResult:
     """The detainee security index from counts.
 
     Parameters
     ----------
-    detainees : int
-        N, every detainee held in the period (a whole number >= 0).
-    escapes, serious_fights, negligent_deaths : int, optional
+    detainees : int or str or Decimal
+        N, every detainee held in the period (a whole number >= 0, read with
+        :func:`sakip.coerce.to_count`: ``22`` and ``"22"`` are the same).
+    escapes, serious_fights, negligent_deaths : int or str or Decimal, optional
         a, b and c (whole numbers >= 0, default 0).
     empty : int, str, Decimal or float, optional
         The value, in [0, 100], to give when N = 0 (no detainee, hence no
@@ -221,7 +235,7 @@ def score(
                 "must be > 0 (pass empty= to give a value for a period without detainees)",
                 total,
             )
-        value = to_percentage(empty, field="empty")
+        value = to_bounded(empty, field="empty", low=0, high=100)
         return TahananResult(value, total, a, b, c, incidents, empty=True)
     value = percent(
         total - incidents, total, part_field="detainees - incidents", whole_field="detainees"
@@ -232,18 +246,19 @@ def score(
 def score_incidents(
     incidents: Iterable[Incident],
     *,
-    detainees: object,
+    detainees: NumberLike,
     start: datetime.date,
     end: datetime.date,
-    empty: object = None,
+    empty: NumberLike | None = None,
 ) -> TahananResult:
     """The detainee security index from dated incident records over a period.
 
     Parameters
     ----------
-    incidents : iterable of Incident
-        Every incident recorded in the period.
-    detainees : int
+    incidents : sequence of Incident
+        Every incident recorded in the period (a list, a tuple or another
+        iterable; a ``str`` is refused).
+    detainees : int or str or Decimal
         N, every detainee held in the period.
     start, end : datetime.date
         The period, both days included.
@@ -261,8 +276,8 @@ def score_incidents(
         never dropped silently: filter the log first); and every error of
         :func:`score`.
     InvalidTypeError
-        An item that is not an :class:`Incident`, or a period bound that is
-        not a ``datetime.date``.
+        ``incidents`` that is not a sequence, an item that is not an
+        :class:`Incident`, or a period bound that is not a ``datetime.date``.
 
     Notes
     -----
@@ -287,7 +302,7 @@ def score_incidents(
     if first > last:
         raise InvalidValueError("start", f"must not be after end ({last.isoformat()})", first)
     counts = dict.fromkeys(IncidentKind, 0)
-    for position, incident in enumerate(incidents):
+    for position, incident in enumerate(to_sequence(incidents, field="incidents")):
         if not isinstance(incident, Incident):
             raise InvalidTypeError(f"incidents[{position}]", "must be an Incident", incident)
         if not first <= incident.date <= last:
@@ -303,77 +318,4 @@ def score_incidents(
         serious_fights=counts[IncidentKind.PERKELAHIAN_BERAT],
         negligent_deaths=counts[IncidentKind.KEMATIAN_KELALAIAN],
         empty=empty,
-    )
-
-
-def score_batch(
-    *,
-    detainees: npt.ArrayLike,
-    escapes: npt.ArrayLike,
-    serious_fights: npt.ArrayLike,
-    negligent_deaths: npt.ArrayLike,
-    places: int,
-    rounding: Rounding,
-    empty: object = None,
-) -> npt.NDArray[np.int64]:
-    """The index for many units at once, rounded, as scaled integers.
-
-    Parameters
-    ----------
-    detainees, escapes, serious_fights, negligent_deaths : array_like of int
-        N, a, b and c per unit, broadcast together (integer dtypes only).
-    places : int
-        Decimal places of the result.
-    rounding : Rounding
-        How to reach them.
-    empty : number, optional
-        As in :func:`score`; it must have at most ``places`` decimals.
-
-    Returns
-    -------
-    numpy.ndarray of int64
-        ``round_to(score(...).value, places, rounding) x 10**places`` per
-        unit; :func:`sakip.exact_array.scaled_to_decimals` turns it back.
-
-    Raises
-    ------
-    InvalidValueError
-        As :func:`score`, for the first offending unit.
-    InvalidTypeError
-        Arrays that are not of an integer dtype.
-    InexactArrayError
-        ``empty`` with more than ``places`` decimals, or counts too large.
-
-    Notes
-    -----
-    Computed as ``divide_round((N - (a + b + c)) x 100, N)`` in integers,
-    so it agrees with :func:`score` exactly.
-
-    References
-    ----------
-    LKIP BNNP Kalimantan Tengah 2024, BAB III A sasaran 10, indikator 12.
-
-    Examples
-    --------
-    >>> score_batch(detainees=[22, 7, 3], escapes=[0, 1, 0], serious_fights=0,
-    ...             negligent_deaths=[0, 0, 1], places=2,
-    ...             rounding=Rounding.TRUNCATE).tolist()
-    [10000, 8571, 6666]
-    """
-    n = count_array(detainees, field="detainees")
-    a = count_array(escapes, field="escapes")
-    b = count_array(serious_fights, field="serious_fights")
-    c = count_array(negligent_deaths, field="negligent_deaths")
-    n, a, b, c = np.broadcast_arrays(n, a, b, c)
-    incidents = a + b + c
-    too_many = incidents > n
-    if too_many.any():
-        first = int(np.flatnonzero(too_many.ravel())[0])
-        raise InvalidValueError(
-            f"escapes + serious_fights + negligent_deaths[{first}]",
-            f"must not exceed detainees ({int(n.ravel()[first])})",
-            int(incidents.ravel()[first]),
-        )
-    return percent_array(
-        n - incidents, n, places, rounding, empty=empty, part_field="safe", whole_field="detainees"
     )

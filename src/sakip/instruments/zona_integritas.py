@@ -9,11 +9,22 @@ component worth at most 60 and a *hasil* (results) component worth at most
 
     nilai = pengungkit + hasil        (0 <= pengungkit <= 60, 0 <= hasil <= 40)
 
-:func:`score` computes one unit's total, :func:`rank` ranks units by total
-with ties handled (standard competition ranking by default),
-:func:`predikat` classifies a total with the unverified :data:`ZI_PREDIKAT`
-scheme, and :func:`score_batch` / :func:`rank_array` do the same for arrays,
-exactly.
+:func:`score` computes one unit's total and its eligibility band in the
+unverified :data:`ZI_PREDIKAT` scheme (``category``); :func:`rank` ranks
+units by total with ties handled (standard competition ranking by default).
+Many units at once (a few hundred a year) go through the shared loop over
+the exact scalar path, :func:`sakip.batch.score_each`; this module has no
+numpy path of its own.
+
+Examples
+--------
+>>> from sakip.batch import score_each
+>>> from sakip.numbers import Rounding, RoundingPolicy
+>>> rows = [{"pengungkit": "49.97", "hasil": "35.03"}, {"pengungkit": 49.75, "hasil": 36.52}]
+>>> batch = score_each(score, rows, policy=RoundingPolicy(2, Rounding.HALF_UP),
+...                    scheme=ZI_PREDIKAT)
+>>> batch.decimals(), batch.labels()
+([Decimal('85.00'), Decimal('86.27')], ['WBBM', 'WBBM'])
 """
 
 from __future__ import annotations
@@ -23,13 +34,12 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
 import attrs
-import numpy as np
-import numpy.typing as npt
 
 from sakip.bands import Band, BandScheme, as_scheme
+from sakip.coerce import NumberLike, to_bounded, to_enum, to_sequence, to_text
 from sakip.errors import InvalidTypeError, InvalidValueError
-from sakip.exact_array import scaled_from_floats
-from sakip.numbers import UNBOUNDED, check_places, to_decimal
+from sakip.instruments._rounded import RoundedValue
+from sakip.numbers import UNBOUNDED
 
 __all__ = [
     "HASIL_MAX",
@@ -39,18 +49,14 @@ __all__ = [
     "Ranking",
     "TieMethod",
     "ZonaIntegritasResult",
-    "predikat",
     "rank",
-    "rank_array",
     "score",
-    "score_batch",
 ]
 
 #: Maximum of the *pengungkit* (enablers) component (60 % of the LKE ZI).
 PENGUNGKIT_MAX = Decimal(60)
 #: Maximum of the *hasil* (results) component (40 % of the LKE ZI).
 HASIL_MAX = Decimal(40)
-_TOTAL_MAX = UNBOUNDED.add(PENGUNGKIT_MAX, HASIL_MAX)
 
 ZI_PREDIKAT = BandScheme(
     "Predikat Zona Integritas (nilai LKE ZI)",
@@ -73,23 +79,21 @@ ZI_PREDIKAT = BandScheme(
 )
 """Eligibility bands of a ZI total: < 75 Belum WBK, [75, 85) WBK, [85, 100] WBBM (unverified).
 
+The default scheme of :func:`score`, whose result carries the band as
+``category``.
+
 Examples
 --------
 >>> ZI_PREDIKAT.verified, ZI_PREDIKAT.classify("83.32").label
 (False, 'WBK')
+>>> score(pengungkit="49.97", hasil="33.35").category is ZI_PREDIKAT.bands[1]
+True
 """
 
 
-def _component(value: object, field: str, maximum: Decimal) -> Decimal:
-    number = to_decimal(value, field=field)
-    if not Decimal(0) <= number <= maximum:
-        raise InvalidValueError(field, f"must lie in [0, {maximum}]", number)
-    return number
-
-
 @attrs.frozen
-class ZonaIntegritasResult:
-    """A unit's ZI score.
+class ZonaIntegritasResult(RoundedValue):
+    """A unit's ZI score and its eligibility band (frozen and hashable).
 
     Attributes
     ----------
@@ -99,15 +103,29 @@ class ZonaIntegritasResult:
         The enablers component (0-60).
     hasil : Decimal
         The results component (0-40).
+    category : Band
+        The band of ``value`` in the scheme given to :func:`score`,
+        :data:`ZI_PREDIKAT` by default (**unverified** bounds: at most
+        eligibility, never the predicate itself).
+
+    Examples
+    --------
+    >>> from sakip.numbers import Rounding, RoundingPolicy
+    >>> result = score(pengungkit="49.97", hasil="33.35")
+    >>> result.category.label, result.rounded(RoundingPolicy(1, Rounding.HALF_UP))
+    ('WBK', Decimal('83.3'))
     """
 
     value: Decimal
     pengungkit: Decimal
     hasil: Decimal
+    category: Band
 
 
-def score(*, pengungkit: object, hasil: object) -> ZonaIntegritasResult:
-    """The ZI total from its two components.
+def score(
+    *, pengungkit: NumberLike, hasil: NumberLike, scheme: BandScheme = ZI_PREDIKAT
+) -> ZonaIntegritasResult:
+    """The ZI total from its two components, and its eligibility band.
 
     Parameters
     ----------
@@ -115,78 +133,54 @@ def score(*, pengungkit: object, hasil: object) -> ZonaIntegritasResult:
         The *komponen pengungkit* score, in [0, 60].
     hasil : int, str, Decimal or float
         The *komponen hasil* score, in [0, 40].
+    scheme : BandScheme, optional
+        The bands of the total, :data:`ZI_PREDIKAT` by default, whose bounds
+        are **unverified**; pass the official table when you have it.
 
     Returns
     -------
     ZonaIntegritasResult
+        ``category`` is the band of the exact total in ``scheme``.
 
     Raises
     ------
     InvalidValueError
         A component outside its range (the two are keyword-only so that they
         cannot be swapped unnoticed).
+    OutOfBandError
+        A total outside every band of ``scheme``.
+    InvalidTypeError
+        A ``scheme`` that is not a :class:`~sakip.bands.BandScheme` (such as
+        its name).
 
     Notes
     -----
-    ``nilai = pengungkit + hasil``, exact, in [0, 100].
+    ``nilai = pengungkit + hasil``, exact, in [0, 100]. The band is decided
+    on the exact total; see :data:`ZI_PREDIKAT` for what the default bands
+    can and cannot say.
 
     References
     ----------
     LKIP BNNP Kalimantan Tengah 2024, BAB III A sasaran 13 (indikator 18),
     table from Surat Inspektur Utama BNN B/658/XII/IR/IR.04.05/2024/INS;
-    PermenPANRB 90/2021 for the 60/40 split.
+    PermenPANRB 90/2021 for the 60/40 split (and, unverified, the bands).
 
     Examples
     --------
-    >>> score(pengungkit="49.97", hasil="35.03").value
-    Decimal('85.00')
+    >>> result = score(pengungkit="49.97", hasil="35.03")
+    >>> result.value, result.category.label
+    (Decimal('85.00'), 'WBBM')
+    >>> score(pengungkit=50, hasil="24.99").category.label
+    'Belum WBK'
     >>> score(pengungkit="35.03", hasil="49.97")
     Traceback (most recent call last):
     ...
     sakip.errors.InvalidValueError: 'hasil' must lie in [0, 40]: 49.97
     """
-    lever = _component(pengungkit, "pengungkit", PENGUNGKIT_MAX)
-    result = _component(hasil, "hasil", HASIL_MAX)
-    return ZonaIntegritasResult(UNBOUNDED.add(lever, result), lever, result)
-
-
-def predikat(total: object, *, scheme: BandScheme = ZI_PREDIKAT) -> Band:
-    """The eligibility band of a ZI total.
-
-    Parameters
-    ----------
-    total : int, str, Decimal or float
-        A ZI total (``score(...).value``).
-    scheme : BandScheme, optional
-        Defaults to :data:`ZI_PREDIKAT`, whose bounds are **unverified**;
-        pass the official table when you have it.
-
-    Returns
-    -------
-    Band
-
-    Raises
-    ------
-    OutOfBandError
-        A total outside the scheme.
-    InvalidTypeError
-        A ``scheme`` that is not a :class:`~sakip.bands.BandScheme`.
-
-    Notes
-    -----
-    Decided on the exact total. See :data:`ZI_PREDIKAT` for what the
-    default bands can and cannot say.
-
-    References
-    ----------
-    PermenPANRB 90/2021 (unverified reading).
-
-    Examples
-    --------
-    >>> predikat("74.99").label, predikat(75).label
-    ('Belum WBK', 'WBK')
-    """
-    return as_scheme(scheme).classify(total)
+    lever = to_bounded(pengungkit, field="pengungkit", low=0, high=PENGUNGKIT_MAX)
+    result = to_bounded(hasil, field="hasil", low=0, high=HASIL_MAX)
+    total = UNBOUNDED.add(lever, result)
+    return ZonaIntegritasResult(total, lever, result, as_scheme(scheme).classify(total))
 
 
 class TieMethod(enum.Enum):
@@ -246,39 +240,48 @@ class Ranking:
         >>> rank({"A": "85.52", "B": "85.00", "C": "84.95"}).rank_of("B")
         2
         """
+        wanted = to_text(unit, field="unit")
         for entry in self.entries:
-            if entry.unit == unit:
+            if entry.unit == wanted:
                 return entry.rank
-        raise InvalidValueError("unit", "must be one of the ranked units", unit)
+        raise InvalidValueError("unit", "must be one of the ranked units", wanted)
 
 
 def _pairs(
-    totals: Mapping[str, object] | Iterable[tuple[str, object]],
-) -> list[tuple[str, object]]:
+    totals: Mapping[str, NumberLike] | Iterable[tuple[str, NumberLike]],
+) -> list[tuple[object, object]]:
     if isinstance(totals, Mapping):
         return list(totals.items())
-    pairs: list[tuple[str, object]] = []
-    for index, item in enumerate(totals):
-        if not isinstance(item, tuple) or len(item) != 2:
+    pairs: list[tuple[object, object]] = []
+    for index, item in enumerate(to_sequence(totals, field="totals")):
+        if isinstance(item, str | bytes | Mapping) or not isinstance(item, Iterable):
             raise InvalidTypeError(f"totals[{index}]", "must be a (unit, total) pair", item)
-        pairs.append((item[0], item[1]))
+        pair = to_sequence(item, field=f"totals[{index}]")
+        if len(pair) != 2:
+            raise InvalidTypeError(f"totals[{index}]", "must be a (unit, total) pair", item)
+        pairs.append((pair[0], pair[1]))
     return pairs
 
 
 def rank(
-    totals: Mapping[str, object] | Iterable[tuple[str, object]],
+    totals: Mapping[str, NumberLike] | Iterable[tuple[str, NumberLike]],
     *,
-    method: TieMethod = TieMethod.COMPETITION,
+    method: TieMethod | str = TieMethod.COMPETITION,
 ) -> Ranking:
     """Rank units by ZI total, highest first, with ties handled.
 
     Parameters
     ----------
-    totals : mapping of str to number, or iterable of (str, number)
-        Each unit's total (``score(...).value`` or a printed figure), in [0, 100].
-    method : TieMethod, optional
+    totals : mapping of str to number, or sequence of (str, number)
+        Each unit's total (``score(...).value`` or a printed figure), in
+        [0, 100]; the numbers are read with :func:`sakip.to_decimal`
+        (``85``, ``"85.00"``, ``Decimal("85")`` and ``85.0`` are the same
+        total), the names with :func:`sakip.coerce.to_text`. A ``str`` is
+        not a sequence of pairs.
+    method : TieMethod or str, optional
         :attr:`TieMethod.COMPETITION` (default, 1-2-2-4) or
-        :attr:`TieMethod.DENSE` (1-2-2-3).
+        :attr:`TieMethod.DENSE` (1-2-2-3), or their values
+        ``"competition"`` and ``"dense"``.
 
     Returns
     -------
@@ -287,15 +290,18 @@ def rank(
     Raises
     ------
     InvalidValueError
-        No unit, a unit named twice, a total outside [0, 100].
+        No unit, a unit named twice, a total outside [0, 100], an unknown
+        ``method``.
     InvalidTypeError
-        A unit name that is not a str, or an item that is not a pair.
+        A unit name that is not a str, ``totals`` that is neither a mapping
+        nor a sequence, or an item that is not a pair.
 
     Notes
     -----
     Ranked on the exact totals: 85.00 and 85 tie. Competition rank =
     1 + number of units with a strictly higher total; dense rank = 1 +
-    number of distinct totals strictly higher.
+    number of distinct totals strictly higher. Tied units keep their input
+    order.
 
     References
     ----------
@@ -304,24 +310,22 @@ def rank(
 
     Examples
     --------
-    >>> ranking = rank({"A": "91.94", "B": "85.00", "C": "85", "D": "84.95"})
+    >>> ranking = rank({"A": "91.94", "B": "85.00", "C": 85, "D": 84.95})
     >>> [(e.rank, e.unit) for e in ranking.entries]
     [(1, 'A'), (2, 'B'), (2, 'C'), (4, 'D')]
-    >>> rank({"A": "91.94", "B": "85.00", "C": "85", "D": "84.95"},
-    ...      method=TieMethod.DENSE).rank_of("D")
+    >>> rank([("A", "91.94"), ("B", "85.00"), ("C", "85"), ("D", "84.95")],
+    ...      method="dense").rank_of("D")
     3
     """
-    if not isinstance(method, TieMethod):
-        raise InvalidTypeError("method", "must be a TieMethod", method)
+    how = to_enum(method, TieMethod, field="method")
     items: list[tuple[str, Decimal]] = []
     names: set[str] = set()
-    for unit, total in _pairs(totals):
-        if not isinstance(unit, str):
-            raise InvalidTypeError("unit", "must be a str", unit)
+    for raw_unit, raw_total in _pairs(totals):
+        unit = to_text(raw_unit, field="unit")
         if unit in names:
             raise InvalidValueError("unit", "must not repeat", unit)
         names.add(unit)
-        items.append((unit, _component(total, f"totals[{unit!r}]", _TOTAL_MAX)))
+        items.append((unit, to_bounded(raw_total, field=f"totals[{unit!r}]", low=0, high=100)))
     if not items:
         raise InvalidValueError("totals", "must not be empty", 0)
     ordered = sorted(items, key=lambda item: item[1], reverse=True)  # stable: input order
@@ -332,131 +336,6 @@ def rank(
             position = entries[-1].rank
         else:
             distinct_higher += 1 if entries else 0
-            position = index + 1 if method is TieMethod.COMPETITION else distinct_higher + 1
+            position = index + 1 if how is TieMethod.COMPETITION else distinct_higher + 1
         entries.append(RankedUnit(position, unit, total))
-    return Ranking(tuple(entries), method)
-
-
-def rank_array(
-    totals: npt.ArrayLike, *, method: TieMethod = TieMethod.COMPETITION, places: int = 0
-) -> npt.NDArray[np.int64]:
-    """Ranks of a 1-D array of totals, highest first, as :func:`rank` gives them.
-
-    Parameters
-    ----------
-    totals : array_like of float or int
-        One total per unit. Floats mean ``Decimal(str(x))``; ranking only
-        compares, and comparing floats orders them as those decimals, so the
-        result is exact.
-    method : TieMethod, optional
-        As in :func:`rank`.
-    places : int, optional
-        The totals are scaled by ``10**places`` (as :func:`score_batch`
-        returns them with ``places=2``); only the range check uses it.
-
-    Returns
-    -------
-    numpy.ndarray of int64
-        The rank of each element, in input order.
-
-    Raises
-    ------
-    InvalidValueError
-        An empty or non 1-D array, NaN, a total outside [0, 100 x 10**places].
-    InvalidTypeError
-        An array that is not of a float or integer dtype.
-
-    Notes
-    -----
-    Competition rank = ``n - searchsorted(sorted, x, "right") + 1``; dense
-    rank uses the sorted distinct totals instead.
-
-    References
-    ----------
-    LKIP BNNP Kalimantan Tengah 2024, BAB III A sasaran 13.
-
-    Examples
-    --------
-    >>> rank_array([91.94, 85.0, 85.0, 84.95]).tolist()
-    [1, 2, 2, 4]
-    >>> rank_array([91.94, 85.0, 85.0, 84.95], method=TieMethod.DENSE).tolist()
-    [1, 2, 2, 3]
-    >>> totals = score_batch(pengungkit=[49.97, 55.51], hasil=[35.03, 36.43])
-    >>> rank_array(totals, places=2).tolist()
-    [2, 1]
-    """
-    if not isinstance(method, TieMethod):
-        raise InvalidTypeError("method", "must be a TieMethod", method)
-    array = np.asarray(totals)
-    if array.dtype.kind not in "iuf":
-        raise InvalidTypeError("totals", "must be a float or integer array", array.dtype)
-    if array.ndim != 1 or array.size == 0:
-        raise InvalidValueError("totals", "must be a non-empty 1-D array", array.shape)
-    if array.dtype.kind == "f" and not np.isfinite(array).all():
-        raise InvalidValueError("totals", "must be finite numbers", array[~np.isfinite(array)][0])
-    check_places(places)
-    top = 100 * 10**places
-    outside = (array < 0) | (array > top)
-    if outside.any():
-        raise InvalidValueError("totals", f"must lie in [0, {top}]", array[outside][0].item())
-    reference = np.sort(array) if method is TieMethod.COMPETITION else np.unique(array)
-    higher = reference.size - np.searchsorted(reference, array, side="right")
-    result: npt.NDArray[np.int64] = (higher + 1).astype(np.int64)
-    return result
-
-
-def score_batch(
-    *, pengungkit: npt.ArrayLike, hasil: npt.ArrayLike, places: int = 2
-) -> npt.NDArray[np.int64]:
-    """ZI totals for arrays of units, exactly, as scaled integers.
-
-    Parameters
-    ----------
-    pengungkit, hasil : array_like of float or int
-        The components per unit, broadcast together; each element must
-        carry at most ``places`` decimals (floats mean ``Decimal(str(x))``).
-    places : int, optional
-        Decimal places of the inputs, 2 by default (the TPI table's).
-
-    Returns
-    -------
-    numpy.ndarray of int64
-        ``score(...).value x 10**places`` per unit: exact, no rounding
-        (BNNP Bali's ``49.75 + 36.52`` is exactly ``8627``, where floats
-        give ``86.27000000000001``).
-
-    Raises
-    ------
-    InvalidValueError
-        A component outside its range; ``places`` that is not an int >= 0.
-    InexactArrayError
-        An element with more than ``places`` decimals.
-
-    Notes
-    -----
-    Both components are scaled to integers with
-    :func:`sakip.exact_array.scaled_from_floats` and added.
-
-    References
-    ----------
-    LKIP BNNP Kalimantan Tengah 2024, BAB III A sasaran 13.
-
-    Examples
-    --------
-    >>> score_batch(pengungkit=[49.97, 49.75], hasil=[35.03, 36.52]).tolist()
-    [8500, 8627]
-    """
-    check_places(places)
-    lever = scaled_from_floats(pengungkit, places, field="pengungkit")
-    result = scaled_from_floats(hasil, places, field="hasil")
-    factor = 10**places
-    for name, array, maximum in (
-        ("pengungkit", lever, PENGUNGKIT_MAX),
-        ("hasil", result, HASIL_MAX),
-    ):
-        outside = (array < 0) | (array > int(maximum) * factor)
-        if outside.any():
-            bad = Decimal(int(array[outside][0])).scaleb(-places, context=UNBOUNDED)
-            raise InvalidValueError(name, f"must lie in [0, {maximum}]", bad)
-    total: npt.NDArray[np.int64] = np.add(lever, result)
-    return total
+    return Ranking(tuple(entries), how)
