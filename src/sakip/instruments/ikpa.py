@@ -39,7 +39,7 @@ from decimal import Decimal
 import attrs
 
 from sakip.bands import Band, BandScheme, as_scheme
-from sakip.capaian import TargetStatus, achievement, target_status
+from sakip.capaian import achievement
 from sakip.coerce import to_bounded
 from sakip.errors import InvalidTypeError, InvalidValueError
 from sakip.instruments._ikpa_rules import (
@@ -54,7 +54,8 @@ from sakip.instruments._ikpa_rules import (
     resolve_rules,
     rules_for_year,
 )
-from sakip.numbers import UNBOUNDED, NumberLike, RoundingPolicy, divide, exact_sum, to_decimal
+from sakip.instruments._target import AgainstTarget
+from sakip.numbers import UNBOUNDED, NumberLike, divide, exact_sum, to_decimal
 from sakip.schemes import IKPA_CATEGORY
 
 __all__ = [
@@ -126,7 +127,7 @@ class AspectScore:
 
 
 @attrs.frozen
-class IkpaResult:
+class IkpaResult(AgainstTarget):
     """The IKPA figures of one unit.
 
     Attributes
@@ -159,6 +160,14 @@ class IkpaResult:
         (:func:`sakip.capaian.achievement`, higher is better), when a target
         is given.
 
+    Methods
+    -------
+    rounded(policy)
+        ``value`` under a :class:`~sakip.numbers.RoundingPolicy`.
+    meets_target
+        Property: whether the exact ``value`` reaches ``target``
+        (:func:`sakip.capaian.target_status`); None without a target.
+
     Examples
     --------
     >>> from sakip.numbers import Rounding, RoundingPolicy
@@ -181,28 +190,6 @@ class IkpaResult:
     rules: IkpaRules = attrs.field(repr=False)
     target: Decimal | None = None
     achievement: Decimal | None = None
-
-    @property
-    def meets_target(self) -> bool | None:
-        """Whether ``value`` reaches ``target`` (:func:`sakip.capaian.target_status`; None without a target)."""
-        if self.target is None:
-            return None
-        status = target_status(target=self.target, realization=self.value)
-        return status is not TargetStatus.BELOW
-
-    def rounded(self, policy: RoundingPolicy) -> Decimal:
-        """``value`` (Nilai Akhir) under ``policy``; OMSPAN truncates to two places.
-
-        Examples
-        --------
-        >>> from sakip.numbers import Rounding, RoundingPolicy
-        >>> values = dict(zip(IKPA_2024.names, [100, "93.92", 100, 100, 100, "98.32", "99.30"]))
-        >>> score(values, rules=2024).rounded(RoundingPolicy(2, Rounding.TRUNCATE))
-        Decimal('98.74')
-        """
-        if not isinstance(policy, RoundingPolicy):
-            raise InvalidTypeError("policy", "must be a RoundingPolicy", policy)
-        return policy.apply(self.value)
 
     def weighted(self, name: str) -> Decimal:
         """The weighted value (``Nilai Akhir`` row) of one indicator.

@@ -35,10 +35,11 @@ from decimal import Decimal
 import attrs
 
 from sakip.bands import Band, BandScheme, as_scheme
-from sakip.capaian import TargetStatus, achievement, target_status
+from sakip.capaian import achievement
 from sakip.coerce import to_bool, to_bounded
 from sakip.errors import InvalidTypeError, InvalidValueError
-from sakip.numbers import UNBOUNDED, NumberLike, RoundingPolicy, to_decimal
+from sakip.instruments._target import AgainstTarget
+from sakip.numbers import UNBOUNDED, NumberLike, to_decimal
 from sakip.schemes import NKA_CATEGORY
 
 __all__ = [
@@ -127,7 +128,7 @@ NKA_WEIGHTS = NkaWeights(
 
 
 @attrs.frozen
-class NkaResult:
+class NkaResult(AgainstTarget):
     """The NKA of one unit.
 
     Attributes
@@ -150,6 +151,14 @@ class NkaResult:
         (:func:`sakip.capaian.achievement`, higher is better), when a target
         is given.
 
+    Methods
+    -------
+    rounded(policy)
+        ``value`` under a :class:`~sakip.numbers.RoundingPolicy`.
+    meets_target
+        Property: whether the exact ``value`` reaches ``target``
+        (:func:`sakip.capaian.target_status`); None without a target.
+
     Examples
     --------
     >>> from sakip.numbers import Rounding, RoundingPolicy
@@ -168,27 +177,6 @@ class NkaResult:
     scheme: BandScheme = attrs.field(repr=False)
     target: Decimal | None = None
     achievement: Decimal | None = None
-
-    @property
-    def meets_target(self) -> bool | None:
-        """Whether ``value`` reaches ``target`` (:func:`sakip.capaian.target_status`; None without a target)."""
-        if self.target is None:
-            return None
-        status = target_status(target=self.target, realization=self.value)
-        return status is not TargetStatus.BELOW
-
-    def rounded(self, policy: RoundingPolicy) -> Decimal:
-        """``value`` under ``policy``; SMART rounds half up to two places.
-
-        Examples
-        --------
-        >>> from sakip.numbers import Rounding, RoundingPolicy
-        >>> score(planning="100.00", execution="99.95").rounded(RoundingPolicy(2, Rounding.TRUNCATE))
-        Decimal('99.97')
-        """
-        if not isinstance(policy, RoundingPolicy):
-            raise InvalidTypeError("policy", "must be a RoundingPolicy", policy)
-        return policy.apply(self.value)
 
 
 def score(
