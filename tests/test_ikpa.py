@@ -257,6 +257,15 @@ def test_bad_arguments_raise(kwargs: dict[str, object], error: type[SakipError])
         score(_values(["100"] * 7), **kwargs)  # type: ignore[arg-type]
 
 
+def test_not_applicable_takes_the_member_or_its_value() -> None:
+    # BAB III A sasaran 12, Kotawaringin Barat: the marker's value works as the member does.
+    values = _values(["100", "100", "100", "not applicable", NA, "99.20", "100"])
+    assert score(values, rules=2024).value == Decimal("99.9")
+    values["Belanja Kontraktual"] = "n/a"
+    with pytest.raises(InvalidValueError, match="Belanja Kontraktual"):
+        score(values, rules=2024)
+
+
 def test_no_applicable_indicator_raises() -> None:
     with pytest.raises(InvalidValueError, match="at least one applicable"):
         score(_values([NA] * 7), rules=2024)

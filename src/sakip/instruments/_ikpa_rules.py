@@ -49,7 +49,13 @@ class Aspect(enum.Enum):
 class NotApplicable(enum.Enum):
     """Marker for an indicator that does not apply to a unit (no contracts, say).
 
-    Its weight becomes 0 and the weight conversion rescales the total.
+    Its weight becomes 0 and the weight conversion rescales the total. Give
+    the member (:data:`NOT_APPLICABLE`) or its value, ``"not applicable"``.
+
+    Examples
+    --------
+    >>> NotApplicable("not applicable") is NOT_APPLICABLE
+    True
     """
 
     NOT_APPLICABLE = "not applicable"

@@ -213,7 +213,8 @@ class IkpaResult(AgainstTarget):
 
 
 def _indicator_value(rules: IkpaRules, name: str, raw: object) -> Decimal | None:
-    if raw is NOT_APPLICABLE:
+    # The marker is an enum: its value works as well as the member.
+    if raw is NOT_APPLICABLE or (isinstance(raw, str) and raw == NOT_APPLICABLE.value):
         return None
     if raw is None:
         raise InvalidTypeError(
@@ -256,7 +257,8 @@ def score(
     ----------
     values : mapping of str to number or NOT_APPLICABLE
         Every indicator of ``rules`` by its official name, with its value
-        (0 to ``rules.max_value``) or :data:`NOT_APPLICABLE`.
+        (0 to ``rules.max_value``) or :data:`NOT_APPLICABLE` (or its value,
+        ``"not applicable"``).
     rules : IkpaRules or int
         The rules, or a budget year with built-in rules (:data:`IKPA_RULES`,
         :func:`rules_for_year`).
