@@ -1,30 +1,33 @@
-"""Tests of sakip.instruments.anggaran (budget realisation and reconciliation)."""
+"""Tests of sakip.instruments.anggaran (budget realization and reconciliation)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
+import attrs
 import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from sakip.batch import score_each
 from sakip.errors import InvalidTypeError, InvalidValueError, SakipError
-from sakip.exact_array import InexactArrayError
 from sakip.findings import Finding
+from sakip.instruments import anggaran
 from sakip.instruments.anggaran import (
     Agreement,
+    AnggaranResult,
     BlokirTreatment,
     BudgetLine,
+    BudgetRealization,
     PrintedRow,
     PrintedTable,
-    realisation,
+    line_realization,
     reconcile,
     rupiah,
     score,
-    score_batch,
 )
-from sakip.numbers import UNBOUNDED, Rounding, percent, round_to
+from sakip.numbers import UNBOUNDED, Rounding, RoundingPolicy, percent, round_to
 
 # LKIP BNNP Kalimantan Tengah 2024, BAB III B, "DAFTAR TARGET/REALISASI FISIK DAN KEUANGAN
 # ... PER 31 DESEMBER 2024": code, output, Pagu Awal, Blokir, Realisasi, % (SAKTI).
@@ -64,13 +67,14 @@ OUTPUTS = [
 OUTPUT_TOTAL = (7988525000, 16524000, 7676554161, "96.095")  # JUMLAH row, 3 places
 
 
-@pytest.mark.parametrize(("code", "label", "pagu", "blokir", "realisasi", "printed"), OUTPUTS)
+@pytest.mark.parametrize(("code", "label", "pagu", "blokir", "realization", "printed"), OUTPUTS)
 def test_output_rows_round_half_up(
-    code: str, label: str, pagu: int, blokir: int, realisasi: int, printed: str
+    code: str, label: str, pagu: int, blokir: int, realization: int, printed: str
 ) -> None:
-    line = realisation(pagu=pagu, realisasi=realisasi, blokir=blokir)
+    line = line_realization(pagu=pagu, realization=realization, blokir=blokir)
     assert round_to(line.value, 2, Rounding.HALF_UP) == Decimal(printed)
-    assert line.sisa == pagu - realisasi
+    assert line.rounded(RoundingPolicy(2, Rounding.HALF_UP)) == Decimal(printed)
+    assert line.sisa == pagu - realization
 
 
 def test_output_table_blokir_is_not_realised() -> None:
@@ -81,12 +85,12 @@ def test_output_table_blokir_is_not_realised() -> None:
         ("3258.BAA.002", "89.93"),
         ("3260.BDB.001", "100.00"),
     ]:
-        pagu, blokir, realisasi, printed = rows[code]
-        counted = realisation(
+        pagu, blokir, realization, printed = rows[code]
+        counted = line_realization(
             pagu=pagu,
-            realisasi=realisasi,
+            realization=realization,
             blokir=blokir,
-            blokir_treatment=BlokirTreatment.REALISED,
+            blokir_treatment=BlokirTreatment.REALIZED,
         )
         assert (
             round_to(counted.value, 2, Rounding.HALF_UP) == Decimal(expected) != Decimal(printed)
@@ -94,15 +98,18 @@ def test_output_table_blokir_is_not_realised() -> None:
 
 
 def test_output_table_total() -> None:
-    lines = [BudgetLine(label, p, r, b, code=code) for code, label, p, b, r, _ in OUTPUTS]
+    lines = [
+        BudgetLine(label, pagu=p, realization=r, blokir=b, code=code)
+        for code, label, p, b, r, _ in OUTPUTS
+    ]
     result = score(lines)
-    pagu, blokir, realisasi, printed = OUTPUT_TOTAL
-    assert (result.total.pagu, result.total.blokir, result.total.realisasi) == (
+    pagu, blokir, realization, printed = OUTPUT_TOTAL
+    assert (result.total.pagu, result.total.blokir, result.total.realization) == (
         pagu,
         blokir,
-        realisasi,
+        realization,
     )
-    assert round_to(result.value, 3, Rounding.HALF_UP) == Decimal(printed)
+    assert result.rounded(RoundingPolicy(3, Rounding.HALF_UP)) == Decimal(printed)
     assert len(result.lines) == 24
 
 
@@ -116,11 +123,11 @@ UNITS_TOTAL = (11347093000, 11010853963, "97.03")
 
 
 def test_unit_table() -> None:
-    result = score([BudgetLine(label, p, r) for label, p, r, _ in UNITS])
+    result = score([BudgetLine(label, pagu=p, realization=r) for label, p, r, _ in UNITS])
     for line, (_, _, _, printed) in zip(result.lines, UNITS, strict=True):
         # The rows round half up: 99,6998 -> 99,70 (truncation would give 99,69).
         assert round_to(line.value, 2, Rounding.HALF_UP) == Decimal(printed)
-    assert (result.total.pagu, result.total.realisasi) == UNITS_TOTAL[:2]
+    assert (result.total.pagu, result.total.realization) == UNITS_TOTAL[:2]
     # The total truncates: 97,0368 -> 97,03 (half up would give 97,04).
     assert round_to(result.value, 2, Rounding.TRUNCATE) == Decimal("97.03")
     assert round_to(result.value, 2, Rounding.HALF_UP) == Decimal("97.04")
@@ -129,11 +136,25 @@ def test_unit_table() -> None:
 # BAB III B and BAB IV B, "rekapitulasi anggaran dan realisasi (blokir dimasukkan dalam
 # realisasi)": Jenis Belanja, Anggaran, Realisasi, Sisa, Persentase.
 SPENDING_ROWS = [
-    PrintedRow("Belanja Pegawai", 4218311000, 3770214000, sisa=281590276, percentage="93.32"),
-    PrintedRow("Belanja Barang", 3642614000, 3738905716, sisa=31308284, percentage="99.14"),
+    PrintedRow(
+        "Belanja Pegawai",
+        pagu=4218311000,
+        realization=3770214000,
+        sisa=281590276,
+        percentage="93.32",
+    ),
+    PrintedRow(
+        "Belanja Barang",
+        pagu=3642614000,
+        realization=3738905716,
+        sisa=31308284,
+        percentage="99.14",
+    ),
     PrintedRow("Belanja Modal"),  # printed "-"
 ]
-SPENDING_TOTAL = PrintedRow("Jumlah", 7988525000, 7675626440, sisa=312898560, percentage="96.08")
+SPENDING_TOTAL = PrintedRow(
+    "Jumlah", pagu=7988525000, realization=7675626440, sisa=312898560, percentage="96.08"
+)
 
 
 def _spending(location: str) -> PrintedTable:
@@ -174,8 +195,10 @@ def test_spending_type_percentages_follow_the_sisa_column() -> None:
 
 
 def test_unit_table_mixes_roundings() -> None:
-    rows = [PrintedRow(label, p, r, percentage=pct) for label, p, r, pct in UNITS]
-    total = PrintedRow("Jumlah", *UNITS_TOTAL[:2], percentage=UNITS_TOTAL[2])
+    rows = [PrintedRow(label, pagu=p, realization=r, percentage=pct) for label, p, r, pct in UNITS]
+    total = PrintedRow(
+        "Jumlah", pagu=UNITS_TOTAL[0], realization=UNITS_TOTAL[1], percentage=UNITS_TOTAL[2]
+    )
     mixed = PrintedTable(
         "BAB III B, satker", rows, Rounding.HALF_UP, total=total, total_rounding=Rounding.TRUNCATE
     )
@@ -192,39 +215,47 @@ def test_unit_table_mixes_roundings() -> None:
 
 def _report_tables() -> tuple[list[PrintedTable], list[Agreement]]:
     output_rows = [
-        PrintedRow(f"{code} {label}", p, r, blokir=b or None, percentage=pct)
+        PrintedRow(f"{code} {label}", pagu=p, realization=r, blokir=b or None, percentage=pct)
         for code, label, p, b, r, pct in OUTPUTS
     ]
-    pagu, blokir, realisasi, pct = OUTPUT_TOTAL
+    pagu, blokir, realization, pct = OUTPUT_TOTAL
     outputs = PrintedTable(
         "BAB III B, output",
         output_rows,
         Rounding.HALF_UP,
-        total=PrintedRow("JUMLAH", pagu, realisasi, blokir=blokir, percentage=pct),
+        total=PrintedRow(
+            "JUMLAH", pagu=pagu, realization=realization, blokir=blokir, percentage=pct
+        ),
     )
     text_iii = PrintedTable(
         "BAB III B, teks",
         [],
         Rounding.HALF_UP,
-        total=PrintedRow("realisasi", 7988525000, 7675626440, blokir=16524000, percentage="96.09"),
+        total=PrintedRow(
+            "realisasi",
+            pagu=7988525000,
+            realization=7675626440,
+            blokir=16524000,
+            percentage="96.09",
+        ),
     )
     text_iv = PrintedTable(
         "BAB IV B, teks",
         [],
         Rounding.HALF_UP,
-        total=PrintedRow("realisasi", 7988525000, 7675626440, percentage="96.08"),
+        total=PrintedRow("realisasi", pagu=7988525000, realization=7675626440, percentage="96.08"),
     )
     # "Perbandingan anggaran pada tahun 2022-2024" (pagu per jenis belanja).
     history = [
         PrintedTable(
             f"BAB III B, perbandingan {year}",
             [
-                PrintedRow("Belanja Pegawai", pegawai),
-                PrintedRow("Belanja Barang", barang),
-                PrintedRow("Belanja Modal", modal),
+                PrintedRow("Belanja Pegawai", pagu=pegawai),
+                PrintedRow("Belanja Barang", pagu=barang),
+                PrintedRow("Belanja Modal", pagu=modal),
             ],
             Rounding.HALF_UP,
-            total=PrintedRow("Jumlah", total),
+            total=PrintedRow("Jumlah", pagu=total),
         )
         for year, pegawai, barang, modal, total in [
             (2022, 3463814000, 4203527000, 14000000, 7681314000),
@@ -234,9 +265,11 @@ def _report_tables() -> tuple[list[PrintedTable], list[Agreement]]:
     ]
     units = PrintedTable(
         "BAB III B, satker",
-        [PrintedRow(label, p, r, percentage=pct) for label, p, r, pct in UNITS],
+        [PrintedRow(label, pagu=p, realization=r, percentage=pct) for label, p, r, pct in UNITS],
         Rounding.HALF_UP,
-        total=PrintedRow("Jumlah", *UNITS_TOTAL[:2], percentage=UNITS_TOTAL[2]),
+        total=PrintedRow(
+            "Jumlah", pagu=UNITS_TOTAL[0], realization=UNITS_TOTAL[1], percentage=UNITS_TOTAL[2]
+        ),
         total_rounding=Rounding.TRUNCATE,
     )
     tables = [
@@ -250,7 +283,7 @@ def _report_tables() -> tuple[list[PrintedTable], list[Agreement]]:
     ]
     agreements = [
         Agreement(
-            "BAB III B, output / JUMLAH / realisasi", realisasi, "BAB III B, teks", 7675626440
+            "BAB III B, output / JUMLAH / realisasi", realization, "BAB III B, teks", 7675626440
         ),
         Agreement(
             "BAB III B, output / JUMLAH / pagu", pagu, "BAB III B, jenis belanja", 7988525000
@@ -284,28 +317,34 @@ def test_report_reconciliation_lists_every_difference() -> None:
 
 
 def test_reconcile_checks_sisa_with_blokir_realised() -> None:
-    row = PrintedRow("x", 100, 80, blokir=10, sisa=10, percentage="90")
-    realised = PrintedTable(
-        "t", [row], Rounding.HALF_UP, blokir_treatment=BlokirTreatment.REALISED
+    row = PrintedRow("x", pagu=100, realization=80, blokir=10, sisa=10, percentage="90")
+    realized = PrintedTable(
+        "t", [row], Rounding.HALF_UP, blokir_treatment=BlokirTreatment.REALIZED
     )
-    assert reconcile([realised]) == ()
+    assert reconcile([realized]) == ()
+    # The enum's value works as well as the member (failed before 0.1.0).
+    assert reconcile([PrintedTable("t", [row], "half_up", blokir_treatment="realized")]) == ()
     unspent = PrintedTable("t", [row], Rounding.HALF_UP)
     assert [f.location for f in reconcile([unspent])] == ["t / x / sisa", "t / x / %"]
 
 
 def test_reconcile_zero_pagu_percentage() -> None:
-    table = PrintedTable("t", [PrintedRow("x", 0, 0, percentage="0")], Rounding.HALF_UP)
+    table = PrintedTable(
+        "t", [PrintedRow("x", pagu=0, realization=0, percentage="0")], Rounding.HALF_UP
+    )
     (finding,) = reconcile([table])
     assert finding.computed is None and finding.difference is None
 
 
 def test_printed_rows_validate() -> None:
-    with pytest.raises(InvalidValueError, match="pagu and realisasi"):
+    with pytest.raises(InvalidValueError, match="pagu and realization"):
         PrintedRow("x", pagu=100, percentage="90")
     with pytest.raises(InvalidTypeError, match="float"):
-        PrintedRow("x", 100, 90, percentage=90.0)
+        PrintedRow("x", pagu=100, realization=90, percentage=90.0)
     with pytest.raises(InvalidTypeError):
-        PrintedRow("x", 100.0, 90)
+        PrintedRow("x", pagu=100.0, realization=90)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        PrintedRow("x", 100, 90)  # type: ignore[misc]  # amounts are keyword-only
     with pytest.raises(InvalidValueError, match="rows or a total"):
         PrintedTable("t", [], Rounding.HALF_UP)
     with pytest.raises(InvalidTypeError):
@@ -315,17 +354,33 @@ def test_printed_rows_validate() -> None:
 # --- amounts and degenerate cases ---------------------------------------------------------
 
 
-def test_zero_pagu_without_realisation_has_no_percentage() -> None:
+def test_zero_pagu_without_realization_has_no_percentage() -> None:
     # The report prints "-" for Belanja Modal 2024 (no budget, nothing spent).
-    line = realisation(pagu=0, realisasi=0)
+    line = line_realization(pagu=0, realization=0)
     assert line.value is None and line.sisa == 0
+    assert line.rounded(RoundingPolicy(2, Rounding.HALF_UP)) is None
     with pytest.raises(InvalidValueError, match="pagu"):
-        realisation(pagu=0, realisasi=1)
+        line_realization(pagu=0, realization=1)
+
+
+def test_a_table_without_budget_has_no_result() -> None:
+    # AnggaranResult.value is a Decimal (the contract): a table whose pagu sums to 0 raises
+    # instead of returning a value of None (changed in 0.1.0).
+    with pytest.raises(InvalidValueError, match="'lines' must have a total pagu > 0"):
+        score([BudgetLine("Belanja Modal", pagu=0, realization=0)])
+    # A "-" line among budgeted lines is fine: its own value is None.
+    result = score(
+        [
+            BudgetLine("Belanja Modal", pagu=0, realization=0),
+            BudgetLine("Belanja Barang", pagu=10, realization=5),
+        ]
+    )
+    assert result.lines[0].value is None and result.value == 50
 
 
 def test_over_pagu_is_computed_and_flagged() -> None:
     # BAB III B: Belanja Barang, realisasi 3.738.905.716 against pagu 3.642.614.000.
-    line = realisation(pagu=3642614000, realisasi=3738905716)
+    line = line_realization(pagu=3642614000, realization=3738905716)
     assert line.over_pagu and line.sisa == -96291716
     assert round_to(line.value, 2, Rounding.HALF_UP) == Decimal("102.64")
 
@@ -333,19 +388,66 @@ def test_over_pagu_is_computed_and_flagged() -> None:
 @pytest.mark.parametrize(
     ("kwargs", "error"),
     [
-        ({"pagu": 100.0, "realisasi": 50}, InvalidTypeError),
-        ({"pagu": "100", "realisasi": 50}, InvalidTypeError),
-        ({"pagu": Decimal("100.5"), "realisasi": 50}, InvalidValueError),
-        ({"pagu": 100, "realisasi": -1}, InvalidValueError),
-        ({"pagu": 100, "realisasi": 50, "blokir": 101}, InvalidValueError),
-        ({"pagu": True, "realisasi": 0}, InvalidTypeError),
-        ({"pagu": Decimal("NaN"), "realisasi": 0}, InvalidValueError),
-        ({"pagu": 100, "realisasi": 50, "blokir_treatment": "realised"}, InvalidTypeError),
+        ({"pagu": 100.0, "realization": 50}, InvalidTypeError),
+        ({"pagu": "100", "realization": 50}, InvalidTypeError),
+        ({"pagu": Decimal("100.5"), "realization": 50}, InvalidValueError),
+        ({"pagu": 100, "realization": -1}, InvalidValueError),
+        ({"pagu": 100, "realization": 50, "blokir": 101}, InvalidValueError),
+        ({"pagu": True, "realization": 0}, InvalidTypeError),
+        ({"pagu": Decimal("NaN"), "realization": 0}, InvalidValueError),
+        # The old British spelling and the member's name are not values of the enum.
+        ({"pagu": 100, "realization": 50, "blokir_treatment": "realised"}, InvalidValueError),
+        ({"pagu": 100, "realization": 50, "blokir_treatment": "REALIZED"}, InvalidValueError),
+        ({"pagu": 100, "realization": 50, "blokir_treatment": True}, InvalidValueError),
     ],
 )
 def test_bad_amounts_raise(kwargs: dict[str, object], error: type[SakipError]) -> None:
     with pytest.raises(error):
-        realisation(**kwargs)  # type: ignore[arg-type]
+        line_realization(**kwargs)  # type: ignore[arg-type]
+
+
+def test_blokir_treatment_takes_the_member_or_its_value() -> None:
+    # Failed before 0.1.0: blokir_treatment="unspent" raised (only the member was accepted).
+    line = line_realization(pagu=10, realization=5, blokir=1, blokir_treatment="unspent")
+    assert line.counted == 5 and line.blokir_treatment is BlokirTreatment.UNSPENT
+    table = score([BudgetLine("x", pagu=10, realization=5, blokir=1)], blokir_treatment="realized")
+    assert table.total.counted == 6 and table.total.blokir_treatment is BlokirTreatment.REALIZED
+    with pytest.raises(InvalidValueError, match="'blokir_treatment' must be one of"):
+        score([BudgetLine("x", pagu=10, realization=5)], blokir_treatment="displayed")  # type: ignore[arg-type]
+    with pytest.raises(InvalidValueError, match="'rounding' must be one of"):
+        PrintedTable("t", [PrintedRow("x")], "plain")  # type: ignore[arg-type]
+
+
+def test_a_str_is_not_a_sequence_of_lines_rows_or_tables() -> None:
+    # Failed before 0.1.0: reconcile([], "") walked the empty str and returned no finding,
+    # and PrintedTable("t", "", total=...) took "" as no rows.
+    with pytest.raises(InvalidTypeError, match="'agreements' must be a sequence"):
+        reconcile([], "")  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError, match="'tables' must be a sequence"):
+        reconcile("tables")  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError, match="'rows' must be a sequence"):
+        PrintedTable("t", "", Rounding.HALF_UP, total=PrintedRow("x"))  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError, match="'lines' must be a sequence"):
+        score("lines")  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError, match="'rows' must hold PrintedRow"):
+        PrintedTable("t", [("x", 1, 1)], Rounding.HALF_UP)  # type: ignore[list-item]
+
+
+def test_results_are_frozen_and_hashable() -> None:
+    lines = [BudgetLine(label, pagu=p, realization=r) for label, p, r, _ in UNITS]
+    result = score(lines)
+    assert isinstance(result, AnggaranResult) and isinstance(result.total, BudgetRealization)
+    assert hash(result) == hash(score(lines)) and result.category is None
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        result.value = Decimal(0)  # type: ignore[misc]
+    with pytest.raises(InvalidTypeError, match="policy"):
+        result.rounded(Rounding.HALF_UP)  # type: ignore[arg-type]
+
+
+def test_amounts_are_keyword_only() -> None:
+    # pagu and realization could be swapped: they are keywords (changed in 0.1.0).
+    with pytest.raises(TypeError):
+        BudgetLine("x", 100, 90)  # type: ignore[misc]
 
 
 def test_rupiah_accepts_whole_decimals_and_numpy_integers() -> None:
@@ -362,47 +464,20 @@ def test_score_needs_lines() -> None:
         score([(100, 50)])  # type: ignore[list-item]
 
 
-# --- batch path -----------------------------------------------------------------------------
+# --- many tables: the shared generic loop ---------------------------------------------------
 
 
-def test_batch_reproduces_the_output_table() -> None:
-    batch = score_batch(
-        pagu=[p for _, _, p, _, _, _ in OUTPUTS],
-        realisasi=[r for _, _, _, _, r, _ in OUTPUTS],
-        blokir=[b for _, _, _, b, _, _ in OUTPUTS],
-        rounding=Rounding.HALF_UP,
-    )
-    assert batch.values() == [Decimal(pct) for *_, pct in OUTPUTS]
-    assert batch.sisa.tolist() == [p - r for _, _, p, _, r, _ in OUTPUTS]
-
-
-def test_batch_refuses_floats_and_zero_pagu() -> None:
-    with pytest.raises(InvalidTypeError, match="floats"):
-        score_batch(pagu=[100.0], realisasi=[50], rounding=Rounding.HALF_UP)
-    with pytest.raises(InvalidValueError, match="pagu"):
-        score_batch(pagu=[0], realisasi=[0], rounding=Rounding.HALF_UP)
-    with pytest.raises(InvalidValueError, match="blokir"):
-        score_batch(pagu=[10], realisasi=[0], blokir=[11], rounding=Rounding.HALF_UP)
-    with pytest.raises(InvalidValueError):
-        score_batch(pagu=[10], realisasi=[-1], rounding=Rounding.HALF_UP)
-    with pytest.raises(InexactArrayError):
-        score_batch(pagu=[2**62], realisasi=[2**62], rounding=Rounding.HALF_UP)
-    # Amounts beyond int64 raise a SakipError, never numpy's OverflowError.
-    with pytest.raises(InexactArrayError):
-        score_batch(
-            pagu=np.array([2**64], dtype=object),
-            realisasi=np.array([1], dtype=object),
-            rounding=Rounding.HALF_UP,
-        )
-    # realisasi + blokir must not wrap around in int64.
-    with pytest.raises(InexactArrayError):
-        score_batch(
-            pagu=[2**62],
-            realisasi=[2**63 - 10],
-            blokir=[2**62],
-            blokir_treatment=BlokirTreatment.REALISED,
-            rounding=Rounding.HALF_UP,
-        )
+def test_score_batch_is_replaced_by_score_each() -> None:
+    for name in ("score_batch", "RealisationBatch", "Realisation", "realisation", "BudgetResult"):
+        assert not hasattr(anggaran, name), name
+    rows = [
+        {"lines": [BudgetLine(label, pagu=p, realization=r, blokir=b)]}
+        for _, label, p, b, r, _ in OUTPUTS
+    ]
+    batch = score_each(score, rows, policy=RoundingPolicy(2, Rounding.HALF_UP))
+    # BAB III B output table, SAKTI half up.
+    assert batch.decimals() == [Decimal(pct) for *_, pct in OUTPUTS]
+    assert batch.labels() == [None] * len(OUTPUTS)
 
 
 # --- properties ---------------------------------------------------------------------------
@@ -412,16 +487,18 @@ def test_batch_refuses_floats_and_zero_pagu() -> None:
 def budget_lines(draw: st.DrawFn, largest: int = 10**15) -> tuple[int, int, int]:
     pagu = draw(st.integers(1, largest))
     blokir = draw(st.integers(0, pagu))
-    realisasi = draw(st.integers(0, 2 * pagu))
-    return pagu, realisasi, blokir
+    realization = draw(st.integers(0, 2 * pagu))
+    return pagu, realization, blokir
 
 
 @given(budget_lines(), st.sampled_from(list(BlokirTreatment)))
 def test_percentage_is_exact_for_any_integer_amounts(
     line: tuple[int, int, int], treatment: BlokirTreatment
 ) -> None:
-    pagu, realisasi, blokir = line
-    result = realisation(pagu=pagu, realisasi=realisasi, blokir=blokir, blokir_treatment=treatment)
+    pagu, realization, blokir = line
+    result = line_realization(
+        pagu=pagu, realization=realization, blokir=blokir, blokir_treatment=treatment
+    )
     # value x pagu == counted x 100 exactly whenever the quotient terminates; always within
     # one unit of the 60th significant digit otherwise.
     assert result.counted + result.sisa == pagu
@@ -434,39 +511,13 @@ def test_percentage_is_exact_for_any_integer_amounts(
 
 @given(st.lists(budget_lines(), min_size=1, max_size=6))
 def test_total_is_the_sum_of_the_lines_and_order_free(lines: list[tuple[int, int, int]]) -> None:
-    rows = [BudgetLine(f"l{i}", p, r, b) for i, (p, r, b) in enumerate(lines)]
+    rows = [
+        BudgetLine(f"l{i}", pagu=p, realization=r, blokir=b) for i, (p, r, b) in enumerate(lines)
+    ]
     forward, backward = score(rows), score(rows[::-1])
     assert forward.total == backward.total
     assert forward.total.pagu == sum(p for p, _, _ in lines)
     assert forward.total.sisa == sum(line.sisa for line in forward.lines)
-
-
-@given(
-    # The batch path works in int64: counted x 10**(places + 2) x 2 must fit (documented).
-    st.lists(budget_lines(largest=10**12), min_size=1, max_size=10),
-    st.sampled_from(list(Rounding)),
-    st.sampled_from(list(BlokirTreatment)),
-    st.integers(0, 3),
-)
-def test_batch_agrees_with_scalar(
-    lines: list[tuple[int, int, int]],
-    rounding: Rounding,
-    treatment: BlokirTreatment,
-    places: int,
-) -> None:
-    batch = score_batch(
-        pagu=np.array([p for p, _, _ in lines], dtype=np.int64),
-        realisasi=np.array([r for _, r, _ in lines], dtype=np.int64),
-        blokir=np.array([b for _, _, b in lines], dtype=np.int64),
-        blokir_treatment=treatment,
-        places=places,
-        rounding=rounding,
-    )
-    scalars = [
-        realisation(pagu=p, realisasi=r, blokir=b, blokir_treatment=treatment) for p, r, b in lines
-    ]
-    assert batch.values() == [round_to(s.value, places, rounding) for s in scalars]
-    assert batch.sisa.tolist() == [s.sisa for s in scalars]
 
 
 @given(
@@ -481,4 +532,4 @@ def test_batch_agrees_with_scalar(
 )
 def test_bad_amounts_always_raise(bad: object) -> None:
     with pytest.raises(SakipError):
-        realisation(pagu=bad, realisasi=0)
+        line_realization(pagu=bad, realization=0)

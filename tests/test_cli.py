@@ -353,7 +353,7 @@ MALFORMED = [
     (
         "a negative NKA component",
         lambda t: t + '[[nka]]\nunit = "desa-a"\nplanning = "-5"\nexecution = "90"\n',
-        "nka[0]: 'planning' must be between 0 and 120: -5",
+        "nka[0]: 'planning' must lie in [0, 120]: -5",
     ),
     (
         "realisation against a zero pagu",

@@ -5,14 +5,25 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from sakip.bands import Band
+from sakip.batch import score_each
+from sakip.capaian import achievement
 from sakip.errors import InvalidTypeError, InvalidValueError, SakipError
-from sakip.exact_array import InexactArrayError
-from sakip.instruments.nka import NKA_WEIGHTS, NkaWeights, capaian, score, score_batch
-from sakip.numbers import Rounding, round_to
+from sakip.instruments import nka
+from sakip.instruments.nka import NKA_WEIGHTS, NkaResult, NkaWeights, score
+from sakip.numbers import Rounding, RoundingPolicy, round_to
+from sakip.schemes import NKA_CATEGORY
+
+
+def capaian(*, value: object, target: object) -> Decimal:
+    """The capaian of an NKA: sakip.capaian.achievement (nka.capaian was folded into it)."""
+    return achievement(target=target, realization=value)  # type: ignore[arg-type]
+
 
 # LKIP BNNP Kalimantan Tengah 2024, BAB III A sasaran 11 (SMART screens):
 # NK Perencanaan, NK Pelaksanaan, printed Nilai Kinerja Anggaran.
@@ -27,7 +38,7 @@ def test_report_nka(unit: str, planning: str, execution: str, printed: str) -> N
     result = score(planning=planning, execution=execution)
     # SMART rounds half up: the exact tie 99,975 prints 99,98.
     assert round_to(result.value, 2, Rounding.HALF_UP) == Decimal(printed)
-    assert result.category == "Sangat Baik"
+    assert result.category.label == "Sangat Baik"
 
 
 def test_the_tie_stays_exact() -> None:
@@ -63,8 +74,26 @@ def test_kotawaringin_barat_misprint() -> None:
 def test_capaian_from_the_unrounded_nka() -> None:
     # 99,975 / 86 = 116,25 exactly, the same as from the printed 99,98 truncated.
     result = score(planning="100.00", execution="99.95", target=86)
-    assert result.capaian == Decimal("116.25")
+    assert result.achievement == Decimal("116.25")
     assert result.meets_target is True
+
+
+def test_achievement_is_the_shared_formula() -> None:
+    # nka.capaian is gone: the NKA's capaian is sakip.capaian.achievement, higher is better.
+    assert not hasattr(nka, "capaian")
+    result = score(planning="100.00", execution="99.90", target=86)
+    assert result.achievement == achievement(target=86, realization=result.value)
+    # BAB III A sasaran 11: Kotawaringin Barat 99,95 against 86 is 116,22 % (printed 115,69).
+    assert result.rounded(RoundingPolicy(2, Rounding.HALF_UP)) == Decimal("99.95")
+    assert round_to(result.achievement, 2, Rounding.TRUNCATE) == Decimal("116.22")
+
+
+@pytest.mark.parametrize(
+    ("target", "meets"), [("99.975", True), ("99.976", False), (50, True), (None, None)]
+)
+def test_meets_target_compares_the_exact_value(target: object, meets: bool | None) -> None:
+    result = score(planning="100.00", execution="99.95", target=target)  # type: ignore[arg-type]
+    assert result.meets_target is meets
 
 
 # BAB III A sasaran 11, point 4: NKA history (target, capaian, persentase), truncated.
@@ -88,7 +117,30 @@ def test_history_capaian(year: int, target: str, value: str, printed: str) -> No
     [("90", "Baik"), ("90.005", "Sangat Baik"), ("80", "Cukup"), ("60", "Kurang")],
 )
 def test_categories_on_the_exact_value(value: str, label: str) -> None:
-    assert score(planning=value, execution=value).category == label
+    assert score(planning=value, execution=value).category.label == label
+
+
+def test_category_is_a_band_of_the_scheme() -> None:
+    # Failed before 0.1.0: the category was the label (a str).
+    category = score(planning="100.00", execution="99.95").category
+    assert isinstance(category, Band)
+    assert category is NKA_CATEGORY.bands[-1]
+
+
+def test_result_is_frozen_and_hashable() -> None:
+    result = score(planning="100.00", execution="99.95", target=86)
+    assert result == score(planning="100.00", execution="99.95", target=86)
+    assert hash(result) == hash(score(planning="100.00", execution="99.95", target=86))
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        result.value = Decimal(0)  # type: ignore[misc]
+
+
+def test_rounded_takes_a_policy() -> None:
+    result = score(planning="100.00", execution="99.95")
+    assert result.rounded(RoundingPolicy(2, Rounding.HALF_UP)) == Decimal("99.98")
+    assert result.rounded(RoundingPolicy(2, Rounding.TRUNCATE)) == Decimal("99.97")
+    with pytest.raises(InvalidTypeError, match="policy"):
+        result.rounded(Rounding.HALF_UP)  # type: ignore[arg-type]
 
 
 def test_weights_are_data() -> None:
@@ -98,8 +150,11 @@ def test_weights_are_data() -> None:
     assert score(planning=100, execution=90, weights=custom).value == Decimal("94.0")
     with pytest.raises(InvalidValueError, match="sum to 1"):
         NkaWeights(planning="0.5", execution="0.6", source="test")
-    with pytest.raises(InvalidValueError, match=">= 0"):
+    with pytest.raises(InvalidValueError, match=r"'weights.planning' must be >= 0"):
         NkaWeights(planning="-0.5", execution="1.5", source="test")
+    # A flag is a bool only: "no" must not read as True.
+    with pytest.raises(InvalidTypeError, match="verified"):
+        NkaWeights(planning="0.5", execution="0.5", source="test", verified="no")  # type: ignore[arg-type]
 
 
 def test_weights_are_checked_and_used_exactly() -> None:
@@ -113,17 +168,11 @@ def test_weights_are_checked_and_used_exactly() -> None:
     weights = NkaWeights(planning=planning, execution=execution, source="test")
     value = score(planning=100, execution=50, weights=weights).value
     assert Fraction(value) == 50 + 50 * Fraction(planning)
-    # The batch path cannot hold 31 decimals in int64: it says so (no OverflowError and
-    # no silently truncated weight).
-    with pytest.raises(InexactArrayError, match="weights"):
-        score_batch(planning=[100.0], execution=[50.0], weights=weights, rounding=Rounding.HALF_UP)
 
 
 def test_scheme_must_be_a_scheme() -> None:
     with pytest.raises(InvalidTypeError, match="scheme"):
         score(planning=100, execution=100, scheme="NKA")  # type: ignore[arg-type]
-    with pytest.raises(InvalidTypeError, match="scheme"):
-        score_batch(planning=[100.0], execution=[100.0], rounding=Rounding.HALF_UP, scheme=None)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -142,30 +191,44 @@ def test_bad_input_raises(kwargs: dict[str, object], error: type[SakipError]) ->
         score(**kwargs)  # type: ignore[arg-type]
 
 
-def test_capaian_rejects_bad_targets() -> None:
-    with pytest.raises(InvalidValueError):
-        capaian(value=99, target=0)
-    with pytest.raises(InvalidValueError):
-        capaian(value=-1, target=86)
+@pytest.mark.parametrize(("target", "rule"), [(0, "must be > 0"), (-86, "must be >= 0")])
+def test_bad_targets_raise_naming_the_target(target: int, rule: str) -> None:
+    with pytest.raises(InvalidValueError, match=f"'target' {rule}"):
+        score(planning=99, execution=99, target=target)
 
 
-def test_batch_reproduces_the_report() -> None:
-    batch = score_batch(
-        planning=[100.0, 100.0], execution=[99.95, 99.90], rounding=Rounding.HALF_UP
+def test_components_name_the_field_and_the_bound() -> None:
+    with pytest.raises(InvalidValueError, match=r"^'execution' must lie in \[0, 120\]: 120.01$"):
+        score(planning=99, execution="120.01")
+
+
+# --- many units: the shared generic loop ----------------------------------------------------
+
+
+def test_score_batch_is_replaced_by_score_each() -> None:
+    assert not hasattr(nka, "score_batch") and not hasattr(nka, "NkaBatchResult")
+    batch = score_each(
+        score,
+        [
+            {"planning": "100.00", "execution": "99.95"},
+            {"planning": "100.00", "execution": "99.90"},
+        ],
+        policy=RoundingPolicy(2, Rounding.HALF_UP),
+        scheme=NKA_CATEGORY,
     )
-    assert batch.values() == [Decimal("99.98"), Decimal("99.95")]
+    # BAB III A sasaran 11 (SMART): 99,98 and 99,95.
+    assert batch.decimals() == [Decimal("99.98"), Decimal("99.95")]
     assert batch.labels() == ["Sangat Baik", "Sangat Baik"]
 
 
-def test_batch_rejects_bad_input() -> None:
-    with pytest.raises(InexactArrayError):
-        score_batch(planning=[100.0], execution=[99.955], rounding=Rounding.HALF_UP)
-    with pytest.raises(InvalidValueError, match="shape"):
-        score_batch(planning=[100.0, 1.0], execution=[99.9], rounding=Rounding.HALF_UP)
-    with pytest.raises(InvalidValueError, match="between"):
-        score_batch(planning=[130.0], execution=[99.9], rounding=Rounding.HALF_UP)
-    with pytest.raises(InvalidTypeError):
-        score_batch(planning=[True], execution=[99.9], rounding=Rounding.HALF_UP)
+def test_score_each_names_the_bad_row() -> None:
+    with pytest.raises(InvalidValueError, match=r"'rows\[1\].planning'"):
+        score_each(
+            score,
+            [{"planning": 100, "execution": 100}, {"planning": 130, "execution": 100}],
+            policy=RoundingPolicy(2, Rounding.HALF_UP),
+            scheme=NKA_CATEGORY,
+        )
 
 
 component = st.integers(0, 12000).map(lambda n: Decimal(n).scaleb(-2))
@@ -194,23 +257,14 @@ def test_monotone_in_execution(planning: Decimal, low: Decimal, high: Decimal) -
     )
 
 
-@given(
-    st.lists(st.tuples(component, component), min_size=1, max_size=10),
-    st.sampled_from(list(Rounding)),
-    st.integers(0, 3),
-)
-def test_batch_agrees_with_scalar(
-    pairs: list[tuple[Decimal, Decimal]], rounding: Rounding, places: int
+@given(component, component, component.filter(lambda t: t > 0))
+def test_achievement_and_meets_target_agree(
+    planning: Decimal, execution: Decimal, target: Decimal
 ) -> None:
-    batch = score_batch(
-        planning=[float(p) for p, _ in pairs],
-        execution=[float(e) for _, e in pairs],
-        rounding=rounding,
-        places=places,
-    )
-    scalars = [score(planning=p, execution=e) for p, e in pairs]
-    assert batch.values() == [round_to(s.value, places, rounding) for s in scalars]
-    assert batch.labels() == [s.category for s in scalars]
+    result = score(planning=planning, execution=execution, target=target)
+    assert isinstance(result, NkaResult)
+    assert result.achievement is not None
+    assert result.meets_target == (result.achievement >= 100)
 
 
 @given(

@@ -1,15 +1,33 @@
-"""Anggaran: budget realisation (realisasi anggaran) and reconciliation of budget tables.
+"""Anggaran: budget realization (realisasi anggaran) and reconciliation of budget tables.
 
-An LKIP reports how much of its budget (pagu) a unit spent (realisasi), per
-output, per spending type (jenis belanja), per unit and in total, with the
-frozen part of the budget (blokir) in its own column, and what remains
-(sisa). Amounts are integers of rupiah: no float and no rounding of money
-ever enters these formulas; percentages are exact Decimals.
+An LKIP reports how much of its budget (pagu) a unit spent (realisasi, the
+realization), per output, per spending type (jenis belanja), per unit and in
+total, with the frozen part of the budget (blokir) in its own column, and
+what remains (sisa). Amounts are integers of rupiah: no float and no rounding
+of money ever enters these formulas; percentages are exact Decimals.
 
-Budget tables in reports often fail to add up. :func:`reconcile` checks
-printed tables (parts against totals, sisa against pagu and realisasi,
-printed percentages against the amounts, one table against another) and
-returns every difference as a :class:`Finding`.
+:func:`score` gives the realization of a budget table (every line and the
+total, :class:`AnggaranResult`); :func:`line_realization` that of one line
+(:class:`BudgetRealization`). Budget tables in reports often fail to add up:
+:func:`reconcile` checks printed tables (parts against totals, sisa against
+pagu and realization, printed percentages against the amounts, one table
+against another) and returns every difference as a :class:`Finding`.
+
+Budget tables are scored a few at a time: many tables are scored with the
+generic loop :func:`sakip.batch.score_each` over :func:`score`, which returns
+the shared :class:`~sakip.batch.ScoreBatch` (no categories: realization has
+no band scheme).
+
+Examples
+--------
+>>> from sakip.batch import score_each
+>>> from sakip.numbers import Rounding, RoundingPolicy
+>>> tables = [
+...     {"lines": [BudgetLine("Layanan Perkantoran", pagu=4281671000, realization=4001008445)]},
+...     {"lines": [BudgetLine("Layanan SKHPN", pagu=127600000, realization=127600000)]},
+... ]
+>>> score_each(score, tables, policy=RoundingPolicy(2, Rounding.HALF_UP)).decimals()
+[Decimal('93.45'), Decimal('100.00')]
 """
 
 from __future__ import annotations
@@ -20,50 +38,60 @@ from decimal import Decimal
 
 import attrs
 import numpy as np
-import numpy.typing as npt
 
+from sakip.bands import Band
+from sakip.coerce import to_enum, to_sequence
 from sakip.errors import InvalidTypeError, InvalidValueError
-from sakip.exact_array import InexactArrayError, divide_round, scaled_to_decimals
 from sakip.findings import Finding
-from sakip.numbers import Rounding, check_places, percent, round_to, to_decimal
+from sakip.numbers import NumberLike, Rounding, RoundingPolicy, percent, round_to, to_decimal
 
 __all__ = [
     "Agreement",
+    "AnggaranResult",
     "BlokirTreatment",
     "BudgetLine",
-    "BudgetResult",
+    "BudgetRealization",
     "PrintedRow",
     "PrintedTable",
-    "Realisation",
-    "RealisationBatch",
-    "realisation",
+    "line_realization",
     "reconcile",
     "rupiah",
     "score",
-    "score_batch",
 ]
+
+#: What an amount of rupiah may be given as (see :func:`rupiah`).
+Amount = int | Decimal | np.integer
 
 
 class BlokirTreatment(enum.Enum):
-    """Whether frozen budget (blokir) counts as realised.
+    """Whether frozen budget (blokir) counts as realized.
+
+    Every ``blokir_treatment=`` takes the member or its value (``"unspent"``,
+    ``"realized"``).
 
     Attributes
     ----------
     UNSPENT
-        Blokir is budget not spent: realisation is ``realisasi`` alone and
-        blokir stays in sisa. The default: the SAKTI output table of the
-        report computes every row this way (97,04 and 88,96 need it).
-    REALISED
-        Blokir is counted with realisation (``realisasi + blokir``), as the
-        report says of its spending-type table ("blokir dimasukkan dalam
-        realisasi").
+        Blokir is budget not spent: the realization counted is
+        ``realization`` alone and blokir stays in sisa. The default: the
+        SAKTI output table of the report computes every row this way (97,04
+        and 88,96 need it).
+    REALIZED
+        Blokir is counted with the realization (``realization + blokir``),
+        as the report says of its spending-type table ("blokir dimasukkan
+        dalam realisasi").
+
+    Examples
+    --------
+    >>> BlokirTreatment("realized")
+    <BlokirTreatment.REALIZED: 'realized'>
     """
 
     UNSPENT = "unspent"
-    REALISED = "realised"
+    REALIZED = "realized"
 
 
-def rupiah(value: object, *, field: str = "amount") -> int:
+def rupiah(value: Amount, *, field: str = "amount") -> int:
     """An amount of rupiah as an exact ``int``; floats and fractions are refused.
 
     Parameters
@@ -95,7 +123,7 @@ def rupiah(value: object, *, field: str = "amount") -> int:
     Traceback (most recent call last):
     ...
     sakip.errors.InvalidValueError: 'pagu' must be a whole number of rupiah: 1.5
-    >>> rupiah(1.0, field="pagu")
+    >>> rupiah(1.0, field="pagu")  # type: ignore[arg-type]
     Traceback (most recent call last):
     ...
     sakip.errors.InvalidTypeError: 'pagu' must be an int or Decimal of rupiah, not a float: 1.0
@@ -117,23 +145,30 @@ def rupiah(value: object, *, field: str = "amount") -> int:
     )
 
 
-def _non_negative(value: object, field: str) -> int:
+def _amount(value: Amount, *, field: str) -> int:
+    """A non-negative amount of rupiah (pagu, realization, blokir)."""
     amount = rupiah(value, field=field)
     if amount < 0:
         raise InvalidValueError(field, "must be >= 0", amount)
     return amount
 
 
-def _pagu(value: object) -> int:
-    return _non_negative(value, "pagu")
+# attrs converters: mypy's attrs plugin takes only named functions, so each binds the
+# shared amount check (or sakip.coerce) to its field's name.
+def _pagu(value: Amount) -> int:
+    return _amount(value, field="pagu")
 
 
-def _realisasi(value: object) -> int:
-    return _non_negative(value, "realisasi")
+def _realization(value: Amount) -> int:
+    return _amount(value, field="realization")
 
 
-def _blokir(value: object) -> int:
-    return _non_negative(value, "blokir")
+def _blokir(value: Amount) -> int:
+    return _amount(value, field="blokir")
+
+
+def _treatment(value: BlokirTreatment | str) -> BlokirTreatment:
+    return to_enum(value, BlokirTreatment, field="blokir_treatment")
 
 
 @attrs.frozen
@@ -144,31 +179,33 @@ class BudgetLine:
     ----------
     label : str
         What the row is (``"Layanan Perkantoran"``, ``"Belanja Pegawai"``).
-    pagu : int or Decimal
+    pagu : int or Decimal, keyword-only
         Budget (pagu), whole rupiah, ``>= 0``.
-    realisasi : int or Decimal
-        Realisation, whole rupiah, ``>= 0``.
-    blokir : int or Decimal, default 0
+    realization : int or Decimal, keyword-only
+        Realization (realisasi), whole rupiah, ``>= 0``.
+    blokir : int or Decimal, default 0, keyword-only
         Frozen budget, whole rupiah, ``0 <= blokir <= pagu``.
-    code : str, optional
+    code : str, optional, keyword-only
         The row's code (``"3236.EBA.994"``).
 
     Raises
     ------
     InvalidValueError, InvalidTypeError
-        As :func:`rupiah`; negative amounts; blokir above pagu.
+        As :func:`rupiah`; negative amounts; blokir above pagu; a label that
+        is not a str.
 
     Examples
     --------
-    >>> BudgetLine("Lembaga Rehabilitasi yang Operasional", 74153000, 66553000, 7600000).blokir
+    >>> BudgetLine("Lembaga Rehabilitasi yang Operasional",
+    ...            pagu=74153000, realization=66553000, blokir=7600000).blokir
     7600000
     """
 
     label: str
-    pagu: int = attrs.field(converter=_pagu)
-    realisasi: int = attrs.field(converter=_realisasi)
-    blokir: int = attrs.field(default=0, converter=_blokir)
-    code: str | None = None
+    pagu: int = attrs.field(kw_only=True, converter=_pagu)
+    realization: int = attrs.field(kw_only=True, converter=_realization)
+    blokir: int = attrs.field(default=0, kw_only=True, converter=_blokir)
+    code: str | None = attrs.field(default=None, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         if self.blokir > self.pagu:
@@ -176,29 +213,35 @@ class BudgetLine:
 
 
 @attrs.frozen
-class Realisation:
-    """Realisation of one budget line.
+class BudgetRealization:
+    """The realization of one budget line.
 
     Attributes
     ----------
     label : str
-    pagu, realisasi, blokir : int
+    pagu, realization, blokir : int
         As given, whole rupiah.
     counted : int
-        Realisation counted: ``realisasi`` (UNSPENT) or ``realisasi + blokir``
-        (REALISED).
+        Realization counted: ``realization`` (UNSPENT) or ``realization +
+        blokir`` (REALIZED).
     sisa : int
         Remaining budget ``pagu - counted``; negative when more than the pagu
-        was realised.
+        was realized.
     value : Decimal or None
         ``counted / pagu x 100`` (percent), unrounded; None for a line with
-        neither budget nor realisation (printed "-").
+        neither budget nor realization (printed "-").
     blokir_treatment : BlokirTreatment
+
+    Examples
+    --------
+    >>> line = line_realization(pagu=3642614000, realization=3738905716)
+    >>> line.over_pagu, line.sisa
+    (True, -96291716)
     """
 
     label: str
     pagu: int
-    realisasi: int
+    realization: int
     blokir: int
     counted: int
     sisa: int
@@ -207,18 +250,29 @@ class Realisation:
 
     @property
     def over_pagu(self) -> bool:
-        """Whether the counted realisation exceeds the pagu."""
+        """Whether the counted realization exceeds the pagu."""
         return self.counted > self.pagu
 
+    def rounded(self, policy: RoundingPolicy) -> Decimal | None:
+        """``value`` under ``policy`` (None for a line without budget or realization).
 
-def _treatment(value: object) -> BlokirTreatment:
-    if not isinstance(value, BlokirTreatment):
-        raise InvalidTypeError("blokir_treatment", "must be a BlokirTreatment", value)
-    return value
+        Examples
+        --------
+        >>> line_realization(pagu=211832000, realization=205553420).rounded(
+        ...     RoundingPolicy(2, Rounding.HALF_UP))
+        Decimal('97.04')
+        """
+        return None if self.value is None else _rounded(self.value, policy)
 
 
-def _realise(line: BudgetLine, treatment: BlokirTreatment) -> Realisation:
-    counted = line.realisasi + (line.blokir if treatment is BlokirTreatment.REALISED else 0)
+def _rounded(value: Decimal, policy: RoundingPolicy) -> Decimal:
+    if not isinstance(policy, RoundingPolicy):
+        raise InvalidTypeError("policy", "must be a RoundingPolicy", policy)
+    return policy.apply(value)
+
+
+def _realize(line: BudgetLine, treatment: BlokirTreatment) -> BudgetRealization:
+    counted = line.realization + (line.blokir if treatment is BlokirTreatment.REALIZED else 0)
     if line.pagu == 0:
         if counted:
             raise InvalidValueError(
@@ -226,11 +280,11 @@ def _realise(line: BudgetLine, treatment: BlokirTreatment) -> Realisation:
             )
         value = None
     else:
-        value = percent(counted, line.pagu, part_field="realisasi", whole_field="pagu")
-    return Realisation(
+        value = percent(counted, line.pagu, part_field="realization", whole_field="pagu")
+    return BudgetRealization(
         label=line.label,
         pagu=line.pagu,
-        realisasi=line.realisasi,
+        realization=line.realization,
         blokir=line.blokir,
         counted=counted,
         sisa=line.pagu - counted,
@@ -239,48 +293,50 @@ def _realise(line: BudgetLine, treatment: BlokirTreatment) -> Realisation:
     )
 
 
-def realisation(
+def line_realization(
     *,
-    pagu: object,
-    realisasi: object,
-    blokir: object = 0,
-    blokir_treatment: BlokirTreatment = BlokirTreatment.UNSPENT,
+    pagu: Amount,
+    realization: Amount,
+    blokir: Amount = 0,
+    blokir_treatment: BlokirTreatment | str = BlokirTreatment.UNSPENT,
     label: str = "",
-) -> Realisation:
-    """Realisation percentage and sisa of one budget line.
+) -> BudgetRealization:
+    """Realization percentage and sisa of one budget line.
 
     Parameters
     ----------
     pagu : int or Decimal
         Budget, whole rupiah, ``>= 0``.
-    realisasi : int or Decimal
-        Realisation, whole rupiah, ``>= 0``.
+    realization : int or Decimal
+        Realization (realisasi), whole rupiah, ``>= 0``.
     blokir : int or Decimal, default 0
         Frozen budget, whole rupiah, ``<= pagu``.
-    blokir_treatment : BlokirTreatment, default UNSPENT
-        Whether blokir counts as realised (see :class:`BlokirTreatment`).
+    blokir_treatment : BlokirTreatment or its value, default UNSPENT
+        Whether blokir counts as realized (see :class:`BlokirTreatment`):
+        ``BlokirTreatment.REALIZED`` or ``"realized"``.
     label : str, optional
         Name of the line.
 
     Returns
     -------
-    Realisation
+    BudgetRealization
 
     Raises
     ------
     InvalidTypeError
         A float or text amount (see :func:`rupiah`).
     InvalidValueError
-        Negative amounts, blokir above pagu, realisation against a zero pagu.
+        Negative amounts, blokir above pagu, realization against a zero
+        pagu, a ``blokir_treatment`` that is none of the values.
 
     Notes
     -----
     ``value = counted / pagu x 100`` and ``sisa = pagu - counted``, with
-    ``counted = realisasi`` (+ ``blokir`` when REALISED). A zero pagu with no
-    realisation gives ``value = None`` (the report prints "-"); realisation
-    against a zero pagu raises. Realisation above the pagu is computed (over
-    100 %, negative sisa) and flagged by ``over_pagu``, because reports do
-    print it; :func:`reconcile` lists it as a finding.
+    ``counted = realization`` (+ ``blokir`` when REALIZED). A zero pagu with
+    no realization gives ``value = None`` (the report prints "-"); a
+    realization against a zero pagu raises. A realization above the pagu is
+    computed (over 100 %, negative sisa) and flagged by ``over_pagu``,
+    because reports do print it; :func:`reconcile` lists it as a finding.
 
     References
     ----------
@@ -292,71 +348,97 @@ def realisation(
     realisasi 205.553.420, printed 97,04 (SAKTI, half up):
 
     >>> from sakip import round_to, Rounding
-    >>> line = realisation(pagu=211832000, realisasi=205553420, blokir=3290000)
+    >>> line = line_realization(pagu=211832000, realization=205553420, blokir=3290000)
     >>> round_to(line.value, 2, Rounding.HALF_UP), line.sisa
     (Decimal('97.04'), 6278580)
-    >>> counted = realisation(
-    ...     pagu=211832000, realisasi=205553420, blokir=3290000,
-    ...     blokir_treatment=BlokirTreatment.REALISED,
+    >>> counted = line_realization(
+    ...     pagu=211832000, realization=205553420, blokir=3290000, blokir_treatment="realized"
     ... )
     >>> round_to(counted.value, 2, Rounding.HALF_UP), counted.sisa
     (Decimal('98.59'), 2988580)
     """
-    line = BudgetLine(label, pagu, realisasi, blokir)
-    return _realise(line, _treatment(blokir_treatment))
+    treatment = _treatment(blokir_treatment)
+    line = BudgetLine(label, pagu=pagu, realization=realization, blokir=blokir)
+    return _realize(line, treatment)
 
 
 @attrs.frozen
-class BudgetResult:
-    """Realisation of a budget table: every line and the total of the lines.
+class AnggaranResult:
+    """The realization of a budget table: every line and the total of the lines.
 
     Attributes
     ----------
-    value : Decimal or None
-        Realisation percentage of the total (``total.value``).
-    lines : tuple of Realisation
+    value : Decimal
+        Realization percentage of the total (``total.value``), unrounded.
+    lines : tuple of BudgetRealization
         One per line, in the given order.
-    total : Realisation
-        The sums of pagu, realisasi and blokir over the lines.
+    total : BudgetRealization
+        The sums of pagu, realization and blokir over the lines.
+    category : None
+        Always None: realization has no band scheme.
+
+    Examples
+    --------
+    >>> from sakip.numbers import Rounding, RoundingPolicy
+    >>> result = score([BudgetLine("Belanja Pegawai", pagu=3, realization=2)])
+    >>> result.rounded(RoundingPolicy(2, Rounding.TRUNCATE)), result.category
+    (Decimal('66.66'), None)
     """
 
-    value: Decimal | None
-    lines: tuple[Realisation, ...]
-    total: Realisation
+    value: Decimal
+    lines: tuple[BudgetRealization, ...]
+    total: BudgetRealization
+    category: Band | None = None
+
+    def rounded(self, policy: RoundingPolicy) -> Decimal:
+        """``value`` under ``policy``; SAKTI rounds half up, the LKIP's totals truncate.
+
+        Examples
+        --------
+        >>> from sakip.numbers import Rounding, RoundingPolicy
+        >>> score([BudgetLine("x", pagu=3, realization=2)]).rounded(
+        ...     RoundingPolicy(1, Rounding.HALF_UP))
+        Decimal('66.7')
+        """
+        return _rounded(self.value, policy)
 
 
 def score(
     lines: Iterable[BudgetLine],
     *,
-    blokir_treatment: BlokirTreatment = BlokirTreatment.UNSPENT,
+    blokir_treatment: BlokirTreatment | str = BlokirTreatment.UNSPENT,
     total_label: str = "Jumlah",
-) -> BudgetResult:
-    """Realisation per line and in total for a budget table.
+) -> AnggaranResult:
+    """Realization per line and in total for a budget table.
 
     Parameters
     ----------
-    lines : iterable of BudgetLine
-        The rows: outputs, spending types or units (at least one).
-    blokir_treatment : BlokirTreatment, default UNSPENT
-        Whether blokir counts as realised (see :class:`BlokirTreatment`).
+    lines : sequence of BudgetLine
+        The rows: outputs, spending types or units (at least one; a ``str``
+        is refused).
+    blokir_treatment : BlokirTreatment or its value, default UNSPENT
+        Whether blokir counts as realized (see :class:`BlokirTreatment`).
     total_label : str, default "Jumlah"
         Label of the total line.
 
     Returns
     -------
-    BudgetResult
+    AnggaranResult
 
     Raises
     ------
     InvalidValueError
-        No lines; a line with realisation against a zero pagu.
+        No lines; a line with realization against a zero pagu; a table whose
+        total pagu is 0 (it has no realization percentage); a
+        ``blokir_treatment`` that is none of the values.
     InvalidTypeError
-        A row that is not a :class:`BudgetLine`.
+        A row that is not a :class:`BudgetLine`, ``lines`` given as a ``str``
+        or a scalar.
 
     Notes
     -----
-    Each line as :func:`realisation`; the total is the realisation of the
-    summed amounts (not a mean of percentages). Sums are exact integers.
+    Each line as :func:`line_realization`; the total is the realization of
+    the summed amounts (not a mean of percentages). Sums are exact integers.
 
     References
     ----------
@@ -369,196 +451,62 @@ def score(
 
     >>> from sakip import round_to, Rounding
     >>> result = score([
-    ...     BudgetLine("BNN Provinsi Kalimantan Tengah", 7988525000, 7675626440),
-    ...     BudgetLine("BNNK Palangka Raya", 1746607000, 1728106059),
-    ...     BudgetLine("BNNK Kotawaringin Barat", 1611961000, 1607121464),
+    ...     BudgetLine("BNN Provinsi Kalimantan Tengah", pagu=7988525000, realization=7675626440),
+    ...     BudgetLine("BNNK Palangka Raya", pagu=1746607000, realization=1728106059),
+    ...     BudgetLine("BNNK Kotawaringin Barat", pagu=1611961000, realization=1607121464),
     ... ])
-    >>> result.total.pagu, result.total.realisasi
+    >>> result.total.pagu, result.total.realization
     (11347093000, 11010853963)
     >>> round_to(result.value, 2, Rounding.TRUNCATE)
     Decimal('97.03')
     """
     treatment = _treatment(blokir_treatment)
-    rows = tuple(lines)
+    rows = to_sequence(lines, field="lines")
     if not rows:
         raise InvalidValueError("lines", "must have at least one line", rows)
     for row in rows:
         if not isinstance(row, BudgetLine):
             raise InvalidTypeError("lines", "must hold BudgetLine rows", row)
-    results = tuple(_realise(row, treatment) for row in rows)
+    results = tuple(_realize(row, treatment) for row in rows)
     total_line = BudgetLine(
         total_label,
-        sum(row.pagu for row in rows),
-        sum(row.realisasi for row in rows),
-        sum(row.blokir for row in rows),
+        pagu=sum(row.pagu for row in rows),
+        realization=sum(row.realization for row in rows),
+        blokir=sum(row.blokir for row in rows),
     )
-    total = _realise(total_line, treatment)
-    return BudgetResult(value=total.value, lines=results, total=total)
-
-
-Int64Array = npt.NDArray[np.int64]
-
-_INT64_MAX = 2**63 - 1
-
-
-@attrs.frozen(eq=False)
-class RealisationBatch:
-    """Realisation of many lines as integer arrays.
-
-    Attributes
-    ----------
-    value : numpy.ndarray of int64
-        Percentages rounded to ``places`` with ``rounding``, x ``10**places``.
-    places : int
-    rounding : Rounding
-    counted : numpy.ndarray of int64
-        Realisation counted (rupiah).
-    sisa : numpy.ndarray of int64
-        ``pagu - counted`` (rupiah).
-    """
-
-    value: Int64Array
-    places: int
-    rounding: Rounding
-    counted: Int64Array
-    sisa: Int64Array
-
-    def values(self) -> list[Decimal]:
-        """The rounded percentages as Decimals.
-
-        Examples
-        --------
-        >>> score_batch(pagu=[211832000], realisasi=[205553420],
-        ...             rounding=Rounding.HALF_UP).values()
-        [Decimal('97.04')]
-        """
-        return scaled_to_decimals(self.value, self.places)
-
-
-def _int_array(values: npt.ArrayLike, field: str) -> Int64Array:
-    array = np.asarray(values)
-    if array.dtype.kind == "f":
-        raise InvalidTypeError(field, "must be integers of rupiah, not floats", array.dtype)
-    if array.dtype == object:
-        amounts = [rupiah(item, field=field) for item in array.ravel()]
-        for amount in amounts:
-            if abs(amount) > _INT64_MAX:
-                raise InexactArrayError(field, "must fit in int64 (use the scalar path)", amount)
-        array = np.array(amounts, dtype=np.int64).reshape(array.shape)
-    if array.dtype.kind not in "iu":
-        raise InvalidTypeError(field, "must be an integer array of rupiah", array.dtype)
-    if array.size and int(array.min()) < 0:
-        raise InvalidValueError(field, "must be >= 0", int(array.min()))
-    result: Int64Array = array.astype(np.int64, copy=False)
-    return result
-
-
-def score_batch(
-    *,
-    pagu: npt.ArrayLike,
-    realisasi: npt.ArrayLike,
-    blokir: npt.ArrayLike | None = None,
-    blokir_treatment: BlokirTreatment = BlokirTreatment.UNSPENT,
-    places: int = 2,
-    rounding: Rounding,
-) -> RealisationBatch:
-    """Realisation percentages of many lines, exactly, from integer arrays.
-
-    Parameters
-    ----------
-    pagu, realisasi : array_like of int
-        Whole rupiah (integer arrays; floats are refused), broadcast together.
-    blokir : array_like of int, optional
-        Frozen budget; zeros by default.
-    blokir_treatment : BlokirTreatment, default UNSPENT
-    places : int, default 2
-        Decimal places of the percentages.
-    rounding : Rounding
-        SAKTI rounds half up; the LKIP's own totals truncate.
-
-    Returns
-    -------
-    RealisationBatch
-        Element for element ``round_to(realisation(...).value, places, rounding)``.
-
-    Raises
-    ------
-    InvalidTypeError
-        Float or non-integer arrays.
-    InvalidValueError
-        Negative amounts, blokir above pagu, a zero pagu (the scalar path
-        returns None for 0 / 0; the batch path has no such cell and raises).
-    InexactArrayError
-        Amounts too large for ``int64`` once scaled: ``2 x counted x
-        10**(places + 2)`` must fit, so about 4,6 x 10**14 rupiah per line at
-        two places (use the scalar path beyond).
-
-    Notes
-    -----
-    ``counted / pagu`` is rounded to ``places + 2`` decimals with
-    :func:`~sakip.exact_array.divide_round`, which is the percentage rounded
-    to ``places``: no multiplication by 100 can overflow first.
-
-    Examples
-    --------
-    >>> batch = score_batch(
-    ...     pagu=[4281671000, 211832000, 39825000],
-    ...     realisasi=[4001008445, 205553420, 35430000],
-    ...     blokir=[0, 3290000, 384000],
-    ...     rounding=Rounding.HALF_UP,
-    ... )
-    >>> batch.values()
-    [Decimal('93.45'), Decimal('97.04'), Decimal('88.96')]
-    """
-    treatment = _treatment(blokir_treatment)
-    if not isinstance(rounding, Rounding):
-        raise InvalidTypeError("rounding", "must be a Rounding", rounding)
-    check_places(places)
-    budget = _int_array(pagu, "pagu")
-    spent = _int_array(realisasi, "realisasi")
-    frozen = np.zeros((), dtype=np.int64) if blokir is None else _int_array(blokir, "blokir")
-    budget, spent, frozen = np.broadcast_arrays(budget, spent, frozen)
-    if (frozen > budget).any():
-        raise InvalidValueError("blokir", "must not exceed pagu", int(frozen[frozen > budget][0]))
-    if (budget == 0).any():
-        raise InvalidValueError("pagu", "must be > 0 in the batch path", 0)
-    realised = treatment is BlokirTreatment.REALISED
-    if realised and spent.size and int(spent.max()) > _INT64_MAX - int(frozen.max()):
-        # realisasi + blokir must not wrap around in int64.
-        raise InexactArrayError(
-            "realisasi", "+ blokir must fit in int64 (use the scalar path)", int(spent.max())
+    total = _realize(total_line, treatment)
+    if total.value is None:
+        raise InvalidValueError(
+            "lines", "must have a total pagu > 0 (no realization percentage without budget)", 0
         )
-    counted = spent + frozen if realised else spent.copy()
-    value = divide_round(counted, budget, places + 2, rounding)
-    return RealisationBatch(
-        value=value, places=places, rounding=rounding, counted=counted, sisa=budget - counted
-    )
+    return AnggaranResult(value=total.value, lines=results, total=total)
 
 
 # --- reconciliation ------------------------------------------------------------------------
 
 
-def _optional(value: object, field: str) -> int | None:
+def _cell(value: Amount | None, *, field: str) -> int | None:
+    """A printed amount cell: whole rupiah, or None for an empty cell."""
     return None if value is None else rupiah(value, field=field)
 
 
-def _opt_pagu(value: object) -> int | None:
-    return _optional(value, "pagu")
+def _printed_pagu(value: Amount | None) -> int | None:
+    return _cell(value, field="pagu")
 
 
-def _opt_realisasi(value: object) -> int | None:
-    return _optional(value, "realisasi")
+def _printed_realization(value: Amount | None) -> int | None:
+    return _cell(value, field="realization")
 
 
-def _opt_blokir(value: object) -> int | None:
-    return _optional(value, "blokir")
+def _printed_blokir(value: Amount | None) -> int | None:
+    return _cell(value, field="blokir")
 
 
-def _opt_sisa(value: object) -> int | None:
-    return _optional(value, "sisa")
+def _printed_sisa(value: Amount | None) -> int | None:
+    return _cell(value, field="sisa")
 
 
-def _printed_percentage(value: object) -> Decimal | None:
+def _printed_percentage(value: str | Decimal | None) -> Decimal | None:
     if value is None:
         return None
     if isinstance(value, float):
@@ -575,42 +523,64 @@ class PrintedRow:
     Parameters
     ----------
     label : str
-    pagu, realisasi, blokir, sisa : int or Decimal, optional
-        Whole rupiah as printed.
-    percentage : str or Decimal, optional
+    pagu, realization, blokir, sisa : int or Decimal, optional, keyword-only
+        Whole rupiah as printed (``realization`` is the Realisasi column).
+    percentage : str or Decimal, optional, keyword-only
         As printed, with its places (``"100.00"``, ``"96.095"``): the places
         decide the rounding checked.
 
     Raises
     ------
     InvalidValueError
-        A percentage or sisa without both pagu and realisasi.
+        A percentage or sisa without both pagu and realization.
 
     Examples
     --------
-    >>> PrintedRow("Belanja Pegawai", pagu=4218311000, realisasi=3770214000,
+    >>> PrintedRow("Belanja Pegawai", pagu=4218311000, realization=3770214000,
     ...            sisa=281590276, percentage="93.32").percentage
     Decimal('93.32')
     """
 
     label: str
-    pagu: int | None = attrs.field(default=None, converter=_opt_pagu)
-    realisasi: int | None = attrs.field(default=None, converter=_opt_realisasi)
-    blokir: int | None = attrs.field(default=None, converter=_opt_blokir)
-    sisa: int | None = attrs.field(default=None, converter=_opt_sisa)
-    percentage: Decimal | None = attrs.field(default=None, converter=_printed_percentage)
+    pagu: int | None = attrs.field(default=None, kw_only=True, converter=_printed_pagu)
+    realization: int | None = attrs.field(
+        default=None, kw_only=True, converter=_printed_realization
+    )
+    blokir: int | None = attrs.field(default=None, kw_only=True, converter=_printed_blokir)
+    sisa: int | None = attrs.field(default=None, kw_only=True, converter=_printed_sisa)
+    percentage: Decimal | None = attrs.field(
+        default=None, kw_only=True, converter=_printed_percentage
+    )
 
     def __attrs_post_init__(self) -> None:
         needs = (("percentage", self.percentage), ("sisa", self.sisa))
         for name, cell in needs:
-            if cell is not None and (self.pagu is None or self.realisasi is None):
+            if cell is not None and (self.pagu is None or self.realization is None):
                 raise InvalidValueError(
-                    f"{self.label}: {name}", "can only be checked with pagu and realisasi", cell
+                    f"{self.label}: {name}", "can only be checked with pagu and realization", cell
                 )
 
 
 def _rows(rows: Iterable[PrintedRow]) -> tuple[PrintedRow, ...]:
-    return tuple(rows)
+    items = to_sequence(rows, field="rows")
+    for row in items:
+        if not isinstance(row, PrintedRow):
+            raise InvalidTypeError("rows", "must hold PrintedRow objects", row)
+    return items
+
+
+def _total_row(value: PrintedRow | None) -> PrintedRow | None:
+    if value is not None and not isinstance(value, PrintedRow):
+        raise InvalidTypeError("total", "must be a PrintedRow", value)
+    return value
+
+
+def _rounding(value: Rounding | str) -> Rounding:
+    return to_enum(value, Rounding, field="rounding")
+
+
+def _total_rounding(value: Rounding | str | None) -> Rounding | None:
+    return None if value is None else to_enum(value, Rounding, field="total_rounding")
 
 
 @attrs.frozen
@@ -622,39 +592,49 @@ class PrintedTable:
     location : str
         Where it is printed (``"BAB III B, tabel jenis belanja"``).
     rows : sequence of PrintedRow
-        The parts (may be empty for a figure stated in the text).
+        The parts (may be empty for a figure stated in the text; a ``str`` is
+        refused).
+    rounding : Rounding or its value
+        How the table's percentages were rounded (SAKTI: half up).
     total : PrintedRow, optional
         The printed total row.
-    rounding : Rounding
-        How the table's percentages were rounded (SAKTI: half up).
-    total_rounding : Rounding, optional
+    total_rounding : Rounding or its value, optional
         How the total's percentage was rounded, when the table mixes them.
-    blokir_treatment : BlokirTreatment, default UNSPENT
+    blokir_treatment : BlokirTreatment or its value, default UNSPENT
         How the table counts blokir.
 
     Raises
     ------
     InvalidValueError
-        Neither rows nor a total.
+        Neither rows nor a total; a rounding or blokir treatment that is
+        none of the enum's values.
+    InvalidTypeError
+        A row or total that is not a :class:`PrintedRow`.
+
+    Examples
+    --------
+    >>> PrintedTable("BAB III B, satker", [PrintedRow("BNNK Palangka Raya")], "half_up").rounding
+    <Rounding.HALF_UP: 'half_up'>
     """
 
     location: str
     rows: tuple[PrintedRow, ...] = attrs.field(converter=_rows)
-    rounding: Rounding
-    total: PrintedRow | None = None
-    total_rounding: Rounding | None = None
-    blokir_treatment: BlokirTreatment = BlokirTreatment.UNSPENT
+    rounding: Rounding = attrs.field(converter=_rounding)
+    total: PrintedRow | None = attrs.field(default=None, converter=_total_row)
+    total_rounding: Rounding | None = attrs.field(
+        default=None,
+        converter=_total_rounding,
+    )
+    blokir_treatment: BlokirTreatment = attrs.field(
+        default=BlokirTreatment.UNSPENT, converter=_treatment
+    )
 
     def __attrs_post_init__(self) -> None:
         if not self.rows and self.total is None:
             raise InvalidValueError(self.location, "must have rows or a total", None)
-        for rounding in (self.rounding, self.total_rounding):
-            if rounding is not None and not isinstance(rounding, Rounding):
-                raise InvalidTypeError("rounding", "must be a Rounding", rounding)
-        _treatment(self.blokir_treatment)
 
 
-def _figure(value: object) -> int | Decimal:
+def _figure(value: NumberLike) -> int | Decimal:
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     return to_decimal(value, field="figure")
@@ -692,20 +672,22 @@ def _finding(location: str, rule: str, printed: object, computed: object) -> Fin
     return Finding(location=location, printed=printed, computed=computed, rule=rule)
 
 
-_COLUMNS = ("pagu", "blokir", "realisasi", "sisa")
+# Attribute of PrintedRow -> the column's label in a finding's location (the printed term).
+_COLUMNS = {"pagu": "pagu", "blokir": "blokir", "realization": "realisasi", "sisa": "sisa"}
 
 
 def _check_row(
     table: PrintedTable, row: PrintedRow, rounding: Rounding, findings: list[Finding]
 ) -> None:
     where = f"{table.location} / {row.label}"
-    if row.pagu is None or row.realisasi is None:
+    if row.pagu is None or row.realization is None:
         return
     blokir = row.blokir or 0
-    counted = row.realisasi + (blokir if table.blokir_treatment is BlokirTreatment.REALISED else 0)
+    realized = table.blokir_treatment is BlokirTreatment.REALIZED
+    counted = row.realization + (blokir if realized else 0)
     if counted > row.pagu:
         findings.append(
-            _finding(f"{where} / realisasi", "realisation must not exceed pagu", counted, row.pagu)
+            _finding(f"{where} / realisasi", "realization must not exceed pagu", counted, row.pagu)
         )
     if row.sisa is not None and row.sisa != row.pagu - counted:
         findings.append(
@@ -744,24 +726,26 @@ def reconcile(
 
     Parameters
     ----------
-    tables : iterable of PrintedTable
+    tables : sequence of PrintedTable
         Tables (or text statements, as a table with only a total) to check.
-    agreements : iterable of Agreement
+    agreements : sequence of Agreement
         Figures of two tables that must be equal.
 
     Returns
     -------
     tuple of Finding
-        In order: per table, each row then the total row (realisation above
+        In order: per table, each row then the total row (realization above
         pagu, sisa, percentage), then the sums of the parts against the
         printed total (pagu, blokir, realisasi, sisa); then the agreements.
+        Locations and rules name the columns as printed (``realisasi``).
         Empty when everything reconciles.
 
     Raises
     ------
     InvalidTypeError
-        A table that is not a :class:`PrintedTable` or an agreement that is
-        not an :class:`Agreement`.
+        A table that is not a :class:`PrintedTable`, an agreement that is
+        not an :class:`Agreement`, ``tables`` or ``agreements`` given as a
+        ``str`` or a scalar.
 
     Notes
     -----
@@ -770,8 +754,8 @@ def reconcile(
     its own printed amounts with the table's rounding, to the printed places;
     the total's percentage from the printed total amounts (the difference
     between the printed total and the sum of the parts is a finding of its
-    own). ``sisa`` must equal ``pagu - realisasi`` (minus blokir when the
-    table counts blokir as realised).
+    own). ``sisa`` must equal ``pagu - realization`` (minus blokir when the
+    table counts blokir as realized).
 
     References
     ----------
@@ -784,10 +768,10 @@ def reconcile(
     >>> table = PrintedTable(
     ...     "BAB III B, jenis belanja",
     ...     [
-    ...         PrintedRow("Belanja Pegawai", pagu=4218311000, realisasi=3770214000),
-    ...         PrintedRow("Belanja Barang", pagu=3642614000, realisasi=3738905716),
+    ...         PrintedRow("Belanja Pegawai", pagu=4218311000, realization=3770214000),
+    ...         PrintedRow("Belanja Barang", pagu=3642614000, realization=3738905716),
     ...     ],
-    ...     total=PrintedRow("Jumlah", pagu=7988525000, realisasi=7675626440),
+    ...     total=PrintedRow("Jumlah", pagu=7988525000, realization=7675626440),
     ...     rounding=Rounding.HALF_UP,
     ... )
     >>> for finding in reconcile([table]):
@@ -796,8 +780,10 @@ def reconcile(
     BAB III B, jenis belanja / Jumlah / pagu 7988525000 7860925000
     BAB III B, jenis belanja / Jumlah / realisasi 7675626440 7509119716
     """
+    table_items = to_sequence(tables, field="tables")
+    agreement_items = to_sequence(agreements, field="agreements")
     findings: list[Finding] = []
-    for table in tables:
+    for table in table_items:
         if not isinstance(table, PrintedTable):
             raise InvalidTypeError("tables", "must hold PrintedTable objects", table)
         for row in table.rows:
@@ -808,7 +794,7 @@ def reconcile(
         _check_row(table, total, table.total_rounding or table.rounding, findings)
         if not table.rows:
             continue
-        for column in _COLUMNS:
+        for column, label in _COLUMNS.items():
             printed = getattr(total, column)
             cells = [getattr(row, column) for row in table.rows]
             if printed is None or all(cell is None for cell in cells):
@@ -817,13 +803,13 @@ def reconcile(
             if computed != printed:
                 findings.append(
                     _finding(
-                        f"{table.location} / {total.label} / {column}",
+                        f"{table.location} / {total.label} / {label}",
                         "total must equal the sum of the rows",
                         printed,
                         computed,
                     )
                 )
-    for agreement in agreements:
+    for agreement in agreement_items:
         if not isinstance(agreement, Agreement):
             raise InvalidTypeError("agreements", "must hold Agreement objects", agreement)
         if agreement.printed != agreement.other:

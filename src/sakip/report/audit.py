@@ -242,8 +242,8 @@ def _instruments(report: LkipReport) -> Iterator[Finding]:
         where = f"{nka_unit.location}, {dataset.unit_name(nka_unit.unit)}"
         yield from _printed(where, "NKA", nka_unit.printed.get("value"), result_nka.value,
                             dataset.policies["nka"], "0,5 x perencanaan + 0,5 x pelaksanaan")  # fmt: skip
-        if result_nka.capaian is not None:
-            yield from _printed(where, "capaian", nka_unit.printed.get("capaian"), result_nka.capaian,
+        if result_nka.achievement is not None:
+            yield from _printed(where, "capaian", nka_unit.printed.get("capaian"), result_nka.achievement,
                                 capaian, "capaian = NKA / target x 100")  # fmt: skip
 
     yield from results.get("anggaran_findings", ())  # type: ignore[misc]

@@ -543,7 +543,7 @@ def _ikpa_table(dataset: DataSet, out: dict[str, object], tables: list[Table]) -
                 policy.apply(UNBOUNDED.multiply(result.conversion, Decimal(100))),
                 result.dispensasi,
                 policy.apply(result.value),
-                result.category,
+                result.category.label,
                 unit.target,
             )
         )
@@ -584,9 +584,9 @@ def _nka_table(dataset: DataSet, out: dict[str, object], tables: list[Table]) ->
                 unit.planning,
                 unit.execution,
                 shown.apply(result.value),
-                result.category,
+                result.category.label,
                 unit.target,
-                None if result.capaian is None else capaian.apply(result.capaian),
+                None if result.achievement is None else capaian.apply(result.achievement),
             )
         )
     out["nka"] = results
@@ -617,15 +617,15 @@ def _anggaran_tables(dataset: DataSet, out: dict[str, object], tables: list[Tabl
     for position, table in enumerate(data.tables, 1):
         rows: list[tuple[Cell, ...]] = []
         for row in (*table.rows, *(() if table.total is None else (table.total,))):
-            if row.pagu is None or row.realisasi is None:
-                rows.append((row.label, row.pagu, row.blokir, row.realisasi, None, None))
+            if row.pagu is None or row.realization is None:
+                rows.append((row.label, row.pagu, row.blokir, row.realization, None, None))
                 continue
-            if row.pagu == 0 and row.realisasi == 0:
+            if row.pagu == 0 and row.realization == 0:
                 rows.append((row.label, 0, row.blokir, 0, 0, None))
                 continue
-            line = anggaran.realisation(
+            line = anggaran.line_realization(
                 pagu=row.pagu,
-                realisasi=row.realisasi,
+                realization=row.realization,
                 blokir=row.blokir or 0,
                 blokir_treatment=table.blokir_treatment,
                 label=row.label,
@@ -640,7 +640,7 @@ def _anggaran_tables(dataset: DataSet, out: dict[str, object], tables: list[Tabl
                 if line.value is None
                 else RoundingPolicy(policy.places, rounding).apply(line.value)
             )
-            rows.append((row.label, row.pagu, row.blokir, row.realisasi, line.sisa, percentage))
+            rows.append((row.label, row.pagu, row.blokir, row.realization, line.sisa, percentage))
         tables.append(
             Table(
                 f"anggaran_{position}",

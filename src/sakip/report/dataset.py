@@ -75,7 +75,11 @@ _LEVELS = {level.value: level for level in UnitLevel}
 _SCHEMES: dict[str, BandScheme] = {
     name: getattr(schemes, name) for name in schemes.__all__ if name != "BUILTIN_SCHEMES"
 }
-_BLOKIR = {treatment.value: treatment for treatment in anggaran.BlokirTreatment}
+# The data set's values (docs/dataset.md) -> the enum.
+_BLOKIR = {
+    "unspent": anggaran.BlokirTreatment.UNSPENT,
+    "realised": anggaran.BlokirTreatment.REALIZED,
+}
 #: The policies a data set may set, and the defaults of an LKIP when it does not.
 DEFAULT_POLICIES = {
     "capaian": RoundingPolicy(2, Rounding.TRUNCATE),
@@ -208,7 +212,7 @@ class IkpaUnitInput:
     unit: str
     location: str
     year: int
-    values: Mapping[str, object] = attrs.field(hash=False)
+    values: Mapping[str, Decimal | ikpa.NotApplicable] = attrs.field(hash=False)
     dispensasi: Decimal
     weights: Mapping[str, int] | None = attrs.field(default=None, hash=False)
     target: Decimal | None = None
@@ -993,7 +997,7 @@ def _ikpa(readers: list[Reader], unit_codes: set[str]) -> tuple[IkpaUnitInput, .
         )
         values_reader = reader.table_at("values")
         assert values_reader is not None
-        values: dict[str, object] = {}
+        values: dict[str, Decimal | ikpa.NotApplicable] = {}
         for name, raw in values_reader.table.items():
             if raw == "n/a":
                 values[name] = ikpa.NOT_APPLICABLE
@@ -1061,10 +1065,16 @@ def _budget_row(reader: Reader) -> anggaran.PrintedRow | None:
     reader.check_keys({"label", "pagu", "blokir", "realisasi", "sisa", "percentage"})
     label = reader.text("label")
     amounts = {}
-    for key in ("pagu", "blokir", "realisasi", "sisa"):
+    # The data set's keys (docs/dataset.md) -> PrintedRow's keywords.
+    for key, keyword in (
+        ("pagu", "pagu"),
+        ("blokir", "blokir"),
+        ("realisasi", "realization"),
+        ("sisa", "sisa"),
+    ):
         value = reader.integer(key, required=False, minimum=0)
         if value is not MISSING:
-            amounts[key] = value
+            amounts[keyword] = value
     percentage = reader.number("percentage", required=False, exact=True)
     if not present(label, percentage):
         return None
@@ -1075,14 +1085,14 @@ def _check_budget_row(
     reader: Reader, row: anggaran.PrintedRow | None, treatment: anggaran.BlokirTreatment
 ) -> None:
     """The report computes each row's realisation (0 / 0 aside): it must exist."""
-    if row is None or row.pagu is None or row.realisasi is None:
+    if row is None or row.pagu is None or row.realization is None:
         return
-    if row.pagu == 0 and row.realisasi == 0:
+    if row.pagu == 0 and row.realization == 0:
         return
     reader.build(
-        anggaran.realisation,
+        anggaran.line_realization,
         pagu=row.pagu,
-        realisasi=row.realisasi,
+        realization=row.realization,
         blokir=row.blokir or 0,
         blokir_treatment=treatment,
         label=row.label,
