@@ -269,3 +269,29 @@ def test_bad_input_always_raises_sakip_error(rows: list[list[object]]) -> None:
     else:
         with pytest.raises(SakipError):
             ikm.score(rows)
+
+
+# -- issue 11: one coercion, the same answer for the same input --------------------------------
+
+
+def test_sentinel_in_a_list_marks_a_missing_answer_as_in_an_array() -> None:
+    # Issue 11: sentinel= was ignored for plain lists (the scale was checked first).
+    rows = [[4, 3, 3, 4, 3, 4, 4, 3, 4], [3, 0, 4, 4, 3, 4, 4, 3, 3]]
+    from_list = ikm.score(rows, sentinel=0, missing=MissingPolicy.EXCLUDE)
+    from_array = ikm.score(
+        np.array(rows, dtype=np.int8), sentinel=0, missing=MissingPolicy.EXCLUDE
+    )
+    assert from_list == from_array
+    assert from_list.unsur_answers[1] == 1
+    assert from_list.nrr[1] == Decimal(3)
+
+
+def test_respondents_given_as_a_numeral_string_is_a_count() -> None:
+    # Issue 11: from_nrr(respondents="22") raised where every other count takes "22".
+    assert ikm.from_nrr(respondents="22", nrr=["3.5"] * 9) == ikm.from_nrr(
+        respondents=22, nrr=["3.5"] * 9
+    )
+    assert ikm.from_totals(respondents="2", unsur_totals=[7], unsur_answers=["2"]) == (
+        ikm.from_totals(respondents=2, unsur_totals=[7], unsur_answers=[2])
+    )
+    assert ikm.pool_indices(respondents=["10", 30], indices=[4, 3]) == Decimal("3.25")

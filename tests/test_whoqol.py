@@ -528,3 +528,39 @@ def test_int8_array_with_sentinel_matches_lists() -> None:
     b = whoqol.score_assessments(array, sentinel=0)
     assert a.sums.tolist() == b.sums.tolist()
     assert a.valid.tolist() == b.valid.tolist()
+
+
+# -- issue 11 / 12: one coercion, frozen tables ------------------------------------------------
+
+
+def test_sentinel_in_a_list_marks_a_missing_answer_as_in_an_array() -> None:
+    # Issue 11: score_assessment ignored sentinel= for a plain list (the scale was checked
+    # before the sentinel was applied), while the same numpy array worked.
+    items = items_with(3, q20=0)
+    from_list = whoqol.score_assessment(items, sentinel=0)
+    from_array = whoqol.score_assessment(np.array(items, dtype=np.int8), sentinel=0)
+    assert from_list == from_array
+    assert (from_list.missing, from_list.social.answered) == (1, 2)
+
+
+def test_from_counts_never_walks_a_str() -> None:
+    # Issue 11: assessed="33" was walked character by character ("3", "3"); a numeral string
+    # is a count, as everywhere else.
+    by_int = whoqol.from_counts(
+        assessed=33, physical=28, psychological=23, social=27, environment=29
+    )
+    by_str = whoqol.from_counts(
+        assessed="33", physical="28", psychological=23, social=27, environment=29
+    )
+    assert by_str == by_int
+    per_domain = whoqol.from_counts(
+        assessed=("33", 33, 33, 33), physical=28, psychological=23, social=27, environment=29
+    )
+    assert per_domain == by_int
+
+
+def test_domain_items_cannot_be_changed() -> None:
+    # Issue 12: DOMAIN_ITEMS was a mutable module dict that scoring reads.
+    with pytest.raises(TypeError):
+        whoqol.DOMAIN_ITEMS[Domain.SOCIAL] = (20,)  # type: ignore[index]
+    assert Domain.SOCIAL.items == (20, 21, 22)
