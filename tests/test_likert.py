@@ -70,8 +70,12 @@ def test_scale_rejects_bad_bounds() -> None:
         LikertScale(3, 3)
     with pytest.raises(InvalidValueError):
         LikertScale(1, 200)
+    with pytest.raises(InvalidValueError, match="whole number"):
+        LikertScale(1.5, 4)  # type: ignore[arg-type]
     with pytest.raises(InvalidTypeError):
-        LikertScale(1.0, 4)  # type: ignore[arg-type]
+        LikertScale(True, 4)
+    # Bounds pass sakip.numbers.to_decimal like every count: "1" and 4.0 are 1 and 4.
+    assert LikertScale("1", 4.0) == LIKERT_1_4  # type: ignore[arg-type]
     assert str(LIKERT_1_5) == "1-5"
 
 
@@ -98,8 +102,8 @@ BAD_INPUTS = [
     (np.array([[1, 9]], dtype=np.int8), InvalidValueError, "scale 1-4 (row 0, column 1)"),
     (np.array([[1.0, 2.5]]), InvalidValueError, "integer scores"),
     (np.array([[1.0, np.inf]]), InvalidValueError, "finite"),
-    (np.array([[True, False]]), InvalidTypeError, "integer or float array"),
-    (np.array([["1", "2"]]), InvalidTypeError, "integer or float array"),
+    (np.array([[True, False]]), InvalidTypeError, "not of bools"),
+    (np.array([["1", "2"]]), InvalidTypeError, "array of numbers"),
 ]
 
 
@@ -191,8 +195,12 @@ def test_empty_row_or_column_under_exclude_raises() -> None:
 
 def test_missing_policy_takes_the_member_or_its_value_only() -> None:
     # Issue 11: enums through coerce.to_enum, the member or its value, nothing else.
-    by_value = score_matrix([[1, None]], scale=LIKERT_1_4, missing="exclude")  # type: ignore[arg-type]
-    assert by_value.row_means() == (Decimal(1),)
+    by_value = score_matrix(
+        [[1, None], [2, 3]],
+        scale=LIKERT_1_4,
+        missing="exclude",  # type: ignore[arg-type]
+    )
+    assert by_value.row_means() == (Decimal(1), Decimal("2.5"))
     for wrong in ("EXCLUDE", "excluded", True, None):
         with pytest.raises(InvalidValueError, match="'missing' must be one of"):
             score_matrix([[1]], scale=LIKERT_1_4, missing=wrong)  # type: ignore[arg-type]
