@@ -315,8 +315,10 @@ def test_category_is_the_band_of_the_converted_value() -> None:
         min_size=1,
         max_size=12,
     ).filter(
-        lambda rows: all(any(v is not None for v in row) for row in rows)
-        and all(any(row[j] is not None for row in rows) for j in range(9))
+        lambda rows: (
+            all(any(v is not None for v in row) for row in rows)
+            and all(any(row[j] is not None for row in rows) for j in range(9))
+        )
     ),
     st.integers(0, 4),
     st.sampled_from(list(Rounding)),
