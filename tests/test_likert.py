@@ -358,3 +358,28 @@ def test_arbitrary_input_either_validates_or_raises_sakip_error(rows: list[list[
         return
     given_cells = scores if answered is None else scores[answered]
     assert ((given_cells >= 1) & (given_cells <= 4)).all()
+
+
+def test_a_score_matrix_is_taken_again_as_it_is() -> None:
+    m = score_matrix([[4, None], [2, 3]], scale=LIKERT_1_4, missing=MissingPolicy.EXCLUDE)
+    assert score_matrix(m, scale=LIKERT_1_4, missing=MissingPolicy.EXCLUDE) is m
+    # Its missing answer still raises under RAISE; another scale or a second mask is refused.
+    with pytest.raises(InvalidValueError, match="missing answer at row 0, column 1"):
+        score_matrix(m, scale=LIKERT_1_4)
+    with pytest.raises(InvalidValueError, match="on the scale 1-5"):
+        score_matrix(m, scale=LIKERT_1_5, missing=MissingPolicy.EXCLUDE)
+    with pytest.raises(InvalidValueError, match="'sentinel' must not be given"):
+        score_matrix(m, scale=LIKERT_1_4, missing=MissingPolicy.EXCLUDE, sentinel=0)
+
+
+def test_masked_object_cell_may_hold_anything() -> None:
+    # A masked cell of an object array is missing whatever it holds, as in an integer array.
+    data = np.ma.masked_array(np.array([[4, "x"], [2, 99]], dtype=object), mask=[[0, 1], [0, 1]])
+    _, answered = validated_scores(data, scale=LIKERT_1_4)
+    assert answered is not None and answered.tolist() == [[True, False], [True, False]]
+
+
+def test_sentinel_in_a_float_array() -> None:
+    data = np.array([[4.0, -1.0], [2.0, 3.0]])
+    _, answered = validated_scores(data, scale=LIKERT_1_4, sentinel=-1)
+    assert answered is not None and answered.tolist() == [[True, False], [True, True]]

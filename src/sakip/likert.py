@@ -791,9 +791,9 @@ def score_matrix(
     )
 
 
-def _read_only(array: npt.NDArray[Any]) -> npt.NDArray[Any]:
+def _read_only(array: npt.ArrayLike) -> npt.NDArray[Any]:
     """A read-only view (no copy): the caller's own array stays writable."""
-    view = array.view()
+    view = np.asarray(array).view()
     view.setflags(write=False)
     return view
 

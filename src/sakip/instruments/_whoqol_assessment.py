@@ -27,7 +27,7 @@ from sakip.instruments._whoqol_items import (
     Domain,
     MissingRule,
 )
-from sakip.likert import LIKERT_1_5, validated_scores
+from sakip.likert import LIKERT_1_5, _read_only, validated_scores
 from sakip.numbers import Rounding, RoundingPolicy, divide, round_to
 
 
@@ -269,12 +269,6 @@ def score_assessment(
 
 
 # -- many assessments (numpy path) ---------------------------------------------------------
-
-
-def _read_only(values: npt.ArrayLike) -> npt.NDArray[Any]:
-    view = np.asarray(values).view()
-    view.setflags(write=False)
-    return view
 
 
 @attrs.frozen(eq=False)

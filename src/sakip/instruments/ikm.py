@@ -567,7 +567,7 @@ def pool(parts: Iterable[IkmResult], *, scheme: BandScheme | None = None) -> Ikm
     >>> year.value, year.converted, year.mutu, year.kinerja
     (Decimal('3.25'), Decimal('81.25'), 'B', 'Baik')
     """
-    items = list(parts)
+    items = to_sequence(parts, field="parts")
     if not items:
         raise InvalidValueError("parts", "must not be empty", items)
     for part in items:
