@@ -40,10 +40,11 @@ import numpy as np
 import numpy.typing as npt
 
 from sakip.bands import BandScheme, as_scheme
+from sakip.batch import ScoreBatch
 from sakip.coerce import ArrayLike, to_array, to_enum
 from sakip.errors import InvalidTypeError, InvalidValueError, OutOfBandError
 from sakip.exact_array import divide_round
-from sakip.numbers import NumberLike, Rounding, divide, to_decimal
+from sakip.numbers import NumberLike, Rounding, RoundingPolicy, divide, to_decimal
 
 __all__ = [
     "LIKERT_1_4",
@@ -668,6 +669,54 @@ class ScoreMatrix:
             # Raises with the scalar message.
             scheme.index(divide(int(self.row_sums[first]) * factor, int(self.row_counts[first])))
         return positions
+
+    def row_scores(
+        self, policy: RoundingPolicy, scheme: BandScheme, *, factor: int = 1
+    ) -> ScoreBatch:
+        """Each respondent's mean rounded under ``policy``, with its band, as a :class:`~sakip.batch.ScoreBatch`.
+
+        Parameters
+        ----------
+        policy : RoundingPolicy
+            How each mean is rounded.
+        scheme : BandScheme
+            The categories.
+        factor : int, default 1
+            The band is that of ``factor x mean`` (25 for the IKM's *nilai
+            konversi*); the value stays the mean.
+
+        Returns
+        -------
+        ScoreBatch
+            ``scaled`` from :meth:`row_means_scaled`, ``positions`` from
+            :meth:`row_positions`.
+
+        Raises
+        ------
+        InvalidTypeError
+            A ``policy`` that is not a :class:`~sakip.numbers.RoundingPolicy`
+            or a ``scheme`` that is not a :class:`~sakip.bands.BandScheme`.
+        OutOfBandError
+            As :meth:`row_positions`.
+
+        Examples
+        --------
+        >>> from sakip.numbers import RoundingPolicy
+        >>> from sakip.schemes import KPKK_LIKERT_4
+        >>> m = score_matrix([[4, 3, 3], [2, 1, 1]], scale=LIKERT_1_4)
+        >>> batch = m.row_scores(RoundingPolicy(2, Rounding.HALF_UP), KPKK_LIKERT_4)
+        >>> batch.decimals(), batch.labels()
+        ([Decimal('3.33'), Decimal('1.33')], ['Sangat Baik', 'Buruk'])
+        """
+        if not isinstance(policy, RoundingPolicy):
+            raise InvalidTypeError("policy", "must be a RoundingPolicy", policy)
+        scheme = as_scheme(scheme)
+        return ScoreBatch(
+            scaled=self.row_means_scaled(policy.places, policy.rounding),
+            policy=policy,
+            positions=self.row_positions(scheme, factor=factor),
+            scheme=scheme,
+        )
 
     def col_positions(self, scheme: BandScheme) -> npt.NDArray[np.intp]:
         """Band position of each item's exact mean.

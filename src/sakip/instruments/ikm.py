@@ -389,16 +389,8 @@ def score_batch(
     >>> one.rounded(half_up), one.mutu
     (Decimal('3.56'), 'A')
     """
-    if not isinstance(policy, RoundingPolicy):
-        raise InvalidTypeError("policy", "must be a RoundingPolicy", policy)
-    scheme = as_scheme(scheme)
     matrix = _matrix(responses, unsur, missing, missing_mask, sentinel)
-    return ScoreBatch(
-        scaled=matrix.row_means_scaled(policy.places, policy.rounding),
-        policy=policy,
-        positions=matrix.row_positions(scheme, factor=CONVERSION_FACTOR),
-        scheme=scheme,
-    )
+    return matrix.row_scores(policy, scheme, factor=CONVERSION_FACTOR)
 
 
 def from_totals(

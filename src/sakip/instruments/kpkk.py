@@ -196,12 +196,7 @@ def score(
     """
     scheme = as_scheme(scheme)
     matrix = score_matrix(
-        scores,
-        scale=scale,
-        missing=missing,
-        missing_mask=missing_mask,
-        sentinel=sentinel,
-        field="scores",
+        scores, scale=scale, missing=missing, missing_mask=missing_mask, sentinel=sentinel
     )
     value = matrix.mean()
     respondent_means = matrix.row_means()
@@ -289,20 +284,7 @@ def score_batch(
     >>> score([[4, 2, 2]]).rounded(half_up)
     Decimal('2.67')
     """
-    if not isinstance(policy, RoundingPolicy):
-        raise InvalidTypeError("policy", "must be a RoundingPolicy", policy)
-    scheme = as_scheme(scheme)
     matrix = score_matrix(
-        scores,
-        scale=scale,
-        missing=missing,
-        missing_mask=missing_mask,
-        sentinel=sentinel,
-        field="scores",
+        scores, scale=scale, missing=missing, missing_mask=missing_mask, sentinel=sentinel
     )
-    return ScoreBatch(
-        scaled=matrix.row_means_scaled(policy.places, policy.rounding),
-        policy=policy,
-        positions=matrix.row_positions(scheme),
-        scheme=scheme,
-    )
+    return matrix.row_scores(policy, scheme)
