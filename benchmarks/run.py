@@ -34,6 +34,7 @@ import numpy as np
 
 from sakip.capaian import Polarity, achievement, achievement_array
 from sakip.instruments import kpkk, whoqol
+from sakip.likert import LIKERT_1_4, MissingPolicy, score_matrix
 from sakip.numbers import Rounding, RoundingPolicy, round_to
 from sakip.schemes import CAPAIAN_LKIP, KPKK_LIKERT_4
 from sakip.summary import count_meeting_targets, count_meeting_targets_by_group
@@ -276,14 +277,17 @@ def workload_b(
     )
     scores = rng.integers(1, 5, (n, 10), dtype=np.int8)
 
+    policy = RoundingPolicy(2, HALF_UP)
+
     def batch() -> object:
-        result = kpkk.score_batch(scores)
+        matrix = score_matrix(scores, scale=LIKERT_1_4)
+        respondents = kpkk.score_batch(matrix, policy=policy)
         return (
-            result.value,
-            result.respondent_categories,
-            result.aspect_categories,
-            result.respondent_means_scaled(2, HALF_UP),
-            result.aspect_means_scaled(2, HALF_UP),
+            matrix.mean(),
+            respondents.positions,
+            respondents.scaled,
+            matrix.col_positions(KPKK_LIKERT_4),
+            matrix.col_means_scaled(2, HALF_UP),
         )
 
     def bare() -> object:
@@ -293,7 +297,9 @@ def workload_b(
     bare()
     batch_time, bare_time = best_times([batch, bare], repeat)
     ratio = batch_time / bare_time
-    report.line("batch", fmt_time(batch_time), "kpkk.score_batch(m) + means rounded half up")
+    report.line(
+        "batch", fmt_time(batch_time), "kpkk.score_batch(score_matrix(m)) + aspect means, half up"
+    )
     report.line("bare numpy", fmt_time(bare_time), "m.mean(axis=1), m.mean(axis=0)")
     report.line("batch / bare", f"{ratio:.2f}x", f"goal <= 2x: {verdict(ratio, 2, at_most=True)}")
 
@@ -316,22 +322,25 @@ def workload_b(
     part = scores[:sample].tolist()
     for row in part[::7]:
         row[int(rng.integers(0, 10))] = None
-    exact = kpkk.score(part, missing=kpkk.MissingPolicy.EXCLUDE)
-    fast = kpkk.score_batch(part, missing=kpkk.MissingPolicy.EXCLUDE)
-    means = fast.respondent_means_scaled(2, HALF_UP).tolist()
-    labels = fast.labels(fast.respondent_categories).tolist()
+    exact = kpkk.score(part, missing=MissingPolicy.EXCLUDE)
+    matrix = score_matrix(part, scale=LIKERT_1_4, missing=MissingPolicy.EXCLUDE)
+    fast = kpkk.score_batch(matrix, policy=policy, missing=MissingPolicy.EXCLUDE)
     wrong = sum(
-        int(round_to(m, 2, HALF_UP) * 100) != got or label != got_label
-        for m, label, got, got_label in zip(
-            exact.respondent_means, exact.respondent_categories, means, labels, strict=True
+        round_to(m, 2, HALF_UP) != got or band != got_band
+        for m, band, got, got_band in zip(
+            exact.respondent_means,
+            exact.respondent_categories,
+            fast.decimals(),
+            fast.categories(),
+            strict=True,
         )
     )
-    aspect = fast.aspect_means_scaled(2, HALF_UP).tolist()
+    aspect = matrix.col_means_scaled(2, HALF_UP).tolist()
     wrong += sum(
         int(round_to(m, 2, HALF_UP) * 100) != got
         for m, got in zip(exact.aspect_means, aspect, strict=True)
     )
-    wrong += fast.value != exact.value
+    wrong += matrix.mean() != exact.value
     report.line(
         "mismatches", f"{wrong:,}", f"of {sample:,} respondents (1 in 7 with a missing answer)"
     )
@@ -400,8 +409,8 @@ def workload_c(rng: np.random.Generator, n: int, scalar_rows: int, repeat: int) 
     post_missing = rng.random((n, 26)) < 0.01
 
     def batch() -> object:
-        before = whoqol.score_assessments(pre, missing_mask=pre_missing)
-        after = whoqol.score_assessments(post, missing_mask=post_missing)
+        before = whoqol.domain_sums(pre, missing_mask=pre_missing)
+        after = whoqol.domain_sums(post, missing_mask=post_missing)
         scores = [b.raw_scaled(2, HALF_UP) for b in (before, after)] + [
             b.transformed_scaled(2, HALF_UP) for b in (before, after)
         ]
@@ -419,7 +428,7 @@ def workload_c(rng: np.random.Generator, n: int, scalar_rows: int, repeat: int) 
     batch_time, bare_time, sums_time = best_times([batch, bare, bare_sums], repeat)
     ratio = batch_time / bare_time
     strict = batch_time / min(bare_time, sums_time)
-    report.line("batch", fmt_time(batch_time), "score_assessments x 2, raw/transformed, score()")
+    report.line("batch", fmt_time(batch_time), "domain_sums x 2, raw/transformed, score()")
     report.line("bare numpy", fmt_time(bare_time), "float NaN matrix, np.nanmean per domain")
     report.line("bare numpy, int sums", fmt_time(sums_time), "zeroed int16 matrix, sums / counts")
     report.line("batch / bare", f"{ratio:.2f}x", "against np.nanmean")
@@ -466,8 +475,8 @@ def workload_c(rng: np.random.Generator, n: int, scalar_rows: int, repeat: int) 
 
     # Mismatches on the scalar sample: rounded scores and improvement counts.
     pairs = scalar()
-    before = whoqol.score_assessments(pre[:scalar_rows], missing_mask=pre_missing[:scalar_rows])
-    after = whoqol.score_assessments(post[:scalar_rows], missing_mask=post_missing[:scalar_rows])
+    before = whoqol.domain_sums(pre[:scalar_rows], missing_mask=pre_missing[:scalar_rows])
+    after = whoqol.domain_sums(post[:scalar_rows], missing_mask=post_missing[:scalar_rows])
     wrong = 0
     counts = [[0, 0] for _ in range(4)]
     for side, batch_scores in ((0, before), (1, after)):
@@ -488,6 +497,14 @@ def workload_c(rng: np.random.Generator, n: int, scalar_rows: int, repeat: int) 
             if x.raw is not None and y.raw is not None:
                 counts[d][1] += 1
                 counts[d][0] += y.raw > x.raw
+    # score_batch (one domain per call, from the same DomainSums) against the scalar path.
+    policy = RoundingPolicy(2, HALF_UP)
+    for d, domain_name in enumerate(whoqol.Domain):
+        got = whoqol.score_batch(before, domain=domain_name, policy=policy).decimals()
+        wrong += sum(
+            value != pair[0].domains[d].rounded(policy)
+            for value, pair in zip(got, pairs, strict=True)
+        )
     result = whoqol.score(pre=before, post=after)
     wrong += sum(
         (dom.improved, dom.assessed) != (up, total)

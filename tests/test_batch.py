@@ -497,26 +497,34 @@ def likert_rows(draw: st.DrawFn) -> list[list[int | None]]:
 def test_likert_batch_agrees_with_scalar(
     rows: list[list[int | None]], places: int, rounding: Rounding
 ) -> None:
+    policy = RoundingPolicy(places, rounding)
     try:
         exact = kpkk.score(rows, missing=MissingPolicy.EXCLUDE)
     except InvalidValueError:
         with pytest.raises(InvalidValueError):
-            kpkk.score_batch(rows, missing=MissingPolicy.EXCLUDE)
+            kpkk.score_batch(rows, policy=policy, missing=MissingPolicy.EXCLUDE)
         return
-    batch = kpkk.score_batch(rows, missing=MissingPolicy.EXCLUDE)
+    batch = kpkk.score_batch(rows, policy=policy, missing=MissingPolicy.EXCLUDE)
     factor = 10**places
-    assert batch.value == exact.value
-    assert batch.labels(batch.respondent_categories).tolist() == list(exact.respondent_categories)
-    assert batch.labels(batch.aspect_categories).tolist() == list(exact.aspect_categories)
-    assert batch.respondent_means_scaled(places, rounding).tolist() == [
-        int(round_to(m, places, rounding) * factor) for m in exact.respondent_means
-    ]
-    assert batch.aspect_means_scaled(places, rounding).tolist() == [
+    assert batch.categories() == list(exact.respondent_categories)
+    assert batch.decimals() == [round_to(m, places, rounding) for m in exact.respondent_means]
+    # Row i is score() of respondent i alone (the answers given).
+    for i, row in enumerate(rows):
+        one = kpkk.score([[v for v in row if v is not None]])
+        assert (batch.decimals()[i], batch.categories()[i]) == (one.rounded(policy), one.category)
+    # The aspect figures and the overall mean of the ScoreMatrix score_batch validates.
+    matrix = score_matrix(rows, scale=LIKERT_1_4, missing=MissingPolicy.EXCLUDE)
+    assert matrix.mean() == exact.value
+    assert [KPKK_LIKERT_4.bands[p] for p in matrix.col_positions(KPKK_LIKERT_4)] == list(
+        exact.aspect_categories
+    )
+    assert matrix.col_means_scaled(places, rounding).tolist() == [
         int(round_to(m, places, rounding) * factor) for m in exact.aspect_means
     ]
-    assert batch.category_counts.tolist() == [count for _, count in exact.category_counts]
+    assert np.bincount(batch.positions, minlength=4).tolist() == [
+        count for _, count in exact.category_counts
+    ]
     # Every built-in scheme on the respondent means (out-of-range means raise in both).
-    matrix = score_matrix(rows, scale=LIKERT_1_4, missing=MissingPolicy.EXCLUDE)
     for scheme in BUILTIN_SCHEMES:
         assert positions_or_none(matrix.row_positions, scheme) == expected_positions(
             scheme, list(exact.respondent_means)
@@ -525,10 +533,11 @@ def test_likert_batch_agrees_with_scalar(
 
 def test_likert_int8_matrix_stays_int8_and_is_not_copied() -> None:
     scores = np.array([[1, 2, 2, 2], [2, 3, 2, 3], [3, 3, 3, 4]], dtype=np.int8)
-    batch = kpkk.score_batch(scores)
-    assert batch.matrix.scores is scores
-    assert batch.respondent_totals.dtype == np.int16
-    assert batch.labels(batch.respondent_categories).tolist() == ["Buruk", "Cukup", "Baik"]
+    matrix = score_matrix(scores, scale=LIKERT_1_4)
+    assert np.shares_memory(matrix.scores, scores) and matrix.scores.dtype == np.int8
+    assert matrix.row_sums.dtype == np.int16
+    batch = kpkk.score_batch(matrix, policy=RoundingPolicy(2, Rounding.HALF_UP))
+    assert batch.labels() == ["Buruk", "Cukup", "Baik"]
     assert KPKK_LIKERT_4.index(Decimal("1.75")) == 0
 
 
@@ -542,11 +551,14 @@ def test_likert_wide_matrix_without_lookup_table() -> None:
         for r, mr in zip(scores.tolist(), mask.tolist(), strict=True)
     ]
     exact = kpkk.score(rows, missing=MissingPolicy.EXCLUDE)
-    batch = kpkk.score_batch(scores, missing_mask=mask, missing=MissingPolicy.EXCLUDE)
-    assert batch.labels(batch.respondent_categories).tolist() == list(exact.respondent_categories)
-    assert batch.respondent_means_scaled(2, Rounding.HALF_UP).tolist() == [
-        int(round_to(m, 2, Rounding.HALF_UP) * 100) for m in exact.respondent_means
-    ]
+    batch = kpkk.score_batch(
+        scores,
+        policy=RoundingPolicy(2, Rounding.HALF_UP),
+        missing_mask=mask,
+        missing=MissingPolicy.EXCLUDE,
+    )
+    assert batch.categories() == list(exact.respondent_categories)
+    assert batch.decimals() == [round_to(m, 2, Rounding.HALF_UP) for m in exact.respondent_means]
 
 
 # -- WHOQOL-BREF ----------------------------------------------------------------------------
@@ -589,7 +601,7 @@ def test_whoqol_batch_agrees_with_scalar(
     rows: list[list[int | None]], form: str, places: int, rounding: Rounding
 ) -> None:
     data, options = as_forms(rows, form)
-    batch = whoqol.score_assessments(data, **options)  # type: ignore[arg-type]
+    batch = whoqol.domain_sums(data, **options)  # type: ignore[arg-type]
     raw = batch.raw_scaled(places, rounding)
     transformed = batch.transformed_scaled(places, rounding)
     factor = 10**places
@@ -609,6 +621,13 @@ def test_whoqol_batch_agrees_with_scalar(
                 )
             else:
                 assert raw.mask[i, d] and transformed.mask[i, d]
+    # score_batch, from the same input form: row i = score_assessment(row i), domain d.
+    policy = RoundingPolicy(places, rounding)
+    for domain in whoqol.Domain:
+        got = whoqol.score_batch(data, domain=domain, policy=policy, **options)  # type: ignore[arg-type]
+        assert got.decimals() == [
+            whoqol.score_assessment(row).domain(domain).rounded(policy) for row in rows
+        ]
 
 
 @settings(max_examples=60)
@@ -629,9 +648,7 @@ def test_whoqol_improvement_from_scores_agrees_with_scalar(data: st.DataObject) 
             whoqol.score(pre=pre, post=post)
         return
     from_rows = whoqol.score(pre=pre, post=post)
-    from_scores = whoqol.score(
-        pre=whoqol.score_assessments(pre), post=whoqol.score_assessments(post)
-    )
+    from_scores = whoqol.score(pre=whoqol.domain_sums(pre), post=whoqol.domain_sums(post))
     assert [(d.improved, d.assessed) for d in from_rows.domains] == [tuple(c) for c in counts]
     assert from_scores == from_rows
     shares = sum(Fraction(100 * up, n) for up, n in counts) / 4
@@ -640,21 +657,19 @@ def test_whoqol_improvement_from_scores_agrees_with_scalar(data: st.DataObject) 
 
 def test_whoqol_scores_must_match_the_rule() -> None:
     rows = [[3] * 26]
-    scored = whoqol.score_assessments(rows, rule=whoqol.SPSS_SYNTAX_RULE)
+    scored = whoqol.domain_sums(rows, rule=whoqol.SPSS_SYNTAX_RULE)
     with pytest.raises(InvalidValueError, match="rule"):
         whoqol.score(pre=scored, post=scored)
     same = whoqol.score(pre=scored, post=scored, rule=whoqol.SPSS_SYNTAX_RULE)
     assert same.physical.improved == 0 and same.physical.assessed == 1
     with pytest.raises(InvalidValueError, match="missing_mask"):
         whoqol.score(
-            pre=whoqol.score_assessments(rows),
-            post=whoqol.score_assessments(rows),
+            pre=whoqol.domain_sums(rows),
+            post=whoqol.domain_sums(rows),
             pre_missing_mask=np.zeros((1, 26), dtype=bool),
         )
     with pytest.raises(InvalidValueError, match="sentinel"):
-        whoqol.score(
-            pre=whoqol.score_assessments(rows), post=whoqol.score_assessments(rows), sentinel=0
-        )
+        whoqol.score(pre=whoqol.domain_sums(rows), post=whoqol.domain_sums(rows), sentinel=0)
 
 
 # -- units meeting targets ----------------------------------------------------------------------

@@ -76,6 +76,14 @@ BATCH_EXAMPLES: dict[
         lambda m, p: m.score_batch([[4, 3, 3, 4, 3, 4, 4, 3, 4], [2] * 9], policy=p),
         lambda m, i: m.score([[[4, 3, 3, 4, 3, 4, 4, 3, 4], [2] * 9][i]]),
     ),
+    # WHOQOL: a row is one assessment; it agrees with score_assessment() of that row, the
+    # domain asked for (score() is the pre/post improvement of many clients).
+    "whoqol": (
+        lambda m, p: m.score_batch(
+            [[4] * 26, [3] * 10 + [5] * 16], domain=m.Domain.PHYSICAL, policy=p
+        ),
+        lambda m, i: m.score_assessment([[4] * 26, [3] * 10 + [5] * 16][i]).physical,
+    ),
 }
 
 POLICY = RoundingPolicy(2, Rounding.HALF_UP)

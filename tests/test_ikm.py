@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from sakip.errors import InvalidTypeError, InvalidValueError, SakipError
 from sakip.instruments import ikm
 from sakip.likert import MissingPolicy
-from sakip.numbers import Rounding, exact_sum, percent, round_to
+from sakip.numbers import Rounding, RoundingPolicy, exact_sum, percent, round_to
 from sakip.schemes import IKM_MUTU, IKM_MUTU_CONVERTED
 
 
@@ -269,3 +269,77 @@ def test_bad_input_always_raises_sakip_error(rows: list[list[object]]) -> None:
     else:
         with pytest.raises(SakipError):
             ikm.score(rows)
+
+
+# -- issue 11: one coercion, the same answer for the same input --------------------------------
+
+
+def test_sentinel_in_a_list_marks_a_missing_answer_as_in_an_array() -> None:
+    # Issue 11: sentinel= was ignored for plain lists (the scale was checked first).
+    rows = [[4, 3, 3, 4, 3, 4, 4, 3, 4], [3, 0, 4, 4, 3, 4, 4, 3, 3]]
+    from_list = ikm.score(rows, sentinel=0, missing=MissingPolicy.EXCLUDE)
+    from_array = ikm.score(
+        np.array(rows, dtype=np.int8), sentinel=0, missing=MissingPolicy.EXCLUDE
+    )
+    assert from_list == from_array
+    assert from_list.unsur_answers[1] == 1
+    assert from_list.nrr[1] == Decimal(3)
+
+
+def test_respondents_given_as_a_numeral_string_is_a_count() -> None:
+    # Issue 11: from_nrr(respondents="22") raised where every other count takes "22".
+    assert ikm.from_nrr(respondents="22", nrr=["3.5"] * 9) == ikm.from_nrr(
+        respondents=22, nrr=["3.5"] * 9
+    )
+    assert ikm.from_totals(respondents="2", unsur_totals=[7], unsur_answers=["2"]) == (
+        ikm.from_totals(respondents=2, unsur_totals=[7], unsur_answers=[2])
+    )
+    assert ikm.pool_indices(respondents=["10", 30], indices=[4, 3]) == Decimal("3.25")
+
+
+# -- the contract: category, rounded, score_batch ----------------------------------------------
+
+
+def test_category_is_the_band_of_the_converted_value() -> None:
+    # PermenPANRB 14/2017: konversi 87,5 lies in 76,61-88,30, mutu B, kinerja Baik.
+    result = ikm.from_totals(respondents=10, unsur_totals=[35, 36, 34, 38, 33, 37, 36, 35, 31])
+    assert result.category is IKM_MUTU_CONVERTED.bands[2]
+    assert (result.category.grade, result.category.label) == (result.mutu, result.kinerja)
+    assert result.rounded(RoundingPolicy(1, Rounding.TRUNCATE)) == Decimal("3.5")
+    hash(result)
+
+
+@given(
+    st.lists(
+        st.lists(st.one_of(st.integers(1, 4), st.none()), min_size=9, max_size=9),
+        min_size=1,
+        max_size=12,
+    ).filter(
+        lambda rows: (
+            all(any(v is not None for v in row) for row in rows)
+            and all(any(row[j] is not None for row in rows) for j in range(9))
+        )
+    ),
+    st.integers(0, 4),
+    st.sampled_from(list(Rounding)),
+)
+def test_score_batch_row_is_the_respondent_alone(
+    rows: list[list[int | None]], places: int, rounding: Rounding
+) -> None:
+    # Row i of score_batch is score() of respondent i alone (answers given, unsur=None when
+    # some are missing): rounded index and mutu band, exactly.
+    policy = RoundingPolicy(places, rounding)
+    batch = ikm.score_batch(rows, policy=policy, missing=MissingPolicy.EXCLUDE)
+    decimals, categories = batch.decimals(), batch.categories()
+    for i, row in enumerate(rows):
+        given_answers = [v for v in row if v is not None]
+        one = ikm.score([given_answers], unsur=None if len(given_answers) < 9 else 9)
+        assert decimals[i] == one.rounded(policy)
+        assert categories[i] == one.category
+
+
+def test_score_batch_needs_a_policy_and_nine_unsur() -> None:
+    with pytest.raises(InvalidTypeError, match="'policy' must be a RoundingPolicy"):
+        ikm.score_batch([[4] * 9], policy="2")  # type: ignore[arg-type]
+    with pytest.raises(InvalidValueError, match="9 unsur"):
+        ikm.score_batch([[4] * 8], policy=RoundingPolicy(2, Rounding.HALF_UP))

@@ -9,10 +9,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from sakip.batch import ScoreBatch
 from sakip.errors import InvalidTypeError, InvalidValueError, OutOfBandError, SakipError
 from sakip.instruments import kpkk
-from sakip.likert import LIKERT_1_5, MissingPolicy
-from sakip.numbers import Rounding, round_to
+from sakip.likert import LIKERT_1_4, LIKERT_1_5, MissingPolicy, score_matrix
+from sakip.numbers import Rounding, RoundingPolicy, round_to
 from sakip.schemes import KPKK_LIKERT_4
 
 # LKIP BNNP Kalimantan Tengah 2024, BAB III A, sasaran 4, "Hasil perhitungan kuesioner
@@ -37,6 +38,7 @@ REPORT_TABLE = [
     ([4, 4, 3, 2, 2, 1, 2, 3, 2, 3], 26, "2.60", "Baik"),
 ]
 MATRIX = [row for row, _, _, _ in REPORT_TABLE]
+HALF_UP = RoundingPolicy(2, Rounding.HALF_UP)
 
 # Same table, rows "Jumlah", "Rata-rata" and "Kategori" per aspect (the report cuts the
 # second label to "Sangat Ba"). Printed means are rounded half up: 31/15 = 2.0667 -> 2.07.
@@ -62,7 +64,7 @@ def test_report_respondents() -> None:
         assert result.respondent_totals[i] == total
         assert result.respondent_answers[i] == 10
         assert round_to(result.respondent_means[i], 2, Rounding.HALF_UP) == Decimal(mean)
-        assert result.respondent_categories[i] == category
+        assert result.respondent_categories[i].label == category
 
 
 def test_report_aspects() -> None:
@@ -72,7 +74,7 @@ def test_report_aspects() -> None:
     assert [round_to(m, 2, Rounding.HALF_UP) for m in result.aspect_means] == [
         Decimal(m) for m in ASPECT_MEANS
     ]
-    assert list(result.aspect_categories) == ASPECT_CATEGORIES
+    assert [band.label for band in result.aspect_categories] == ASPECT_CATEGORIES
 
 
 def test_report_overall() -> None:
@@ -82,15 +84,18 @@ def test_report_overall() -> None:
     assert result.grand_total == 384
     assert result.answers == 150
     assert result.value == Decimal("2.56")
-    assert result.category == "Baik"
+    assert result.category == KPKK_LIKERT_4.bands[2]
+    assert result.category.label == "Baik"
+    assert result.rounded(RoundingPolicy(2, Rounding.HALF_UP)) == Decimal("2.56")
     assert result.respondents_in("Baik") == 9
-    assert result.respondents_in("Cukup") == 6
-    assert result.category_counts == (
+    assert result.respondents_in(KPKK_LIKERT_4.bands[1]) == 6
+    assert [(band.label, n) for band, n in result.category_counts] == [
         ("Buruk", 0),
         ("Cukup", 6),
         ("Baik", 9),
         ("Sangat Baik", 0),
-    )
+    ]
+    hash(result)
 
 
 def test_report_aspect_category_counts_in_text() -> None:
@@ -98,23 +103,27 @@ def test_report_aspect_category_counts_in_text() -> None:
     # which adds up to 9 of 10: it leaves out aspect 7 (keberlanjutan, 31/15 = 2.07), which its
     # own table marks Cukup. The table is right: 4 aspects are Cukup.
     result = kpkk.score(MATRIX)
-    counted = {label: result.aspect_categories.count(label) for label in KPKK_LIKERT_4.labels}
+    counted = {band.label: result.aspect_categories.count(band) for band in KPKK_LIKERT_4.bands}
     assert counted == {"Sangat Baik": 2, "Baik": 3, "Cukup": 4, "Buruk": 1}
 
 
 def test_report_batch() -> None:
-    batch = kpkk.score_batch(np.array(MATRIX, dtype=np.int8))
-    assert batch.value == Decimal("2.56")
-    assert batch.category == "Baik"
-    assert batch.category_counts.tolist() == [0, 6, 9, 0]
-    assert batch.respondent_totals.tolist() == [total for _, total, _, _ in REPORT_TABLE]
-    assert batch.respondent_means_scaled(2, Rounding.HALF_UP).tolist() == [
-        int(Decimal(mean) * 100) for _, _, mean, _ in REPORT_TABLE
-    ]
-    assert batch.labels(batch.aspect_categories).tolist() == ASPECT_CATEGORIES
-    assert batch.aspect_means_scaled(2, Rounding.HALF_UP).tolist() == [
+    # The same table through score_batch (respondents) and the ScoreMatrix it takes (aspects).
+    matrix = score_matrix(np.array(MATRIX, dtype=np.int8), scale=LIKERT_1_4)
+    batch = kpkk.score_batch(matrix, policy=RoundingPolicy(2, Rounding.HALF_UP))
+    assert isinstance(batch, ScoreBatch) and batch.scheme is KPKK_LIKERT_4
+    assert batch.decimals() == [Decimal(mean) for _, _, mean, _ in REPORT_TABLE]
+    assert batch.labels() == [label for _, _, _, label in REPORT_TABLE]
+    assert np.bincount(batch.positions, minlength=4).tolist() == [0, 6, 9, 0]
+    assert matrix.mean() == Decimal("2.56")
+    assert matrix.row_sums.tolist() == [total for _, total, _, _ in REPORT_TABLE]
+    labels = np.asarray(KPKK_LIKERT_4.labels)[matrix.col_positions(KPKK_LIKERT_4)]
+    assert labels.tolist() == ASPECT_CATEGORIES
+    assert matrix.col_means_scaled(2, Rounding.HALF_UP).tolist() == [
         int(Decimal(m) * 100) for m in ASPECT_MEANS
     ]
+    # score takes the validated matrix too, and gives the same figures as from the lists.
+    assert kpkk.score(matrix) == kpkk.score(MATRIX)
 
 
 def test_unknown_label_raises() -> None:
@@ -131,7 +140,7 @@ def test_missing_answer_raises_or_is_excluded() -> None:
     # 25 - 1 = 24 over 9 answers: 2.666... (Baik), not 24/10 = 2.40 (Cukup).
     assert result.respondent_totals[1] == 24
     assert result.respondent_answers[1] == 9
-    assert result.respondent_categories[1] == "Baik"
+    assert result.respondent_categories[1].label == "Baik"
     assert result.aspect_answers[4] == 14
     assert result.answers == 149
 
@@ -140,7 +149,9 @@ def test_scheme_must_be_a_scheme() -> None:
     with pytest.raises(InvalidTypeError):
         kpkk.score(MATRIX, scheme="KPKK")  # type: ignore[arg-type]
     with pytest.raises(InvalidTypeError):
-        kpkk.score_batch(MATRIX, scheme=None)  # type: ignore[arg-type]
+        kpkk.score_batch(MATRIX, policy=HALF_UP, scheme=None)  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError, match="'policy' must be a RoundingPolicy"):
+        kpkk.score_batch(MATRIX, policy=2)  # type: ignore[arg-type]
 
 
 def test_mean_outside_scheme_raises() -> None:
@@ -148,7 +159,7 @@ def test_mean_outside_scheme_raises() -> None:
     with pytest.raises(OutOfBandError):
         kpkk.score([[5, 5]], scale=LIKERT_1_5)
     with pytest.raises(OutOfBandError):
-        kpkk.score_batch(np.array([[5, 5]]), scale=LIKERT_1_5)
+        kpkk.score_batch(np.array([[5, 5]]), policy=HALF_UP, scale=LIKERT_1_5)
 
 
 # -- properties -------------------------------------------------------------------------------
@@ -191,29 +202,23 @@ def test_raising_one_answer_never_lowers_a_mean_or_category(
     assert after.value >= before.value
     assert after.respondent_means[i] >= before.respondent_means[i]
     assert after.aspect_means[j] >= before.aspect_means[j]
-    labels = KPKK_LIKERT_4.labels
-    assert labels.index(after.respondent_categories[i]) >= labels.index(
+    bands = KPKK_LIKERT_4.bands
+    assert bands.index(after.respondent_categories[i]) >= bands.index(
         before.respondent_categories[i]
     )
 
 
 @given(surveys(), st.integers(0, 3), st.sampled_from(list(Rounding)))
 def test_scalar_and_batch_agree(rows: list[list[int]], places: int, rounding: Rounding) -> None:
+    # The contract: row i of score_batch is score([rows[i]]), rounded and categorised.
+    policy = RoundingPolicy(places, rounding)
     scalar = kpkk.score(rows)
-    batch = kpkk.score_batch(np.array(rows, dtype=np.int8))
-    assert batch.value == scalar.value and batch.category == scalar.category
-    assert tuple(batch.labels(batch.respondent_categories).tolist()) == (
-        scalar.respondent_categories
-    )
-    assert tuple(batch.labels(batch.aspect_categories).tolist()) == scalar.aspect_categories
-    assert tuple(batch.category_counts.tolist()) == tuple(c for _, c in scalar.category_counts)
-    factor = 10**places
-    assert batch.respondent_means_scaled(places, rounding).tolist() == [
-        int(round_to(m, places, rounding) * factor) for m in scalar.respondent_means
-    ]
-    assert batch.aspect_means_scaled(places, rounding).tolist() == [
-        int(round_to(m, places, rounding) * factor) for m in scalar.aspect_means
-    ]
+    batch = kpkk.score_batch(np.array(rows, dtype=np.int8), policy=policy)
+    assert batch.categories() == list(scalar.respondent_categories)
+    assert batch.decimals() == [round_to(m, places, rounding) for m in scalar.respondent_means]
+    for i, row in enumerate(rows):
+        one = kpkk.score([row])
+        assert (batch.decimals()[i], batch.categories()[i]) == (one.rounded(policy), one.category)
 
 
 @given(
@@ -236,4 +241,4 @@ def test_bad_input_always_raises_sakip_error(rows: list[list[object]]) -> None:
         with pytest.raises(SakipError):
             kpkk.score(rows)
         with pytest.raises(SakipError):
-            kpkk.score_batch(rows)
+            kpkk.score_batch(rows, policy=HALF_UP)

@@ -70,8 +70,12 @@ def test_scale_rejects_bad_bounds() -> None:
         LikertScale(3, 3)
     with pytest.raises(InvalidValueError):
         LikertScale(1, 200)
+    with pytest.raises(InvalidValueError, match="whole number"):
+        LikertScale(1.5, 4)  # type: ignore[arg-type]
     with pytest.raises(InvalidTypeError):
-        LikertScale(1.0, 4)  # type: ignore[arg-type]
+        LikertScale(True, 4)
+    # Bounds pass sakip.numbers.to_decimal like every count: "1" and 4.0 are 1 and 4.
+    assert LikertScale("1", 4.0) == LIKERT_1_4  # type: ignore[arg-type]
     assert str(LIKERT_1_5) == "1-5"
 
 
@@ -98,8 +102,8 @@ BAD_INPUTS = [
     (np.array([[1, 9]], dtype=np.int8), InvalidValueError, "scale 1-4 (row 0, column 1)"),
     (np.array([[1.0, 2.5]]), InvalidValueError, "integer scores"),
     (np.array([[1.0, np.inf]]), InvalidValueError, "finite"),
-    (np.array([[True, False]]), InvalidTypeError, "integer or float array"),
-    (np.array([["1", "2"]]), InvalidTypeError, "integer or float array"),
+    (np.array([[True, False]]), InvalidTypeError, "not of bools"),
+    (np.array([["1", "2"]]), InvalidTypeError, "array of numbers"),
 ]
 
 
@@ -168,7 +172,7 @@ def test_mask_of_wrong_shape_or_type_raises() -> None:
 def test_int8_input_is_not_copied() -> None:
     array = np.array([[1, 2], [3, 4]], dtype=np.int8)
     m = score_matrix(array, scale=LIKERT_1_4)
-    assert m.scores is array
+    assert np.shares_memory(m.scores, array) and m.scores.dtype == np.int8
     assert m.row_sums.dtype == np.int16
 
 
@@ -189,9 +193,55 @@ def test_empty_row_or_column_under_exclude_raises() -> None:
         score_matrix([[4, None], [3, None]], scale=LIKERT_1_4, missing=MissingPolicy.EXCLUDE)
 
 
-def test_missing_policy_type_checked() -> None:
-    with pytest.raises(InvalidTypeError):
-        score_matrix([[1]], scale=LIKERT_1_4, missing="exclude")  # type: ignore[arg-type]
+def test_missing_policy_takes_the_member_or_its_value_only() -> None:
+    # Issue 11: enums through coerce.to_enum, the member or its value, nothing else.
+    by_value = score_matrix(
+        [[1, None], [2, 3]],
+        scale=LIKERT_1_4,
+        missing="exclude",  # type: ignore[arg-type]
+    )
+    assert by_value.row_means() == (Decimal(1), Decimal("2.5"))
+    for wrong in ("EXCLUDE", "excluded", True, None):
+        with pytest.raises(InvalidValueError, match="'missing' must be one of"):
+            score_matrix([[1]], scale=LIKERT_1_4, missing=wrong)  # type: ignore[arg-type]
+
+
+def test_sentinel_marks_missing_in_lists_as_in_arrays() -> None:
+    # Issue 11: the list path checked the scale before it applied the sentinel, so a list
+    # holding the sentinel raised while the same numpy array worked.
+    rows = [[4, 0, 2], [1, 3, -1]]
+    for sentinel, expected in ((0, [[True, False, True], [True, True, True]]), (-1, None)):
+        if sentinel == -1:
+            rows_used = [[4, 2, 2], [1, 3, -1]]
+            expected = [[True, True, True], [True, True, False]]
+        else:
+            rows_used = [[4, 0, 2], [1, 3, 2]]
+        _, from_list = validated_scores(rows_used, scale=LIKERT_1_4, sentinel=sentinel)
+        _, from_array = validated_scores(
+            np.array(rows_used, dtype=np.int8), scale=LIKERT_1_4, sentinel=sentinel
+        )
+        assert from_list is not None and from_array is not None
+        assert from_list.tolist() == from_array.tolist() == expected
+    # A value outside the scale that is not the sentinel still raises, located.
+    with pytest.raises(InvalidValueError, match=r"scale 1-4 \(row 1, column 2\)"):
+        validated_scores(rows, scale=LIKERT_1_4, sentinel=0)
+
+
+def test_row_mean_of_a_row_that_does_not_exist_raises_sakip_error() -> None:
+    # Issue 12: row_mean(99) gave a bare IndexError.
+    m = score_matrix([[4, 3], [2, 3]], scale=LIKERT_1_4)
+    for row in (2, 99, -1):
+        with pytest.raises(InvalidValueError, match="'row' must be from 0 to 1"):
+            m.row_mean(row)
+
+
+def test_matrix_arrays_are_read_only() -> None:
+    array = np.array([[1, 2], [3, 4]], dtype=np.int8)
+    m = score_matrix(array, scale=LIKERT_1_4)
+    for name in ("scores", "row_sums", "row_counts", "col_sums", "col_counts"):
+        assert not getattr(m, name).flags.writeable, name
+    assert array.flags.writeable  # the caller's array is left as it was
+    hash(m)
 
 
 # -- properties -------------------------------------------------------------------------------
@@ -308,3 +358,28 @@ def test_arbitrary_input_either_validates_or_raises_sakip_error(rows: list[list[
         return
     given_cells = scores if answered is None else scores[answered]
     assert ((given_cells >= 1) & (given_cells <= 4)).all()
+
+
+def test_a_score_matrix_is_taken_again_as_it_is() -> None:
+    m = score_matrix([[4, None], [2, 3]], scale=LIKERT_1_4, missing=MissingPolicy.EXCLUDE)
+    assert score_matrix(m, scale=LIKERT_1_4, missing=MissingPolicy.EXCLUDE) is m
+    # Its missing answer still raises under RAISE; another scale or a second mask is refused.
+    with pytest.raises(InvalidValueError, match="missing answer at row 0, column 1"):
+        score_matrix(m, scale=LIKERT_1_4)
+    with pytest.raises(InvalidValueError, match="on the scale 1-5"):
+        score_matrix(m, scale=LIKERT_1_5, missing=MissingPolicy.EXCLUDE)
+    with pytest.raises(InvalidValueError, match="'sentinel' must not be given"):
+        score_matrix(m, scale=LIKERT_1_4, missing=MissingPolicy.EXCLUDE, sentinel=0)
+
+
+def test_masked_object_cell_may_hold_anything() -> None:
+    # A masked cell of an object array is missing whatever it holds, as in an integer array.
+    data = np.ma.masked_array(np.array([[4, "x"], [2, 99]], dtype=object), mask=[[0, 1], [0, 1]])
+    _, answered = validated_scores(data, scale=LIKERT_1_4)
+    assert answered is not None and answered.tolist() == [[True, False], [True, False]]
+
+
+def test_sentinel_in_a_float_array() -> None:
+    data = np.array([[4.0, -1.0], [2.0, 3.0]])
+    _, answered = validated_scores(data, scale=LIKERT_1_4, sentinel=-1)
+    assert answered is not None and answered.tolist() == [[True, False], [True, True]]

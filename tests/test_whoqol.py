@@ -18,7 +18,7 @@ from sakip.instruments.whoqol import (
     Domain,
     MissingRule,
 )
-from sakip.numbers import Rounding, divide, exact_sum, percent, round_to
+from sakip.numbers import Rounding, RoundingPolicy, divide, exact_sum, percent, round_to
 
 # -- WHO scoring (WHOQOL-BREF manual, 1996) ---------------------------------------------------
 
@@ -133,7 +133,7 @@ REPORT_UNITS = [
 ]
 
 
-def unit_results() -> list[whoqol.ImprovementResult]:
+def unit_results() -> list[whoqol.WhoqolResult]:
     return [
         whoqol.from_counts(assessed=n, physical=p, psychological=ps, social=so, environment=en)
         for _, n, (p, ps, so, en), _, _ in REPORT_UNITS
@@ -330,7 +330,7 @@ def assessments(
 def test_scalar_and_batch_scoring_agree(
     rows: list[list[int | None]], places: int, rounding: Rounding
 ) -> None:
-    batch = whoqol.score_assessments(rows)
+    batch = whoqol.domain_sums(rows)
     raw = batch.raw_scaled(places, rounding)
     transformed = batch.transformed_scaled(places, rounding)
     factor = 10**places
@@ -350,6 +350,16 @@ def test_scalar_and_batch_scoring_agree(
                 )
             else:
                 assert raw.mask[i, d] and transformed.mask[i, d]
+    # The contract: score_batch(domain=d) row i is score_assessment(row i).domain(d).rounded.
+    policy = RoundingPolicy(places, rounding)
+    for domain_name in Domain:
+        decimals = whoqol.score_batch(rows, domain=domain_name, policy=policy).decimals()
+        from_sums = whoqol.score_batch(batch, domain=domain_name, policy=policy).decimals()
+        assert (
+            decimals
+            == from_sums
+            == [whoqol.score_assessment(row).domain(domain_name).rounded(policy) for row in rows]
+        )
 
 
 @given(assessments())
@@ -499,10 +509,10 @@ def test_bad_input_always_raises_sakip_error(rows: list[list[object]]) -> None:
         for r in rows
     )
     if clean:
-        assert len(whoqol.score_assessments(rows)) == len(rows)
+        assert len(whoqol.domain_sums(rows)) == len(rows)
     else:
         with pytest.raises(SakipError):
-            whoqol.score_assessments(rows)
+            whoqol.domain_sums(rows)
     for row in rows:
         if len(row) == 26 and all(v is None or (isinstance(v, int) and 1 <= v <= 5) for v in row):
             assert whoqol.score_assessment(row).missing == row.count(None)
@@ -524,7 +534,76 @@ def test_one_assessment_mask_must_be_one_row() -> None:
 def test_int8_array_with_sentinel_matches_lists() -> None:
     rows = [items_with(3, q20=None), items_with(5, q3=1)]
     array = np.array([[0 if v is None else v for v in r] for r in rows], dtype=np.int8)
-    a = whoqol.score_assessments(rows)
-    b = whoqol.score_assessments(array, sentinel=0)
+    a = whoqol.domain_sums(rows)
+    b = whoqol.domain_sums(array, sentinel=0)
     assert a.sums.tolist() == b.sums.tolist()
     assert a.valid.tolist() == b.valid.tolist()
+
+
+# -- issue 11 / 12: one coercion, frozen tables ------------------------------------------------
+
+
+def test_sentinel_in_a_list_marks_a_missing_answer_as_in_an_array() -> None:
+    # Issue 11: score_assessment ignored sentinel= for a plain list (the scale was checked
+    # before the sentinel was applied), while the same numpy array worked.
+    items = items_with(3, q20=0)
+    from_list = whoqol.score_assessment(items, sentinel=0)
+    from_array = whoqol.score_assessment(np.array(items, dtype=np.int8), sentinel=0)
+    assert from_list == from_array
+    assert (from_list.missing, from_list.social.answered) == (1, 2)
+
+
+def test_from_counts_never_walks_a_str() -> None:
+    # Issue 11: assessed="33" was walked character by character ("3", "3"); a numeral string
+    # is a count, as everywhere else.
+    by_int = whoqol.from_counts(
+        assessed=33, physical=28, psychological=23, social=27, environment=29
+    )
+    by_str = whoqol.from_counts(
+        assessed="33", physical="28", psychological=23, social=27, environment=29
+    )
+    assert by_str == by_int
+    per_domain = whoqol.from_counts(
+        assessed=("33", 33, 33, 33), physical=28, psychological=23, social=27, environment=29
+    )
+    assert per_domain == by_int
+
+
+def test_domain_items_cannot_be_changed() -> None:
+    # Issue 12: DOMAIN_ITEMS was a mutable module dict that scoring reads.
+    with pytest.raises(TypeError):
+        whoqol.DOMAIN_ITEMS[Domain.SOCIAL] = (20,)  # type: ignore[index]
+    assert Domain.SOCIAL.items == (20, 21, 22)
+
+
+def test_score_batch_arguments() -> None:
+    policy = RoundingPolicy(2, Rounding.HALF_UP)
+    rows = [items_with(3), items_with(4)]
+    batch = whoqol.score_batch(rows, domain="social", policy=policy)
+    assert batch.decimals() == [Decimal("50.00"), Decimal("75.00")]
+    assert batch.scheme is None and batch.categories() == [None, None]
+    assert not batch.scaled.flags.writeable
+    with pytest.raises(InvalidValueError, match="'domain' must be one of"):
+        whoqol.score_batch(rows, domain="SOCIAL", policy=policy)  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError, match="'policy' must be a RoundingPolicy"):
+        whoqol.score_batch(rows, domain=Domain.SOCIAL, policy=2)  # type: ignore[arg-type]
+    scored = whoqol.domain_sums(rows, rule=SPSS_SYNTAX_RULE)
+    with pytest.raises(InvalidValueError, match="rule"):
+        whoqol.score_batch(scored, domain=Domain.SOCIAL, policy=policy)
+    with pytest.raises(InvalidValueError, match="sentinel"):
+        whoqol.score_batch(
+            scored, domain=Domain.SOCIAL, policy=policy, rule=SPSS_SYNTAX_RULE, sentinel=0
+        )
+    assert not scored.sums.flags.writeable and not scored.valid.flags.writeable
+
+
+def test_result_contract() -> None:
+    # LKIP 2024 BAB III A sasaran 5, BNNK Kotawaringin Barat: 81,06 % printed half up.
+    unit = whoqol.from_counts(
+        assessed=33, physical=28, psychological=23, social=27, environment=29
+    )
+    assert isinstance(unit, whoqol.WhoqolResult)
+    assert unit.rounded(RoundingPolicy(2, Rounding.HALF_UP)) == Decimal("81.06")
+    assert unit.category is None
+    assert unit.domain("social") is unit.social
+    hash(unit)

@@ -39,10 +39,12 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from sakip.bands import BandScheme
+from sakip.bands import BandScheme, as_scheme
+from sakip.batch import ScoreBatch
+from sakip.coerce import ArrayLike, to_array, to_enum
 from sakip.errors import InvalidTypeError, InvalidValueError, OutOfBandError
 from sakip.exact_array import divide_round
-from sakip.numbers import Rounding, divide
+from sakip.numbers import NumberLike, Rounding, RoundingPolicy, divide, to_decimal
 
 __all__ = [
     "LIKERT_1_4",
@@ -62,10 +64,24 @@ BoolArray: TypeAlias = npt.NDArray[np.bool_]
 _MAX_TABLE_ENTRIES = 20_000
 
 
-def _check_int(value: object, field: str) -> int:
-    if isinstance(value, bool | np.bool_) or not isinstance(value, Integral):
-        raise InvalidTypeError(field, "must be an int", value)
-    return int(value)
+def _whole(value: NumberLike, *, field: str) -> int:
+    """A whole number of either sign (scale bounds, sentinels).
+
+    :func:`sakip.coerce.to_count` takes only numbers ``>= 0``; a sentinel
+    may be ``-1`` and a scale may start below 0.
+    """
+    number = to_decimal(value, field=field)
+    if number != number.to_integral_value():
+        raise InvalidValueError(field, "must be a whole number", number)
+    return int(number)
+
+
+def _low(value: NumberLike) -> int:
+    return _whole(value, field="low")
+
+
+def _high(value: NumberLike) -> int:
+    return _whole(value, field="high")
 
 
 @attrs.frozen
@@ -76,14 +92,15 @@ class LikertScale:
     ----------
     low, high : int
         Lowest and highest score, ``low < high``, both within -127..127 so
-        that a matrix of answers fits in ``int8``.
+        that a matrix of answers fits in ``int8``. Any whole number
+        :func:`sakip.numbers.to_decimal` reads is taken (``"1"``, ``4.0``).
 
     Raises
     ------
     InvalidTypeError
-        A bound that is not an int.
+        A bound that is not a number (a bool included).
     InvalidValueError
-        ``low >= high`` or a bound outside -127..127.
+        A fractional bound, ``low >= high`` or a bound outside -127..127.
 
     Examples
     --------
@@ -97,12 +114,10 @@ class LikertScale:
     sakip.errors.InvalidValueError: 'scale' must have low < high: (4, 1)
     """
 
-    low: int
-    high: int
+    low: int = attrs.field(converter=_low)
+    high: int = attrs.field(converter=_high)
 
     def __attrs_post_init__(self) -> None:
-        _check_int(self.low, "low")
-        _check_int(self.high, "high")
         if self.low >= self.high:
             raise InvalidValueError("scale", "must have low < high", (self.low, self.high))
         if self.low < -127 or self.high > 127:
@@ -145,9 +160,17 @@ def _position(index: npt.NDArray[np.intp]) -> str:
 
 
 def _from_rows(
-    data: Sequence[object], scale: LikertScale, field: str
+    data: Sequence[object],
+    scale: LikertScale,
+    field: str,
+    sentinel: int | None,
+    skip: BoolArray | None = None,
 ) -> tuple[IntArray, BoolArray | None]:
-    """Nested lists -> (int8 matrix with 0 in missing cells, answered mask or None)."""
+    """Nested lists -> (int8 matrix with 0 in missing cells, answered mask or None).
+
+    ``None`` and the ``sentinel`` mark a missing answer; the sentinel is
+    recognised *before* the scale is checked, as in the array path.
+    """
     if len(data) == 0:
         raise InvalidValueError(field, "must have at least one respondent (row)", data)
     width: int | None = None
@@ -167,7 +190,7 @@ def _from_rows(
                 len(row),
             )
         for j, value in enumerate(row):
-            if value is None:
+            if value is None or (skip is not None and skip[i, j]):
                 missing.append((i, j))
                 flat.append(0)
                 continue
@@ -176,6 +199,10 @@ def _from_rows(
                     field, f"must hold int scores or None (row {i}, column {j})", value
                 )
             score = int(value)
+            if score == sentinel:
+                missing.append((i, j))
+                flat.append(0)
+                continue
             if not scale.contains(score):
                 raise InvalidValueError(
                     field, f"must be on the scale {scale} (row {i}, column {j})", score
@@ -192,10 +219,12 @@ def _from_rows(
 
 
 def _from_floats(
-    array: npt.NDArray[np.floating[Any]], scale: LikertScale, field: str
+    array: npt.NDArray[np.floating[Any]], scale: LikertScale, field: str, sentinel: int | None
 ) -> tuple[IntArray, BoolArray | None]:
-    """Float matrix with NaN for missing -> (int8 matrix, answered mask or None)."""
+    """Float matrix with NaN (or the sentinel) for missing -> (int8 matrix, answered mask or None)."""
     nan = np.isnan(array)
+    if sentinel is not None:
+        nan |= array == sentinel
     answered = ~nan
     given = array[answered]
     if not np.isfinite(given).all():
@@ -218,7 +247,7 @@ def _from_floats(
 
 
 def validated_scores(
-    data: object,
+    data: ArrayLike,
     *,
     scale: LikertScale,
     missing_mask: npt.ArrayLike | None = None,
@@ -231,10 +260,11 @@ def validated_scores(
     ----------
     data : array_like
         Nested lists or tuples of ``int`` (``None`` = missing), or a 2-D
-        numpy array: an integer array is used as it is (no copy); a float
-        array may hold NaN for missing answers and integral values
-        elsewhere (it is converted to ``int8``); a
-        :class:`numpy.ma.MaskedArray` marks missing answers by its mask.
+        numpy array, which passes :func:`sakip.coerce.to_array` first: an
+        integer array is used as it is (no copy); a float array may hold
+        NaN for missing answers and integral values elsewhere (it is
+        converted to ``int8``); a :class:`numpy.ma.MaskedArray` marks
+        missing answers by its mask (a masked cell may hold anything).
     scale : LikertScale
         The allowed scores.
     missing_mask : array_like of bool, optional
@@ -242,7 +272,8 @@ def validated_scores(
         the cell holds).
     sentinel : int, optional
         A value outside the scale (such as 0 or -1) that marks a missing
-        answer in an integer array.
+        answer, in a list exactly as in an array: the sentinel is
+        recognised before the scale is checked.
     field : str, optional
         Name used in error messages.
 
@@ -275,6 +306,8 @@ def validated_scores(
     >>> scores, answered = validated_scores([[4, 3], [2, None]], scale=LIKERT_1_4)
     >>> scores.dtype, answered.tolist()
     (dtype('int8'), [[True, True], [True, False]])
+    >>> validated_scores([[4, 3], [2, 0]], scale=LIKERT_1_4, sentinel=0)[1].tolist()
+    [[True, True], [True, False]]
     >>> validated_scores([[4, 5]], scale=LIKERT_1_4)
     Traceback (most recent call last):
     ...
@@ -286,9 +319,14 @@ def validated_scores(
     """
     if not isinstance(scale, LikertScale):
         raise InvalidTypeError("scale", "must be a LikertScale", scale)
+    marker = None if sentinel is None else _whole(sentinel, field="sentinel")
+    if marker is not None and scale.contains(marker):
+        raise InvalidValueError("sentinel", f"must lie outside the scale {scale}", marker)
     answered: BoolArray | None = None
-    if isinstance(data, np.ndarray):
-        array: npt.NDArray[Any] = data
+    if isinstance(data, list | tuple):
+        scores, answered = _from_rows(data, scale, field, marker)
+    elif isinstance(data, np.ndarray):
+        array: npt.NDArray[Any] = to_array(data, field=field, allow_mask=True)
         if isinstance(array, np.ma.MaskedArray):
             mask = np.ma.getmaskarray(array)
             array = np.ma.getdata(array)
@@ -301,57 +339,31 @@ def validated_scores(
             raise InvalidValueError(field, "must have at least one respondent (row)", array.shape)
         if array.shape[1] == 0:
             raise InvalidValueError(field, "rows must not be empty", array.shape)
+        if missing_mask is not None:
+            given_mask = _mask(missing_mask, array.shape)
+            answered = ~given_mask if answered is None else answered & ~given_mask
+            missing_mask = None
         kind = array.dtype.kind
         if kind == "O":
-            if answered is not None:
-                # Keep the masked array's mask: its cells are missing whatever they hold.
-                masked = ~answered
-                if missing_mask is not None:
-                    given_mask = np.asarray(missing_mask)
-                    if given_mask.dtype != np.bool_:
-                        raise InvalidTypeError(
-                            "missing_mask", "must be a bool array", given_mask.dtype
-                        )
-                    if given_mask.shape != masked.shape:
-                        raise InvalidValueError(
-                            "missing_mask", f"must have the shape {masked.shape}", given_mask.shape
-                        )
-                    masked = masked | given_mask
-                missing_mask = masked
-            return validated_scores(
-                array.tolist(),
-                scale=scale,
-                missing_mask=missing_mask,
-                sentinel=sentinel,
-                field=field,
-            )
-        if kind == "f":
+            # Read each cell as a list cell (ints and None); the mask stays a mask.
+            skip = None if answered is None else ~answered
+            scores, from_cells = _from_rows(array.tolist(), scale, field, marker, skip)
+            if from_cells is not None:
+                answered = from_cells if answered is None else answered & from_cells
+        elif kind == "f":
             if answered is not None:
                 array = np.where(answered, array, np.nan)
-            scores, answered = _from_floats(array, scale, field)
-        elif kind in "iu":
-            scores = array
+            scores, answered = _from_floats(array, scale, field, marker)
         else:
-            raise InvalidTypeError(field, "must be an integer or float array", array.dtype)
-    elif isinstance(data, list | tuple):
-        scores, answered = _from_rows(data, scale, field)
+            scores = array
     else:
         raise InvalidTypeError(field, "must be a list of rows or a 2-D numpy array", data)
 
     if missing_mask is not None:
-        mask_array = np.asarray(missing_mask)
-        if mask_array.dtype != np.bool_:
-            raise InvalidTypeError("missing_mask", "must be a bool array", mask_array.dtype)
-        if mask_array.shape != scores.shape:
-            raise InvalidValueError(
-                "missing_mask", f"must have the shape {scores.shape}", mask_array.shape
-            )
-        answered = ~mask_array if answered is None else answered & ~mask_array
-    if sentinel is not None:
-        value = _check_int(sentinel, "sentinel")
-        if scale.contains(value):
-            raise InvalidValueError("sentinel", f"must lie outside the scale {scale}", value)
-        is_sentinel = scores == value
+        given_mask = _mask(missing_mask, scores.shape)
+        answered = ~given_mask if answered is None else answered & ~given_mask
+    if marker is not None and scores.dtype.kind in "iu":
+        is_sentinel = scores == marker
         if is_sentinel.any():
             answered = ~is_sentinel if answered is None else answered & ~is_sentinel
 
@@ -374,6 +386,18 @@ def validated_scores(
     return scores, answered
 
 
+def _mask(missing_mask: ArrayLike, shape: tuple[int, ...]) -> BoolArray:
+    """The caller's ``missing_mask``: a bool array of the matrix's shape."""
+    if isinstance(missing_mask, np.ma.MaskedArray):
+        raise InvalidTypeError("missing_mask", "must be a plain bool array", "masked array")
+    mask = np.asarray(missing_mask)
+    if mask.dtype != np.bool_:
+        raise InvalidTypeError("missing_mask", "must be a bool array", mask.dtype)
+    if mask.shape != shape:
+        raise InvalidValueError("missing_mask", f"must have the shape {shape}", mask.shape)
+    return mask
+
+
 def _sum_dtype(bound: int) -> type[np.signedinteger[Any]]:
     if bound < 2**15:
         return np.int16
@@ -389,10 +413,15 @@ class ScoreMatrix:
     Build it with :func:`score_matrix`. Every mean is exact: a row's mean is
     ``row_sums[i] / row_counts[i]`` as a rational number.
 
+    The matrix is frozen: every array is read-only (``scores`` is a
+    read-only view of an integer array given, never a copy) and the object
+    is hashable by identity.
+
     Attributes
     ----------
     scores : numpy.ndarray of int
-        The matrix as given (not copied when it was an integer array).
+        The matrix as given (a read-only view, not a copy, when it was an
+        integer array).
     answered : numpy.ndarray of bool or None
         ``True`` where an answer was given; ``None`` when every answer was.
     scale : LikertScale
@@ -445,11 +474,33 @@ class ScoreMatrix:
     def row_mean(self, row: int) -> Decimal:
         """Exact mean of one respondent's answers.
 
+        Parameters
+        ----------
+        row : int
+            The respondent, from 0 to ``n_respondents - 1``.
+
+        Raises
+        ------
+        InvalidValueError
+            A row that does not exist (negative indices included).
+
         Examples
         --------
-        >>> score_matrix([[4, 3], [2, 3]], scale=LIKERT_1_4).row_mean(1)
+        >>> m = score_matrix([[4, 3], [2, 3]], scale=LIKERT_1_4)
+        >>> m.row_mean(1)
         Decimal('2.5')
+        >>> m.row_mean(2)
+        Traceback (most recent call last):
+        ...
+        sakip.errors.InvalidValueError: 'row' must be from 0 to 1: 2
         """
+        last = self.n_respondents - 1
+        if (
+            isinstance(row, bool | np.bool_)
+            or not isinstance(row, Integral)
+            or not 0 <= row <= last
+        ):
+            raise InvalidValueError("row", f"must be from 0 to {last}", row)
         return divide(int(self.row_sums[row]), int(self.row_counts[row]))
 
     def row_means(self) -> tuple[Decimal, ...]:
@@ -559,19 +610,24 @@ class ScoreMatrix:
         """
         return divide_round(self.col_sums, self.col_counts, places, rounding)
 
-    def row_positions(self, scheme: BandScheme) -> npt.NDArray[np.integer[Any]]:
-        """Band position (0 = lowest) of each respondent's exact mean.
+    def row_positions(
+        self, scheme: BandScheme, *, factor: int = 1
+    ) -> npt.NDArray[np.integer[Any]]:
+        """Band position (0 = lowest) of each respondent's exact mean, times ``factor``.
 
         Parameters
         ----------
         scheme : BandScheme
             The categories.
+        factor : int, default 1
+            A whole multiplier applied to the mean before it is classified
+            (25 for the IKM's *nilai konversi*).
 
         Returns
         -------
         numpy.ndarray of int
-            ``scheme.index(row_mean(i))`` for every row (``int8`` while the
-            scheme has fewer than 127 bands).
+            ``scheme.index(factor * row_mean(i))`` for every row (``int8``
+            while the scheme has fewer than 127 bands).
 
         Raises
         ------
@@ -581,33 +637,86 @@ class ScoreMatrix:
 
         Examples
         --------
-        >>> from sakip.schemes import KPKK_LIKERT_4
+        >>> from sakip.schemes import IKM_MUTU_CONVERTED, KPKK_LIKERT_4
         >>> m = score_matrix([[4, 4], [3, 2], [1, 1]], scale=LIKERT_1_4)
         >>> m.row_positions(KPKK_LIKERT_4).tolist()
         [3, 1, 0]
+        >>> m.row_positions(IKM_MUTU_CONVERTED, factor=25).tolist()
+        [3, 0, 0]
         """
-        if not isinstance(scheme, BandScheme):
-            raise InvalidTypeError("scheme", "must be a BandScheme", scheme)
+        scheme = as_scheme(scheme)
+        if isinstance(factor, bool) or not isinstance(factor, int) or factor < 1:
+            raise InvalidValueError("factor", "must be an int >= 1", factor)
         grid = self._table_grid()
         if grid is None:
-            return scheme.classify_ratio_array(self.row_sums, self.row_counts)
+            sums = self.row_sums.astype(np.int64) * factor
+            return scheme.classify_ratio_array(sums, self.row_counts)
         offset, sums, counts = grid
         dtype = np.int8 if len(scheme.bands) < 127 else np.intp
         try:
-            values = scheme.classify_ratio_array(sums, counts).astype(dtype)
+            values = scheme.classify_ratio_array(sums * factor, counts).astype(dtype)
         except OutOfBandError:
             # Some feasible mean is outside the scheme; only rows that reach it raise.
             values = np.empty(sums.shape, dtype=dtype)
             for n, (s, c) in enumerate(zip(sums.tolist(), counts.tolist(), strict=True)):
                 try:
-                    values[n] = scheme.index(divide(s, c))
+                    values[n] = scheme.index(divide(s * factor, c))
                 except OutOfBandError:
                     values[n] = -1
         positions = self._lookup(values, sums, counts, offset, -1)
         if (positions < 0).any():
             first = int(np.flatnonzero(positions < 0)[0])
-            scheme.index(self.row_mean(first))  # raises with the scalar message
+            # Raises with the scalar message.
+            scheme.index(divide(int(self.row_sums[first]) * factor, int(self.row_counts[first])))
         return positions
+
+    def row_scores(
+        self, policy: RoundingPolicy, scheme: BandScheme, *, factor: int = 1
+    ) -> ScoreBatch:
+        """Each respondent's mean rounded under ``policy``, with its band, as a :class:`~sakip.batch.ScoreBatch`.
+
+        Parameters
+        ----------
+        policy : RoundingPolicy
+            How each mean is rounded.
+        scheme : BandScheme
+            The categories.
+        factor : int, default 1
+            The band is that of ``factor x mean`` (25 for the IKM's *nilai
+            konversi*); the value stays the mean.
+
+        Returns
+        -------
+        ScoreBatch
+            ``scaled`` from :meth:`row_means_scaled`, ``positions`` from
+            :meth:`row_positions`.
+
+        Raises
+        ------
+        InvalidTypeError
+            A ``policy`` that is not a :class:`~sakip.numbers.RoundingPolicy`
+            or a ``scheme`` that is not a :class:`~sakip.bands.BandScheme`.
+        OutOfBandError
+            As :meth:`row_positions`.
+
+        Examples
+        --------
+        >>> from sakip.numbers import RoundingPolicy
+        >>> from sakip.schemes import KPKK_LIKERT_4
+        >>> m = score_matrix([[4, 3, 3], [2, 1, 1]], scale=LIKERT_1_4)
+        >>> batch = m.row_scores(RoundingPolicy(2, Rounding.HALF_UP), KPKK_LIKERT_4)
+        >>> batch.decimals(), batch.labels()
+        ([Decimal('3.33'), Decimal('1.33')], ['Sangat Baik', 'Buruk'])
+        """
+        if not isinstance(policy, RoundingPolicy):
+            raise InvalidTypeError("policy", "must be a RoundingPolicy", policy)
+        scheme = as_scheme(scheme)
+        return ScoreBatch(
+            scaled=self.row_means_scaled(policy.places, policy.rounding),
+            policy=policy,
+            positions=self.row_positions(scheme, factor=factor),
+            scheme=scheme,
+        )
 
     def col_positions(self, scheme: BandScheme) -> npt.NDArray[np.intp]:
         """Band position of each item's exact mean.
@@ -619,13 +728,12 @@ class ScoreMatrix:
         >>> m.col_positions(KPKK_LIKERT_4).tolist()
         [2, 1]
         """
-        if not isinstance(scheme, BandScheme):
-            raise InvalidTypeError("scheme", "must be a BandScheme", scheme)
+        scheme = as_scheme(scheme)
         return scheme.classify_ratio_array(self.col_sums, self.col_counts)
 
 
 def score_matrix(
-    data: object,
+    data: ArrayLike | ScoreMatrix,
     *,
     scale: LikertScale,
     missing: MissingPolicy = MissingPolicy.RAISE,
@@ -637,13 +745,17 @@ def score_matrix(
 
     Parameters
     ----------
-    data : array_like
+    data : array_like or ScoreMatrix
         See :func:`validated_scores` (nested lists with ``None`` for
-        missing, integer arrays, float arrays with NaN, masked arrays).
+        missing, integer arrays, float arrays with NaN, masked arrays). A
+        :class:`ScoreMatrix` already built is returned as it is, after its
+        scale and its missing answers are checked against ``scale`` and
+        ``missing`` (so that a pipeline validates a large matrix once).
     scale : LikertScale
         The allowed scores.
-    missing : MissingPolicy, default MissingPolicy.RAISE
-        Whether a missing answer raises or is left out of sums and counts.
+    missing : MissingPolicy or its value, default MissingPolicy.RAISE
+        Whether a missing answer raises or is left out of sums and counts
+        (``MissingPolicy.EXCLUDE`` or ``"exclude"``).
     missing_mask : array_like of bool, optional
         ``True`` marks a missing answer.
     sentinel : int, optional
@@ -661,9 +773,11 @@ def score_matrix(
         As :func:`validated_scores`; a missing answer under
         :attr:`MissingPolicy.RAISE`; a row or a column without any answer
         under :attr:`MissingPolicy.EXCLUDE`.
+        A ``missing`` that is not a :class:`MissingPolicy` or its value; a
+        :class:`ScoreMatrix` of another scale, or given with
+        ``missing_mask`` or ``sentinel``.
     InvalidTypeError
-        As :func:`validated_scores`, or a ``missing`` that is not a
-        :class:`MissingPolicy`.
+        As :func:`validated_scores`.
 
     Notes
     -----
@@ -680,8 +794,9 @@ def score_matrix(
     ...
     sakip.errors.InvalidValueError: 'scores' has a missing answer at row 1, column 1 (pass missing=MissingPolicy.EXCLUDE to leave it out): None
     """
-    if not isinstance(missing, MissingPolicy):
-        raise InvalidTypeError("missing", "must be a MissingPolicy", missing)
+    missing = to_enum(missing, MissingPolicy, field="missing")
+    if isinstance(data, ScoreMatrix):
+        return _checked_matrix(data, scale, missing, missing_mask, sentinel, field)
     scores, answered = validated_scores(
         data, scale=scale, missing_mask=missing_mask, sentinel=sentinel, field=field
     )
@@ -715,11 +830,46 @@ def score_matrix(
         col_sums = scores.sum(axis=0, dtype=np.int64, where=answered)
         col_counts = answered.sum(axis=0, dtype=np.int64)
     return ScoreMatrix(
-        scores=scores,
-        answered=answered,
+        scores=_read_only(scores),
+        answered=None if answered is None else _read_only(answered),
         scale=scale,
-        row_sums=row_sums,
-        row_counts=row_counts,
-        col_sums=col_sums,
-        col_counts=col_counts,
+        row_sums=_read_only(row_sums),
+        row_counts=_read_only(row_counts),
+        col_sums=_read_only(col_sums),
+        col_counts=_read_only(col_counts),
     )
+
+
+def _read_only(array: npt.ArrayLike) -> npt.NDArray[Any]:
+    """A read-only view (no copy): the caller's own array stays writable."""
+    view = np.asarray(array).view()
+    view.setflags(write=False)
+    return view
+
+
+def _checked_matrix(
+    matrix: ScoreMatrix,
+    scale: LikertScale,
+    missing: MissingPolicy,
+    missing_mask: npt.ArrayLike | None,
+    sentinel: int | None,
+    field: str,
+) -> ScoreMatrix:
+    """A ScoreMatrix given again: the same scale, and a missing answer still raises under RAISE."""
+    if matrix.scale != scale:
+        raise InvalidValueError(field, f"must be a ScoreMatrix on the scale {scale}", matrix.scale)
+    if missing_mask is not None or sentinel is not None:
+        raise InvalidValueError(
+            "missing_mask" if missing_mask is not None else "sentinel",
+            "must not be given with a ScoreMatrix (its missing answers are recorded)",
+            "mask" if missing_mask is not None else sentinel,
+        )
+    if matrix.answered is not None and missing is MissingPolicy.RAISE:
+        first = np.argwhere(~matrix.answered)[0]
+        raise InvalidValueError(
+            field,
+            f"has a missing answer at {_position(first)} "
+            "(pass missing=MissingPolicy.EXCLUDE to leave it out)",
+            None,
+        )
+    return matrix

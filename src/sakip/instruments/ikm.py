@@ -13,6 +13,11 @@ BNN measures the satisfaction of rehabilitation clients by semester; the
 annual index is the total score of both semesters over the total number of
 respondents, i.e. respondent-weighted (:func:`pool`), never the mean of the
 two semester indices. Units are pooled the same way.
+
+:func:`score` gives the index of one survey with its band (``category``,
+whose ``grade`` is the mutu and ``label`` the kinerja); :func:`score_batch`
+gives every respondent's own index and band at once, in the shared
+:class:`~sakip.batch.ScoreBatch`.
 """
 
 from __future__ import annotations
@@ -20,16 +25,24 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from numbers import Integral
 
 import attrs
-import numpy as np
 import numpy.typing as npt
 
 from sakip.bands import Band, BandScheme, as_scheme
+from sakip.batch import ScoreBatch
+from sakip.coerce import ArrayLike, to_positive_int, to_sequence
 from sakip.errors import InvalidTypeError, InvalidValueError
-from sakip.likert import LIKERT_1_4, MissingPolicy, score_matrix
-from sakip.numbers import UNBOUNDED, divide, exact_sum, to_decimal
+from sakip.likert import LIKERT_1_4, MissingPolicy, ScoreMatrix, score_matrix
+from sakip.numbers import (
+    UNBOUNDED,
+    NumberLike,
+    RoundingPolicy,
+    divide,
+    exact_sum,
+    round_to,
+    to_decimal,
+)
 from sakip.schemes import IKM_MUTU_CONVERTED
 
 __all__ = [
@@ -42,6 +55,7 @@ __all__ = [
     "pool",
     "pool_indices",
     "score",
+    "score_batch",
 ]
 
 UNSUR_COUNT = 9
@@ -57,6 +71,8 @@ _LOW, _HIGH = LIKERT_1_4.low, LIKERT_1_4.high
 class IkmResult:
     """An IKM with the figures an SKM report prints.
 
+    Frozen and hashable; every sequence is a tuple.
+
     Attributes
     ----------
     value : Decimal
@@ -64,10 +80,11 @@ class IkmResult:
         ``sum(NRR) / number of unsur``.
     converted : Decimal
         ``value x 25`` (*nilai konversi*, 25-100).
-    mutu : str
-        Service quality grade A-D (*mutu pelayanan*) of ``converted``.
-    kinerja : str
-        Performance label (*kinerja unit pelayanan*) of ``converted``.
+    category : Band
+        The band of ``converted`` in ``scheme``: ``category.grade`` is the
+        service quality grade A-D (*mutu pelayanan*), ``category.label``
+        the performance label (*kinerja unit pelayanan*); :attr:`mutu` and
+        :attr:`kinerja` are shorthands for them.
     respondents : int
         Number of respondents (*responden*).
     unsur_totals : tuple of Decimal
@@ -86,8 +103,7 @@ class IkmResult:
 
     value: Decimal
     converted: Decimal
-    mutu: str
-    kinerja: str
+    category: Band
     respondents: int
     unsur_totals: tuple[Decimal, ...]
     unsur_answers: tuple[int, ...]
@@ -95,29 +111,44 @@ class IkmResult:
     weighted_nrr: tuple[Decimal, ...]
     scheme: BandScheme
 
+    @property
+    def mutu(self) -> str:
+        """The mutu pelayanan: ``category.grade`` (A-D), or its label where the band has no grade.
 
-def _as_decimal(value: Fraction) -> Decimal:
+        Examples
+        --------
+        >>> score([[4] * 9]).mutu
+        'A'
+        """
+        return self.category.grade if self.category.grade is not None else self.category.label
+
+    @property
+    def kinerja(self) -> str:
+        """The kinerja unit pelayanan: ``category.label``.
+
+        Examples
+        --------
+        >>> score([[4] * 9]).kinerja
+        'Sangat Baik'
+        """
+        return self.category.label
+
+    def rounded(self, policy: RoundingPolicy) -> Decimal:
+        """The index (1-4) rounded under ``policy`` (the LKIP prints 2 places).
+
+        Examples
+        --------
+        >>> from sakip.numbers import Rounding, RoundingPolicy
+        >>> score([[4, 3, 3, 4, 3, 4, 4, 3, 4]]).rounded(RoundingPolicy(2, Rounding.HALF_UP))
+        Decimal('3.56')
+        """
+        if not isinstance(policy, RoundingPolicy):
+            raise InvalidTypeError("policy", "must be a RoundingPolicy", policy)
+        return round_to(self.value, policy.places, policy.rounding)
+
+
+def _exact(value: Fraction) -> Decimal:
     return divide(value.numerator, value.denominator)
-
-
-def _positive_int(value: object, field: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, Integral):
-        raise InvalidTypeError(field, "must be an int", value)
-    if int(value) <= 0:
-        raise InvalidValueError(field, "must be > 0", value)
-    return int(value)
-
-
-def _sequence(value: object, field: str) -> list[object]:
-    """A list or tuple (or 1-D array) of figures; a str is not a sequence of figures."""
-    if isinstance(value, np.ndarray):
-        if value.ndim != 1:
-            raise InvalidValueError(field, "must be 1-D", f"{value.ndim}-D")
-        items: list[object] = value.tolist()
-        return items
-    if not isinstance(value, list | tuple):
-        raise InvalidTypeError(field, "must be a list or tuple", value)
-    return list(value)
 
 
 def _build(
@@ -130,24 +161,21 @@ def _build(
     count = len(totals)
     nrr_exact = [Fraction(total) / n for total, n in zip(totals, answers, strict=True)]
     index = sum(nrr_exact, Fraction(0)) / count
-    converted = index * CONVERSION_FACTOR
-    converted_decimal = _as_decimal(converted)
-    band = scheme.classify(converted_decimal)
+    converted = _exact(index * CONVERSION_FACTOR)
     return IkmResult(
-        value=_as_decimal(index),
-        converted=converted_decimal,
-        mutu=band.grade if band.grade is not None else band.label,
-        kinerja=band.label,
+        value=_exact(index),
+        converted=converted,
+        category=scheme.classify(converted),
         respondents=respondents,
         unsur_totals=tuple(totals),
         unsur_answers=tuple(answers),
-        nrr=tuple(_as_decimal(v) for v in nrr_exact),
-        weighted_nrr=tuple(_as_decimal(v / count) for v in nrr_exact),
+        nrr=tuple(_exact(v) for v in nrr_exact),
+        weighted_nrr=tuple(_exact(v / count) for v in nrr_exact),
         scheme=scheme,
     )
 
 
-def classify(index: object, *, scheme: BandScheme = IKM_MUTU_CONVERTED) -> Band:
+def classify(index: NumberLike, *, scheme: BandScheme = IKM_MUTU_CONVERTED) -> Band:
     """Mutu band of an index (1-4) known only as a figure, through its conversion x 25.
 
     Parameters
@@ -187,7 +215,7 @@ def classify(index: object, *, scheme: BandScheme = IKM_MUTU_CONVERTED) -> Band:
 
 
 def score(
-    responses: object,
+    responses: ArrayLike | ScoreMatrix,
     *,
     unsur: int | None = UNSUR_COUNT,
     scheme: BandScheme = IKM_MUTU_CONVERTED,
@@ -199,22 +227,24 @@ def score(
 
     Parameters
     ----------
-    responses : array_like
+    responses : array_like or ScoreMatrix
         Respondents x unsur matrix of 1-4 answers: nested lists (``None`` =
-        missing) or a 2-D numpy array (an ``int8`` array is not copied; see
-        :func:`sakip.likert.validated_scores` for masks, sentinels, NaN).
+        missing), a 2-D numpy array (an ``int8`` array is not copied; see
+        :func:`sakip.likert.validated_scores` for masks, sentinels, NaN), or
+        a :class:`~sakip.likert.ScoreMatrix` on the 1-4 scale.
     unsur : int or None, default 9
         Required number of columns; ``None`` accepts any (the weight is then
         1 / columns).
     scheme : BandScheme, default IKM_MUTU_CONVERTED
         Mutu table on the converted (25-100) value.
-    missing : MissingPolicy, default MissingPolicy.RAISE
+    missing : MissingPolicy or its value, default MissingPolicy.RAISE
         A missing answer raises, or (``EXCLUDE``) is left out of its unsur's
         total and count; never counted as 0.
     missing_mask : array_like of bool, optional
         ``True`` marks a missing answer.
     sentinel : int, optional
-        A value outside 1-4 marking a missing answer in an array.
+        A value outside 1-4 marking a missing answer (in a list as in an
+        array).
 
     Returns
     -------
@@ -226,7 +256,7 @@ def score(
         Wrong number of unsur; an answer outside 1-4; empty or ragged input;
         a missing answer under ``RAISE``; an unsur nobody answered.
     InvalidTypeError
-        A non-integer answer; ``unsur`` that is not an int (or None).
+        A non-integer answer; ``unsur`` that is not a whole number (or None).
 
     Notes
     -----
@@ -252,8 +282,10 @@ def score(
     Every respondent answering 4 gives the top of the scale:
 
     >>> result = score([[4] * 9, [4] * 9])
-    >>> result.value, result.converted, result.mutu, result.kinerja
-    (Decimal('4'), Decimal('100'), 'A', 'Sangat Baik')
+    >>> result.value, result.converted, result.category
+    (Decimal('4'), Decimal('100'), Band('Sangat Baik', [88.31, 100]))
+    >>> result.category.grade, result.mutu, result.kinerja
+    ('A', 'A', 'Sangat Baik')
 
     Four respondents (total score 126 = 126 / 36 = 3,5):
 
@@ -269,8 +301,21 @@ def score(
     ('B', 'Baik')
     """
     scheme = as_scheme(scheme)
-    if unsur is not None:
-        unsur = _positive_int(unsur, "unsur")
+    matrix = _matrix(responses, unsur, missing, missing_mask, sentinel)
+    totals = [Decimal(int(t)) for t in matrix.col_sums]
+    answers = [int(n) for n in matrix.col_counts]
+    return _build(matrix.n_respondents, totals, answers, scheme)
+
+
+def _matrix(
+    responses: ArrayLike | ScoreMatrix,
+    unsur: int | None,
+    missing: MissingPolicy,
+    missing_mask: npt.ArrayLike | None,
+    sentinel: int | None,
+) -> ScoreMatrix:
+    """The validated 1-4 matrix, with ``unsur`` columns when a number is required."""
+    required = None if unsur is None else to_positive_int(unsur, field="unsur")
     matrix = score_matrix(
         responses,
         scale=LIKERT_1_4,
@@ -279,17 +324,79 @@ def score(
         sentinel=sentinel,
         field="responses",
     )
-    if unsur is not None and matrix.n_items != unsur:
-        raise InvalidValueError("responses", f"must have {unsur} unsur (columns)", matrix.n_items)
-    totals = [Decimal(int(t)) for t in matrix.col_sums]
-    answers = [int(n) for n in matrix.col_counts]
-    return _build(matrix.n_respondents, totals, answers, scheme)
+    if required is not None and matrix.n_items != required:
+        raise InvalidValueError(
+            "responses", f"must have {required} unsur (columns)", matrix.n_items
+        )
+    return matrix
+
+
+def score_batch(
+    responses: ArrayLike | ScoreMatrix,
+    *,
+    policy: RoundingPolicy,
+    unsur: int | None = UNSUR_COUNT,
+    scheme: BandScheme = IKM_MUTU_CONVERTED,
+    missing: MissingPolicy = MissingPolicy.RAISE,
+    missing_mask: npt.ArrayLike | None = None,
+    sentinel: int | None = None,
+) -> ScoreBatch:
+    """Every respondent's own index (1-4) and mutu band at once.
+
+    The survey's IKM (the figure the LKIP prints) is :func:`score`; this is
+    the per-respondent view of a large survey (who rated the service low),
+    computed in integer arithmetic on the validated matrix.
+
+    Parameters
+    ----------
+    responses : array_like or ScoreMatrix
+        As in :func:`score` (an ``int8`` matrix is not copied).
+    policy : RoundingPolicy
+        How each respondent's index is rounded.
+    unsur, scheme, missing, missing_mask, sentinel
+        As in :func:`score`.
+
+    Returns
+    -------
+    ScoreBatch
+        One row per respondent: ``scaled`` is the mean of the respondent's
+        answers rounded under ``policy`` (times ``10**policy.places``),
+        ``positions`` the band of the exact mean x 25 in ``scheme`` (the
+        mutu of :data:`~sakip.schemes.IKM_MUTU_CONVERTED` by default).
+
+    Raises
+    ------
+    InvalidValueError, InvalidTypeError, OutOfBandError
+        As :func:`score`; a ``policy`` that is not a
+        :class:`~sakip.numbers.RoundingPolicy`.
+
+    Notes
+    -----
+    Row ``i`` agrees exactly with the survey of that respondent alone:
+    ``decimals()[i] == score([responses[i]]).rounded(policy)`` and
+    ``categories()[i] == score([responses[i]]).category`` (for a
+    respondent with missing answers excluded, ``score`` of the answers
+    given with ``unsur=None``).
+
+    Examples
+    --------
+    >>> from sakip.numbers import Rounding, RoundingPolicy
+    >>> half_up = RoundingPolicy(2, Rounding.HALF_UP)
+    >>> batch = score_batch([[4, 3, 3, 4, 3, 4, 4, 3, 4], [2] * 9], policy=half_up)
+    >>> batch.decimals(), [band.grade for band in batch.categories()]
+    ([Decimal('3.56'), Decimal('2.00')], ['A', 'D'])
+    >>> one = score([[4, 3, 3, 4, 3, 4, 4, 3, 4]])
+    >>> one.rounded(half_up), one.mutu
+    (Decimal('3.56'), 'A')
+    """
+    matrix = _matrix(responses, unsur, missing, missing_mask, sentinel)
+    return matrix.row_scores(policy, scheme, factor=CONVERSION_FACTOR)
 
 
 def from_totals(
     *,
     respondents: int,
-    unsur_totals: Sequence[object],
+    unsur_totals: Sequence[NumberLike],
     unsur_answers: Sequence[int] | None = None,
     scheme: BandScheme = IKM_MUTU_CONVERTED,
 ) -> IkmResult:
@@ -317,8 +424,10 @@ def from_totals(
         than respondents; a total outside ``[answers, 4 x answers]`` (an
         NRR outside 1-4); lengths that differ.
     InvalidTypeError
-        Counts that are not ints; ``unsur_totals`` or ``unsur_answers`` that
-        is not a list, tuple or 1-D array (a str is refused, not iterated).
+        Counts that are not whole numbers (a bool included; ``"22"`` is 22,
+        as for every count, :func:`sakip.coerce.to_positive_int`);
+        ``unsur_totals`` or ``unsur_answers`` that is not a sequence (a str
+        is refused, not iterated: :func:`sakip.coerce.to_sequence`).
 
     Examples
     --------
@@ -329,15 +438,19 @@ def from_totals(
     (Decimal('87.5'), 'B', 'Baik')
     """
     scheme = as_scheme(scheme)
-    n = _positive_int(respondents, "respondents")
-    totals = [to_decimal(t, field="unsur_totals") for t in _sequence(unsur_totals, "unsur_totals")]
+    n = to_positive_int(respondents, field="respondents")
+    totals = [
+        to_decimal(t, field="unsur_totals")
+        for t in to_sequence(unsur_totals, field="unsur_totals")
+    ]
     if not totals:
         raise InvalidValueError("unsur_totals", "must not be empty", unsur_totals)
     if unsur_answers is None:
         answers = [n] * len(totals)
     else:
         answers = [
-            _positive_int(a, "unsur_answers") for a in _sequence(unsur_answers, "unsur_answers")
+            to_positive_int(a, field="unsur_answers")
+            for a in to_sequence(unsur_answers, field="unsur_answers")
         ]
         if len(answers) != len(totals):
             raise InvalidValueError(
@@ -361,7 +474,7 @@ def from_totals(
 def from_nrr(
     *,
     respondents: int,
-    nrr: Sequence[object],
+    nrr: Sequence[NumberLike],
     scheme: BandScheme = IKM_MUTU_CONVERTED,
 ) -> IkmResult:
     """Build an IKM from a period's respondents and NRR per unsur.
@@ -387,15 +500,16 @@ def from_nrr(
     InvalidValueError
         An NRR outside 1-4, no unsur, ``respondents <= 0``.
     InvalidTypeError
-        ``nrr`` that is not a list, tuple or 1-D array.
+        ``nrr`` that is not a sequence (a str is refused); ``respondents``
+        that is not a whole number (``"22"`` is 22, as for every count).
 
     Examples
     --------
     >>> from_nrr(respondents=20, nrr=["3.70", "3.80", "3.00"]).value
     Decimal('3.5')
     """
-    n = _positive_int(respondents, "respondents")
-    values = [to_decimal(v, field="nrr") for v in _sequence(nrr, "nrr")]
+    n = to_positive_int(respondents, field="respondents")
+    values = [to_decimal(v, field="nrr") for v in to_sequence(nrr, field="nrr")]
     for position, value in enumerate(values):
         if not _LOW <= value <= _HIGH:
             raise InvalidValueError("nrr", f"must lie within 1-4 at unsur {position}", value)
@@ -445,7 +559,7 @@ def pool(parts: Iterable[IkmResult], *, scheme: BandScheme | None = None) -> Ikm
     >>> year.value, year.converted, year.mutu, year.kinerja
     (Decimal('3.25'), Decimal('81.25'), 'B', 'Baik')
     """
-    items = list(parts)
+    items = to_sequence(parts, field="parts")
     if not items:
         raise InvalidValueError("parts", "must not be empty", items)
     for part in items:
@@ -464,7 +578,7 @@ def pool(parts: Iterable[IkmResult], *, scheme: BandScheme | None = None) -> Ikm
     return _build(respondents, totals, answers, as_scheme(chosen))
 
 
-def pool_indices(*, respondents: Sequence[int], indices: Sequence[object]) -> Decimal:
+def pool_indices(*, respondents: Sequence[int], indices: Sequence[NumberLike]) -> Decimal:
     """Respondent-weighted mean of unit indices when only (respondents, IKM) are known.
 
     Parameters
@@ -484,8 +598,8 @@ def pool_indices(*, respondents: Sequence[int], indices: Sequence[object]) -> De
     InvalidValueError
         Empty or unequal sequences, a count ``<= 0``, an index outside 1-4.
     InvalidTypeError
-        Arguments that are not lists, tuples or 1-D arrays; counts that are
-        not ints.
+        Arguments that are not sequences (a str is refused); counts that
+        are not whole numbers.
 
     Notes
     -----
@@ -497,8 +611,11 @@ def pool_indices(*, respondents: Sequence[int], indices: Sequence[object]) -> De
     >>> pool_indices(respondents=[10, 30], indices=[4, 3])
     Decimal('3.25')
     """
-    counts = [_positive_int(n, "respondents") for n in _sequence(respondents, "respondents")]
-    values = [to_decimal(v, field="indices") for v in _sequence(indices, "indices")]
+    counts = [
+        to_positive_int(n, field="respondents")
+        for n in to_sequence(respondents, field="respondents")
+    ]
+    values = [to_decimal(v, field="indices") for v in to_sequence(indices, field="indices")]
     if not counts or len(counts) != len(values):
         raise InvalidValueError(
             "indices", f"must be as many as respondents ({len(counts)}), and some", len(values)
@@ -507,4 +624,4 @@ def pool_indices(*, respondents: Sequence[int], indices: Sequence[object]) -> De
         if not _LOW <= value <= _HIGH:
             raise InvalidValueError("indices", "must lie within 1-4", value)
     weighted = sum((Fraction(v) * n for v, n in zip(values, counts, strict=True)), Fraction(0))
-    return _as_decimal(weighted / sum(counts))
+    return _exact(weighted / sum(counts))

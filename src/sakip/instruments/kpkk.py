@@ -11,39 +11,45 @@ The overall mean is the grand total over the number of answers
 (``384 / 150 = 2,56`` in the LKIP 2024), not the mean of the respondents'
 means (the two differ only when answers are missing and excluded).
 
-:func:`score` returns exact Decimals and labels for each respondent;
-:func:`score_batch` returns numpy arrays for large surveys and agrees with
-:func:`score` exactly.
+:func:`score` returns the exact figures of one questionnaire (the overall
+mean and every respondent's and aspect's figures); :func:`score_batch`
+scores every respondent of a large survey at once into the shared
+:class:`~sakip.batch.ScoreBatch`, row ``i`` agreeing exactly with
+``score([scores[i]])``. The aspect figures of a large survey come from the
+validated :class:`~sakip.likert.ScoreMatrix`, which both functions take.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
 import attrs
-import numpy as np
 import numpy.typing as npt
 
-from sakip.bands import BandScheme, as_scheme
-from sakip.errors import InvalidValueError
+from sakip.bands import Band, BandScheme, as_scheme
+from sakip.batch import ScoreBatch
+from sakip.coerce import ArrayLike
+from sakip.errors import InvalidTypeError, InvalidValueError
 from sakip.likert import LIKERT_1_4, LikertScale, MissingPolicy, ScoreMatrix, score_matrix
-from sakip.numbers import Rounding
+from sakip.numbers import RoundingPolicy, round_to
 from sakip.schemes import KPKK_LIKERT_4
 
-__all__ = ["KpkkBatchResult", "KpkkResult", "score", "score_batch"]
+__all__ = ["KpkkResult", "score", "score_batch"]
 
 
 @attrs.frozen
 class KpkkResult:
     """The figures of a KPKK questionnaire, as the LKIP prints them.
 
+    Frozen and hashable; every sequence is a tuple.
+
     Attributes
     ----------
     value : Decimal
         Overall mean: grand total / number of answers (exact, unrounded).
-    category : str
-        Category of ``value`` in ``scheme``.
+    category : Band
+        Band of ``value`` in ``scheme`` (``category.label`` is the
+        *kategori*).
     grand_total : int
         Sum of every answer (the report's *Jumlah* of the *Total* column).
     answers : int
@@ -52,78 +58,70 @@ class KpkkResult:
         Per respondent (*responden*): total and number of answers.
     respondent_means : tuple of Decimal
         Per respondent: total / answers (*rata-rata*), exact.
-    respondent_categories : tuple of str
-        Per respondent: the category (*kategori*) of the exact mean.
+    respondent_categories : tuple of Band
+        Per respondent: the band (*kategori*) of the exact mean.
     aspect_sums, aspect_answers : tuple of int
         Per aspect (*aspek*): sum (*jumlah*) and number of answers.
     aspect_means : tuple of Decimal
         Per aspect: sum / answers, exact.
-    aspect_categories : tuple of str
-        Per aspect: the category of the exact mean.
-    category_counts : tuple of (str, int)
-        Number of respondents in each category of ``scheme``, low to high,
+    aspect_categories : tuple of Band
+        Per aspect: the band of the exact mean.
+    category_counts : tuple of (Band, int)
+        Number of respondents in each band of ``scheme``, low to high,
         zeros included.
     scheme : BandScheme
         The categories used.
     """
 
     value: Decimal
-    category: str
+    category: Band
     grand_total: int
     answers: int
     respondent_totals: tuple[int, ...]
     respondent_answers: tuple[int, ...]
     respondent_means: tuple[Decimal, ...]
-    respondent_categories: tuple[str, ...]
+    respondent_categories: tuple[Band, ...]
     aspect_sums: tuple[int, ...]
     aspect_answers: tuple[int, ...]
     aspect_means: tuple[Decimal, ...]
-    aspect_categories: tuple[str, ...]
-    category_counts: tuple[tuple[str, int], ...]
+    aspect_categories: tuple[Band, ...]
+    category_counts: tuple[tuple[Band, int], ...]
     scheme: BandScheme
 
-    def respondents_in(self, label: str) -> int:
-        """Number of respondents whose mean falls in the category ``label``.
+    def rounded(self, policy: RoundingPolicy) -> Decimal:
+        """The overall mean rounded under ``policy`` (the LKIP prints 2 places, half up).
+
+        Examples
+        --------
+        >>> from sakip.numbers import Rounding, RoundingPolicy
+        >>> score([[3, 2, 2]]).rounded(RoundingPolicy(2, Rounding.HALF_UP))
+        Decimal('2.33')
+        """
+        if not isinstance(policy, RoundingPolicy):
+            raise InvalidTypeError("policy", "must be a RoundingPolicy", policy)
+        return round_to(self.value, policy.places, policy.rounding)
+
+    def respondents_in(self, category: Band | str) -> int:
+        """Number of respondents whose mean falls in ``category`` (a band or its label).
 
         Raises
         ------
         InvalidValueError
-            A label that is not in the scheme.
+            A band or a label that is not in the scheme.
 
         Examples
         --------
         >>> score([[3, 3], [3, 2], [3, 3]]).respondents_in("Baik")  # means 3, 2,5 and 3
         2
         """
-        return _count_of(self.category_counts, label, self.scheme)
-
-
-def _count_of(counts: tuple[tuple[str, int], ...], label: str, scheme: BandScheme) -> int:
-    for name, count in counts:
-        if name == label:
-            return count
-    raise InvalidValueError("label", f"must be one of {list(scheme.labels)}", label)
-
-
-def _matrix(
-    scores: object,
-    scale: LikertScale,
-    missing: MissingPolicy,
-    missing_mask: npt.ArrayLike | None,
-    sentinel: int | None,
-) -> ScoreMatrix:
-    return score_matrix(
-        scores,
-        scale=scale,
-        missing=missing,
-        missing_mask=missing_mask,
-        sentinel=sentinel,
-        field="scores",
-    )
+        for band, count in self.category_counts:
+            if category == band or category == band.label:
+                return count
+        raise InvalidValueError("category", f"must be one of {list(self.scheme.labels)}", category)
 
 
 def score(
-    scores: object,
+    scores: ArrayLike | ScoreMatrix,
     *,
     scheme: BandScheme = KPKK_LIKERT_4,
     scale: LikertScale = LIKERT_1_4,
@@ -135,21 +133,24 @@ def score(
 
     Parameters
     ----------
-    scores : array_like
+    scores : array_like or ScoreMatrix
         Respondents x aspects matrix of integer scores: nested lists
-        (``None`` = missing answer) or a 2-D numpy array (see
-        :func:`sakip.likert.validated_scores` for NaN, masks and sentinels).
+        (``None`` = missing answer), a 2-D numpy array (see
+        :func:`sakip.likert.validated_scores` for NaN, masks and
+        sentinels), or a :class:`~sakip.likert.ScoreMatrix` already
+        validated.
     scheme : BandScheme, default KPKK_LIKERT_4
         Categories of the means (Buruk / Cukup / Baik / Sangat Baik).
     scale : LikertScale, default LIKERT_1_4
         The allowed scores.
-    missing : MissingPolicy, default MissingPolicy.RAISE
+    missing : MissingPolicy or its value, default MissingPolicy.RAISE
         A missing answer raises, or (``EXCLUDE``) is left out of its
         respondent's and its aspect's sum and count. It is never a 0.
     missing_mask : array_like of bool, optional
         ``True`` marks a missing answer.
     sentinel : int, optional
-        A value outside the scale marking a missing answer in an array.
+        A value outside the scale marking a missing answer (in a list as
+        in an array).
 
     Returns
     -------
@@ -180,27 +181,31 @@ def score(
     Examples
     --------
     >>> result = score([[4, 3, 2, 3], [4, 2, 2, 2]])
-    >>> result.value, result.category
+    >>> result.value, result.category.label
     (Decimal('2.75'), 'Baik')
-    >>> result.respondent_totals, result.respondent_means, result.respondent_categories
-    ((12, 10), (Decimal('3'), Decimal('2.5')), ('Baik', 'Cukup'))
+    >>> result.respondent_totals, result.respondent_means
+    ((12, 10), (Decimal('3'), Decimal('2.5')))
+    >>> [band.label for band in result.respondent_categories]
+    ['Baik', 'Cukup']
     >>> result.aspect_means
     (Decimal('4'), Decimal('2.5'), Decimal('2'), Decimal('2.5'))
-    >>> result.aspect_categories
-    ('Sangat Baik', 'Cukup', 'Cukup', 'Cukup')
+    >>> [band.label for band in result.aspect_categories]
+    ['Sangat Baik', 'Cukup', 'Cukup', 'Cukup']
     >>> result.respondents_in("Baik"), result.respondents_in("Cukup")
     (1, 1)
     """
     scheme = as_scheme(scheme)
-    matrix = _matrix(scores, scale, missing, missing_mask, sentinel)
+    matrix = score_matrix(
+        scores, scale=scale, missing=missing, missing_mask=missing_mask, sentinel=sentinel
+    )
     value = matrix.mean()
     respondent_means = matrix.row_means()
-    respondent_categories = tuple(scheme.classify(mean).label for mean in respondent_means)
+    respondent_categories = tuple(scheme.classify(mean) for mean in respondent_means)
     aspect_means = matrix.col_means()
-    counts = tuple((label, respondent_categories.count(label)) for label in scheme.labels)
+    counts = tuple((band, respondent_categories.count(band)) for band in scheme.bands)
     return KpkkResult(
         value=value,
-        category=scheme.classify(value).label,
+        category=scheme.classify(value),
         grand_total=matrix.total,
         answers=matrix.count,
         respondent_totals=tuple(int(x) for x in matrix.row_sums),
@@ -210,121 +215,59 @@ def score(
         aspect_sums=tuple(int(x) for x in matrix.col_sums),
         aspect_answers=tuple(int(x) for x in matrix.col_counts),
         aspect_means=aspect_means,
-        aspect_categories=tuple(scheme.classify(mean).label for mean in aspect_means),
+        aspect_categories=tuple(scheme.classify(mean) for mean in aspect_means),
         category_counts=counts,
         scheme=scheme,
     )
 
 
-@attrs.frozen(eq=False)
-class KpkkBatchResult:
-    """KPKK figures as numpy arrays, for surveys too large for per-respondent Decimals.
-
-    Attributes
-    ----------
-    value : Decimal
-        Overall mean, exact (as :attr:`KpkkResult.value`).
-    category : str
-        Category of ``value``.
-    grand_total, answers : int
-        Sum and number of every answer.
-    respondent_totals, respondent_answers : numpy.ndarray of int
-        Per respondent.
-    respondent_categories : numpy.ndarray of int
-        Band positions (0 = lowest) of each respondent's exact mean;
-        ``labels()`` turns them into labels.
-    aspect_sums, aspect_answers : numpy.ndarray of int64
-        Per aspect.
-    aspect_categories : numpy.ndarray of intp
-        Band positions of each aspect's exact mean.
-    category_counts : numpy.ndarray of int64
-        Respondents per band, low to high.
-    scheme : BandScheme
-        The categories used.
-    matrix : ScoreMatrix
-        The validated matrix.
-    """
-
-    value: Decimal
-    category: str
-    grand_total: int
-    answers: int
-    respondent_totals: npt.NDArray[np.integer[Any]]
-    respondent_answers: npt.NDArray[np.integer[Any]]
-    respondent_categories: npt.NDArray[np.integer[Any]]
-    aspect_sums: npt.NDArray[np.int64]
-    aspect_answers: npt.NDArray[np.int64]
-    aspect_categories: npt.NDArray[np.integer[Any]]
-    category_counts: npt.NDArray[np.int64]
-    scheme: BandScheme
-    matrix: ScoreMatrix
-
-    def respondent_means_scaled(self, places: int, rounding: Rounding) -> npt.NDArray[np.int64]:
-        """Respondent means rounded to ``places``, as integers scaled by ``10**places``.
-
-        Examples
-        --------
-        >>> score_batch([[4, 3, 3], [2, 1, 1]]).respondent_means_scaled(2, Rounding.TRUNCATE)
-        array([333, 133])
-        """
-        return self.matrix.row_means_scaled(places, rounding)
-
-    def aspect_means_scaled(self, places: int, rounding: Rounding) -> npt.NDArray[np.int64]:
-        """Aspect means rounded to ``places``, as integers scaled by ``10**places``.
-
-        Examples
-        --------
-        >>> score_batch([[4, 3, 3], [2, 1, 2]]).aspect_means_scaled(1, Rounding.HALF_UP)
-        array([30, 20, 25])
-        """
-        return self.matrix.col_means_scaled(places, rounding)
-
-    def labels(self, positions: npt.ArrayLike) -> npt.NDArray[np.str_]:
-        """The scheme's labels for an array of band positions.
-
-        Examples
-        --------
-        >>> batch = score_batch([[4, 4], [1, 2]])
-        >>> batch.labels(batch.respondent_categories).tolist()
-        ['Sangat Baik', 'Buruk']
-        """
-        labels: npt.NDArray[np.str_] = np.asarray(self.scheme.labels)[np.asarray(positions)]
-        return labels
-
-
 def score_batch(
-    scores: object,
+    scores: ArrayLike | ScoreMatrix,
     *,
+    policy: RoundingPolicy,
     scheme: BandScheme = KPKK_LIKERT_4,
     scale: LikertScale = LIKERT_1_4,
     missing: MissingPolicy = MissingPolicy.RAISE,
     missing_mask: npt.ArrayLike | None = None,
     sentinel: int | None = None,
-) -> KpkkBatchResult:
-    """Score a KPKK questionnaire into numpy arrays (the batch twin of :func:`score`).
+) -> ScoreBatch:
+    """Score every respondent of a KPKK survey at once: rounded means and categories.
 
     Parameters
     ----------
-    scores, scheme, scale, missing, missing_mask, sentinel
-        As in :func:`score`. An ``int8`` matrix is not copied.
+    scores : array_like or ScoreMatrix
+        As in :func:`score`. An integer matrix is not copied; a
+        :class:`~sakip.likert.ScoreMatrix` is used as it is, so a pipeline
+        that also needs the aspect figures
+        (:meth:`~sakip.likert.ScoreMatrix.col_means_scaled`,
+        :meth:`~sakip.likert.ScoreMatrix.col_positions`) or the overall
+        mean (:meth:`~sakip.likert.ScoreMatrix.mean`) validates it once.
+    policy : RoundingPolicy
+        How each respondent's mean is rounded (the LKIP: 2 places, half up).
+    scheme, scale, missing, missing_mask, sentinel
+        As in :func:`score`.
 
     Returns
     -------
-    KpkkBatchResult
+    ScoreBatch
+        One row per respondent: ``scaled`` is the mean rounded under
+        ``policy`` (times ``10**policy.places``), ``positions`` the band of
+        the *exact* mean in ``scheme``.
 
     Raises
     ------
     InvalidValueError, InvalidTypeError, OutOfBandError
-        As :func:`score`.
+        As :func:`score`; a ``policy`` that is not a
+        :class:`~sakip.numbers.RoundingPolicy`.
 
     Notes
     -----
-    Categories are decided on exact rational means in integer arithmetic
-    (:meth:`sakip.likert.ScoreMatrix.row_positions`), so for every
-    respondent ``labels(respondent_categories)[i]`` equals
-    ``score(...).respondent_categories[i]`` and
-    ``respondent_means_scaled(p, r)[i]`` equals
-    ``round_to(score(...).respondent_means[i], p, r) * 10**p``.
+    Row ``i`` agrees exactly with the scalar path on that respondent alone:
+    ``decimals()[i] == score([scores[i]]).rounded(policy)`` and
+    ``categories()[i] == score([scores[i]]).category`` (for a respondent
+    with missing answers excluded, ``score`` of the answers given). Means
+    are decided on exact rational numbers in integer arithmetic
+    (:meth:`sakip.likert.ScoreMatrix.row_positions`).
 
     References
     ----------
@@ -333,32 +276,15 @@ def score_batch(
     Examples
     --------
     >>> import numpy as np
-    >>> from sakip.numbers import round_to
-    >>> batch = score_batch(np.array([[4, 3, 2], [4, 2, 2]], dtype=np.int8))
-    >>> round_to(batch.value, 2, Rounding.HALF_UP)
-    Decimal('2.83')
-    >>> batch.labels(batch.respondent_categories).tolist(), batch.category_counts.tolist()
-    (['Baik', 'Baik'], [0, 0, 2, 0])
-    >>> batch.respondent_means_scaled(2, Rounding.HALF_UP).tolist()
-    [300, 267]
+    >>> from sakip.numbers import Rounding, RoundingPolicy
+    >>> half_up = RoundingPolicy(2, Rounding.HALF_UP)
+    >>> batch = score_batch(np.array([[4, 3, 2], [4, 2, 2]], dtype=np.int8), policy=half_up)
+    >>> batch.decimals(), batch.labels()
+    ([Decimal('3.00'), Decimal('2.67')], ['Baik', 'Baik'])
+    >>> score([[4, 2, 2]]).rounded(half_up)
+    Decimal('2.67')
     """
-    scheme = as_scheme(scheme)
-    matrix = _matrix(scores, scale, missing, missing_mask, sentinel)
-    value = matrix.mean()
-    positions = matrix.row_positions(scheme)
-    counts = np.bincount(positions, minlength=len(scheme.bands))
-    return KpkkBatchResult(
-        value=value,
-        category=scheme.classify(value).label,
-        grand_total=matrix.total,
-        answers=matrix.count,
-        respondent_totals=matrix.row_sums,
-        respondent_answers=matrix.row_counts,
-        respondent_categories=positions,
-        aspect_sums=matrix.col_sums,
-        aspect_answers=matrix.col_counts,
-        aspect_categories=matrix.col_positions(scheme),
-        category_counts=counts.astype(np.int64, copy=False),
-        scheme=scheme,
-        matrix=matrix,
+    matrix = score_matrix(
+        scores, scale=scale, missing=missing, missing_mask=missing_mask, sentinel=sentinel
     )
+    return matrix.row_scores(policy, scheme)

@@ -319,15 +319,17 @@ def _kpkk(dataset: DataSet, result: kpkk.KpkkResult) -> Iterator[Finding]:
             yield from _printed(
                 where, f"{key}[{position}]", shown_mean, mean, policy, "total / answers"
             )
-    for key, labels in (
+    for key, categories in (
         ("respondent_categories", result.respondent_categories),
         ("aspect_categories", result.aspect_categories),
     ):
-        for position, (shown, label) in enumerate(
-            zip(printed.get(key, ()), labels, strict=False), 1
+        for position, (shown, category) in enumerate(
+            zip(printed.get(key, ()), categories, strict=False), 1
         ):
-            if shown != label:
-                yield Finding(f"{where}, {key}[{position}]", shown, label, result.scheme.name)
+            if shown != category.label:
+                yield Finding(
+                    f"{where}, {key}[{position}]", shown, category.label, result.scheme.name
+                )
     if "overall_mean" in printed:
         yield from _printed(
             where,
@@ -337,11 +339,11 @@ def _kpkk(dataset: DataSet, result: kpkk.KpkkResult) -> Iterator[Finding]:
             policy,
             "grand total / answers",
         )
-    if printed.get("overall_category") not in (None, result.category):
+    if printed.get("overall_category") not in (None, result.category.label):
         yield Finding(
             f"{where}, overall_category",
             printed["overall_category"],
-            result.category,
+            result.category.label,
             result.scheme.name,
         )
     for label, count in printed.get("respondents_per_category", {}).items():
@@ -357,7 +359,7 @@ def _kpkk(dataset: DataSet, result: kpkk.KpkkResult) -> Iterator[Finding]:
 _DOMAINS = ("physical", "psychological", "social", "environment")
 
 
-def _whoqol(dataset: DataSet, pooled: whoqol.ImprovementResult) -> Iterator[Finding]:
+def _whoqol(dataset: DataSet, pooled: whoqol.WhoqolResult) -> Iterator[Finding]:
     data = dataset.whoqol
     assert data is not None
     policy = dataset.policies["survey"]

@@ -442,8 +442,8 @@ def _kpkk_tables(dataset: DataSet, out: dict[str, object], tables: list[Table]) 
             "KPKK per responden",
             ("Responden", "Jumlah", "Rata-rata", "Kategori"),
             tuple(
-                (position, total, policy.apply(mean), label)
-                for position, (total, mean, label) in enumerate(
+                (position, total, policy.apply(mean), category.label)
+                for position, (total, mean, category) in enumerate(
                     zip(
                         result.respondent_totals,
                         result.respondent_means,
@@ -456,8 +456,8 @@ def _kpkk_tables(dataset: DataSet, out: dict[str, object], tables: list[Table]) 
         )
     )
     aspect_rows: list[tuple[Cell, ...]] = [
-        (name, total, policy.apply(mean), label)
-        for name, total, mean, label in zip(
+        (name, total, policy.apply(mean), category.label)
+        for name, total, mean, category in zip(
             data.aspects,
             result.aspect_sums,
             result.aspect_means,
@@ -466,7 +466,7 @@ def _kpkk_tables(dataset: DataSet, out: dict[str, object], tables: list[Table]) 
         )
     ]
     aspect_rows.append(
-        ("Keseluruhan", result.grand_total, policy.apply(result.value), result.category)
+        ("Keseluruhan", result.grand_total, policy.apply(result.value), result.category.label)
     )
     tables.append(
         Table(
@@ -510,7 +510,7 @@ def _whoqol_table(dataset: DataSet, out: dict[str, object], tables: list[Table])
 
 
 def _whoqol_row(
-    name: str, clients: int, result: whoqol.ImprovementResult, policy: RoundingPolicy
+    name: str, clients: int, result: whoqol.WhoqolResult, policy: RoundingPolicy
 ) -> tuple[Cell, ...]:
     return (
         name,

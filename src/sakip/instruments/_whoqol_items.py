@@ -1,0 +1,199 @@
+"""WHOQOL-BREF items and scoring rules: the domains, the reversed items, the missing-item rule.
+
+Private module of :mod:`sakip.instruments.whoqol`, which re-exports every
+public name; import them from there.
+"""
+
+from __future__ import annotations
+
+import enum
+from types import MappingProxyType
+
+import attrs
+
+from sakip.coerce import to_count
+from sakip.errors import InvalidValueError
+
+ITEM_COUNT = 26
+"""Number of WHOQOL-BREF items."""
+
+REVERSED_ITEMS = (3, 4, 26)
+"""Negatively phrased items (1-based), scored ``6 - answer``."""
+
+
+class Domain(enum.Enum):
+    """The four WHOQOL-BREF domains, in the WHO order.
+
+    Examples
+    --------
+    >>> Domain.SOCIAL.items, Domain.SOCIAL.label
+    ((20, 21, 22), 'Sosial')
+    """
+
+    PHYSICAL = "physical"
+    PSYCHOLOGICAL = "psychological"
+    SOCIAL = "social"
+    ENVIRONMENT = "environment"
+
+    @property
+    def items(self) -> tuple[int, ...]:
+        """The domain's items, 1-based question numbers."""
+        return DOMAIN_ITEMS[self]
+
+    @property
+    def label(self) -> str:
+        """The Indonesian name used in LKIP tables."""
+        return _LABELS[self]
+
+
+DOMAIN_ITEMS: MappingProxyType[Domain, tuple[int, ...]] = MappingProxyType(
+    {
+        Domain.PHYSICAL: (3, 4, 10, 15, 16, 17, 18),
+        Domain.PSYCHOLOGICAL: (5, 6, 7, 11, 19, 26),
+        Domain.SOCIAL: (20, 21, 22),
+        Domain.ENVIRONMENT: (8, 9, 12, 13, 14, 23, 24, 25),
+    }
+)
+"""Items of each domain (1-based), WHOQOL-BREF scoring manual (1996); read-only.
+
+Examples
+--------
+>>> DOMAIN_ITEMS[Domain.SOCIAL]
+(20, 21, 22)
+"""
+
+_LABELS = MappingProxyType(
+    {
+        Domain.PHYSICAL: "Fisik",
+        Domain.PSYCHOLOGICAL: "Psikologis",
+        Domain.SOCIAL: "Sosial",
+        Domain.ENVIRONMENT: "Lingkungan",
+    }
+)
+_DOMAINS = tuple(Domain)
+_UNSCORED_ITEMS = tuple(
+    item
+    for item in range(1, ITEM_COUNT + 1)
+    if not any(item in items for items in DOMAIN_ITEMS.values())
+)
+
+
+def _physical(value: int) -> int:
+    return to_count(value, field="physical")
+
+
+def _psychological(value: int) -> int:
+    return to_count(value, field="psychological")
+
+
+def _social(value: int) -> int:
+    return to_count(value, field="social")
+
+
+def _environment(value: int) -> int:
+    return to_count(value, field="environment")
+
+
+def _max_missing_total(value: int) -> int:
+    return to_count(value, field="max_missing_total")
+
+
+@attrs.frozen
+class MissingRule:
+    """How many missing items a domain and an assessment may have and still be scored.
+
+    A domain with at most its ``max_missing`` items missing is scored on the
+    items given (the WHO's "mean of the other items is substituted", which
+    gives the same mean); with more it has no score. An assessment with more
+    than ``max_missing_total`` of its 26 items missing is void: no domain is
+    scored.
+
+    Parameters
+    ----------
+    physical, psychological, social, environment : int
+        Most missing items allowed in each domain (fewer than its items); a
+        whole number, as :func:`sakip.coerce.to_count` reads it.
+    max_missing_total : int
+        Most missing items allowed in the whole assessment (of 26).
+    name : str, optional
+        Where the rule comes from.
+
+    Raises
+    ------
+    InvalidValueError
+        A limit below 0, or as large as the domain (a domain with every item
+        missing has no mean), or a total of 26 or more.
+
+    Examples
+    --------
+    >>> DEFAULT_MISSING_RULE.max_missing(Domain.SOCIAL), DEFAULT_MISSING_RULE.max_missing_total
+    (1, 5)
+    >>> MissingRule(social=3)
+    Traceback (most recent call last):
+    ...
+    sakip.errors.InvalidValueError: 'social' must be from 0 to 2 (the domain has 3 items): 3
+    """
+
+    physical: int = attrs.field(default=2, converter=_physical)
+    psychological: int = attrs.field(default=2, converter=_psychological)
+    social: int = attrs.field(default=1, converter=_social)
+    environment: int = attrs.field(default=2, converter=_environment)
+    max_missing_total: int = attrs.field(default=5, converter=_max_missing_total)
+    name: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        for domain in _DOMAINS:
+            limit: int = getattr(self, domain.value)
+            size = len(domain.items)
+            if not 0 <= limit < size:
+                raise InvalidValueError(
+                    domain.value,
+                    f"must be from 0 to {size - 1} (the domain has {size} items)",
+                    limit,
+                )
+        total = self.max_missing_total
+        if not 0 <= total < ITEM_COUNT:
+            raise InvalidValueError(
+                "max_missing_total", f"must be from 0 to {ITEM_COUNT - 1}", total
+            )
+
+    def max_missing(self, domain: Domain) -> int:
+        """Most missing items allowed in ``domain``.
+
+        Examples
+        --------
+        >>> SPSS_SYNTAX_RULE.max_missing(Domain.ENVIRONMENT)
+        2
+        """
+        limit: int = getattr(self, domain.value)
+        return limit
+
+
+DEFAULT_MISSING_RULE = MissingRule(
+    physical=2,
+    psychological=2,
+    social=1,
+    environment=2,
+    max_missing_total=5,
+    name=(
+        "WHOQOL-BREF manual (1996): up to 2 missing items per domain; an assessment with "
+        "more than 20% (over 5.2 of 26) missing is discarded. Social domain: at most 1 "
+        "missing, as the WHO SPSS syntax (MEAN.2 of 3 items); the manual's text ('< 1 item "
+        "missing') would allow none: use MissingRule(social=0) for that reading."
+    ),
+)
+"""The default missing-item rule: 2 per domain, 1 in the social domain, void above 5 of 26."""
+
+SPSS_SYNTAX_RULE = MissingRule(
+    physical=1,
+    psychological=1,
+    social=1,
+    environment=2,
+    max_missing_total=4,
+    name=(
+        "WHOQOL-BREF SPSS syntax, read literally: MEAN.6 of 7 physical items, MEAN.5 of 6 "
+        "psychological, MEAN.2 of 3 social, MEAN.6 of 8 environment; SELECT IF (TOTAL>21), "
+        "i.e. at least 22 of 26 items answered."
+    ),
+)
+"""The WHO SPSS syntax taken literally (stricter than the manual's text)."""
