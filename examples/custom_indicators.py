@@ -11,21 +11,20 @@ realisations added up, and the summary an LKIP prints.
 from __future__ import annotations
 
 from sakip import (
-    CAPAIAN_LKIP,
     Indicator,
     Objective,
     PerformanceAgreement,
     Polarity,
-    QuarterAggregation,
     Realization,
     Rounding,
     RoundingPolicy,
-    UnitLevel,
     WorkUnit,
     evaluate,
     parse_number,
     summarize,
 )
+from sakip.indicators import QuarterAggregation, UnitLevel
+from sakip.schemes import CAPAIAN_LKIP
 
 unit = WorkUnit("bnnk-contoh", "BNN Kabupaten Contoh (fiktif)", UnitLevel.BNNK)
 indicators = [

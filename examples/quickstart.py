@@ -1,6 +1,7 @@
 """Quick start: capaian of a few LKIP 2024 indicators, as the report prints them."""
 
-from sakip import CAPAIAN_LKIP, Rounding, achievement, format_number, parse_number, round_to
+from sakip import Rounding, achievement, format_number, parse_number, round_to
+from sakip.schemes import CAPAIAN_LKIP
 
 # (indicator, target, realisasi) as printed in LKIP BNNP Kalimantan Tengah 2024, BAB IV A.
 ROWS = [

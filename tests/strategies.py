@@ -7,7 +7,8 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
-from sakip import Band, BandScheme, GapPolicy
+from sakip import Band, BandScheme
+from sakip.bands import GapPolicy
 
 
 def decimals(

@@ -9,16 +9,10 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from sakip import (
-    Band,
-    BandScheme,
-    GapPolicy,
-    InvalidValueError,
-    OutOfBandError,
-    SchemeError,
-    divide,
-    scheme_from_lower_bounds,
-)
+from sakip import Band, BandScheme, InvalidValueError
+from sakip.bands import GapPolicy, scheme_from_lower_bounds
+from sakip.errors import OutOfBandError, SchemeError
+from sakip.numbers import divide
 from tests.strategies import band_schemes, decimals
 
 

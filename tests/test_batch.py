@@ -20,32 +20,16 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from sakip import (
-    BUILTIN_SCHEMES,
-    CAPAIAN_LKIP,
-    IKM_MUTU,
-    KPKK_LIKERT_4,
-    BandScheme,
-    ClassifyOn,
-    OutOfBandError,
-    Polarity,
-    Rounding,
-    RoundingPolicy,
-    achievement,
-    achievement_array,
-    count_meeting_targets,
-    count_meeting_targets_by_group,
-    divide,
-    meets_target_array,
-    round_to,
-    target_status,
-)
+from sakip import BandScheme, Polarity, Rounding, RoundingPolicy, achievement, round_to
 from sakip._achievement_paths import block_path
-from sakip.capaian import TargetStatus, _formulas
-from sakip.errors import InvalidTypeError, InvalidValueError
+from sakip.capaian import ClassifyOn, TargetStatus, _formulas, achievement_array, target_status
+from sakip.errors import InvalidTypeError, InvalidValueError, OutOfBandError
 from sakip.exact_array import FLOAT_EXACT_LIMIT, InexactArrayError, divide_round
 from sakip.instruments import kpkk, whoqol
 from sakip.likert import LIKERT_1_4, MissingPolicy, score_matrix
+from sakip.numbers import divide
+from sakip.schemes import BUILTIN_SCHEMES, CAPAIAN_LKIP, IKM_MUTU, KPKK_LIKERT_4
+from sakip.summary import count_meeting_targets, count_meeting_targets_by_group, meets_target_array
 from tests.strategies import band_schemes
 
 HIGH, LOW = Polarity.HIGHER_IS_BETTER, Polarity.LOWER_IS_BETTER

@@ -11,22 +11,19 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from sakip import (
-    CAPAIAN_LKIP,
-    ClassifyOn,
     InvalidTypeError,
     InvalidValueError,
     Polarity,
     Rounding,
     RoundingPolicy,
     SakipError,
-    TargetStatus,
     achievement,
-    achievement_array,
     classify_achievement,
     round_to,
-    target_status,
 )
+from sakip.capaian import ClassifyOn, TargetStatus, achievement_array, target_status
 from sakip.exact_array import InexactArrayError
+from sakip.schemes import CAPAIAN_LKIP
 from tests import lkip2024
 from tests.strategies import decimals
 

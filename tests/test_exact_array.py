@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sakip import InvalidValueError, Rounding, divide, round_to
+from sakip import InvalidValueError, Rounding, round_to
 from sakip.exact_array import (
     InexactArrayError,
     divide_round,
@@ -17,6 +17,7 @@ from sakip.exact_array import (
     scaled_from_floats,
     scaled_to_decimals,
 )
+from sakip.numbers import divide
 from tests.strategies import decimals
 
 

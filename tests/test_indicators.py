@@ -10,38 +10,40 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sakip import (
-    CAPAIAN_LKIP,
-    DEKTARI_2024,
-    Average,
     Indicator,
-    IndicatorHistory,
-    IndicatorResult,
     InvalidTypeError,
     InvalidValueError,
     Objective,
     PerformanceAgreement,
     Polarity,
-    QuarterAggregation,
     Realization,
     Rounding,
     RoundingPolicy,
     SakipError,
-    Summary,
-    TargetStatus,
-    UnitLevel,
     WorkUnit,
-    YearRecord,
     achievement,
-    aggregate_quarters,
     compare_summaries,
+    evaluate,
+    summarize,
+)
+from sakip.capaian import TargetStatus
+from sakip.indicators import (
+    IndicatorHistory,
+    IndicatorResult,
+    QuarterAggregation,
+    UnitLevel,
+    YearRecord,
+    aggregate_quarters,
+)
+from sakip.numbers import divide, exact_sum
+from sakip.schemes import CAPAIAN_LKIP, DEKTARI_2024
+from sakip.summary import (
+    Average,
+    Summary,
     count_in_categories,
     count_meeting_targets,
     count_meeting_targets_by_group,
-    divide,
-    evaluate,
-    exact_sum,
     meets_target_array,
-    summarize,
 )
 from tests import lkip2024
 

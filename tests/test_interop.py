@@ -17,12 +17,9 @@ from sakip import (
     Indicator,
     InvalidTypeError,
     InvalidValueError,
-    MissingExtraError,
     Objective,
     PerformanceAgreement,
     Polarity,
-    Summary,
-    UnitLevel,
     WorkUnit,
     evaluate,
     percent,
@@ -30,11 +27,14 @@ from sakip import (
     to_dataframe,
     to_records,
 )
+from sakip.errors import MissingExtraError
 from sakip.findings import Finding
+from sakip.indicators import UnitLevel
 from sakip.report.audit import audit
 from sakip.report.compute import LkipReport, Table, compute_report
 from sakip.report.dataset import load_dataset
 from sakip.report.render import render_csv
+from sakip.summary import Summary
 from tests.strategies import decimals
 
 

@@ -11,20 +11,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sakip import (
-    AmbiguousNumberError,
     InvalidTypeError,
     InvalidValueError,
-    NumberFormatError,
-    NumberStyle,
     Rounding,
     SakipError,
-    divide,
     format_number,
     parse_number,
     percent,
     round_to,
     to_decimal,
 )
+from sakip.errors import AmbiguousNumberError, NumberFormatError
+from sakip.numbers import NumberStyle, divide
 
 finite_decimals = st.decimals(allow_nan=False, allow_infinity=False, places=6).filter(
     lambda d: abs(d) < Decimal("1e12")

@@ -6,7 +6,10 @@ from decimal import Decimal
 
 import pytest
 
-from sakip import (
+from sakip import BandScheme
+from sakip.bands import GapPolicy
+from sakip.errors import OutOfBandError
+from sakip.schemes import (
     BUILTIN_SCHEMES,
     CAPAIAN_LKIP,
     DEKTARA_2024,
@@ -17,9 +20,6 @@ from sakip import (
     KPKK_LIKERT_4,
     NKA_CATEGORY,
     SAKIP_PREDIKAT,
-    BandScheme,
-    GapPolicy,
-    OutOfBandError,
 )
 
 CASES = [

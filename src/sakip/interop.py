@@ -211,7 +211,8 @@ def to_records(obj: object) -> list[Record]:
 
     Examples
     --------
-    >>> from sakip import Indicator, Objective, PerformanceAgreement, UnitLevel, WorkUnit
+    >>> from sakip import Indicator, Objective, PerformanceAgreement, WorkUnit
+    >>> from sakip.indicators import UnitLevel
     >>> from sakip import evaluate, summarize
     >>> unit = WorkUnit("bnnk-contoh", "BNNK Contoh", UnitLevel.BNNK)
     >>> pk = PerformanceAgreement(unit, 2024, [Objective("S1", "Rehabilitasi", [

@@ -148,9 +148,9 @@ def summarize(
 
     Examples
     --------
-    >>> from sakip import (Indicator, Objective, PerformanceAgreement, Rounding, UnitLevel,
-    ...     WorkUnit, evaluate, round_to)
-    >>> unit = WorkUnit("bnnp", "BNNP", UnitLevel.BNNP)
+    >>> from sakip import (Indicator, Objective, PerformanceAgreement, Rounding, WorkUnit,
+    ...     evaluate, round_to)
+    >>> unit = WorkUnit("bnnp", "BNNP", "BNNP")
     >>> pk = PerformanceAgreement(unit, 2024, [Objective("S", "Sasaran", [
     ...     Indicator("10", "IKM", "Indeks"), Indicator("17", "BNNK IKPA", "BNNK")])],
     ...     {"10": "3.60", "17": 2})
@@ -363,7 +363,7 @@ def count_in_categories(
     LKIP 2024, BAB III A sasaran 1 (Dektari of the two BNNK, category
     "Tinggi" or better):
 
-    >>> from sakip import DEKTARI_2024
+    >>> from sakip.schemes import DEKTARI_2024
     >>> count_in_categories({"Palangka Raya": "55.76", "Kotawaringin Barat": "55.08"},
     ...                     DEKTARI_2024, {"Tinggi", "Sangat Tinggi"}).count
     2
