@@ -334,8 +334,12 @@ def test_running_out_of_memory_is_an_unusable_data_set(tmp_path: Path) -> None:
 # --- output streams: closed, broken, full, not UTF-8 ------------------------------------------
 
 
-def test_closed_stdout(bundled: Case) -> None:
-    result = bundled.run("report", "lkip.toml", stdout=None, preexec_fn=lambda: os.close(1))
+@pytest.mark.parametrize(
+    "args",
+    [["report", "lkip.toml"], ["audit", "lkip.toml"], ["validate", "lkip.toml"], ["--version"]],
+)
+def test_closed_stdout(bundled: Case, args: list[str]) -> None:
+    result = bundled.run(*args, stdout=None, preexec_fn=lambda: os.close(1))
     line = message(result, EXIT_OUTPUT)
     assert line == "sakip: error: cannot write standard output: it is closed"
 
@@ -414,3 +418,23 @@ def test_an_interrupt_is_quiet(bundled: Case) -> None:
     )
     result = bundled.run("report", "lkip.toml", command=[PYTHON, "-c", wrapper])
     assert message(result, 130) == "sakip: interrupted"
+
+
+def test_help_on_a_full_disk(bundled: Case) -> None:
+    with open("/dev/full", "wb") as full:
+        result = bundled.run("--help", stdout=full)
+    line = message(result, EXIT_OUTPUT)
+    assert line == "sakip: error: cannot write standard output: No space left on device"
+
+
+def test_the_exit_status_table_is_complete_and_true() -> None:
+    # Every status the command can return is in docs/report.md, and nothing else is.
+    import re
+
+    from sakip import cli
+
+    docs = Path(__file__).parent.parent / "docs" / "report.md"
+    table = re.findall(r"^\| (\d+) \|", docs.read_text(encoding="utf-8"), re.M)
+    constants = {value for name, value in vars(cli).items() if name.startswith("EXIT_")}
+    assert sorted(int(status) for status in table) == sorted(constants)
+    assert (cli.EXIT_AUDIT, cli.EXIT_INTERNAL, cli.EXIT_PIPE) == (EXIT_AUDIT, 5, EXIT_PIPE)

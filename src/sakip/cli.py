@@ -20,6 +20,7 @@ import sys
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from sakip._io import OutputRefusedError, atomic_write, check_target
 from sakip._version import __version__
@@ -67,9 +68,29 @@ class _StreamError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
+    def _print_message(self, message: str, file: Any = None) -> None:
+        # argparse ignores a failed write of --help or --version; the exit status must not.
+        if not message:
+            return
+        if file is None:  # argparse meant standard output, which is closed
+            raise _StreamError("it is closed")
+        if file is not sys.stdout:
+            _error(message.rstrip("\n"))
+            return
+        stream = file
+        try:
+            stream.write(message)
+            stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            _discard_stdout()
+            raise _StreamError(error.strerror or str(error)) from None
+
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        print(f"sakip: error: {message}", file=sys.stderr)
+        if sys.stderr is not None:
+            self.print_usage(sys.stderr)
+        _error(f"sakip: error: {message}")
         raise SystemExit(EXIT_USAGE)
 
 
@@ -278,9 +299,8 @@ def _run(argv: Sequence[str] | None) -> int:
     except MissingExtraError as error:
         _error(f"sakip: error: {error}")
         return EXIT_OUTPUT
-    except _StreamError as error:
-        _error(f"sakip: error: cannot write standard output: {error}")
-        return EXIT_OUTPUT
+    except _StreamError:
+        raise
     except BrokenPipeError:
         raise
     except OSError as error:
@@ -307,6 +327,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run(argv)
     except SystemExit:  # argparse: --help, --version, a wrong command line
         raise
+    except _StreamError as error:
+        _error(f"sakip: error: cannot write standard output: {error}")
+        return EXIT_OUTPUT
     except BrokenPipeError:
         _discard_stdout()  # the reader went away: stop quietly, as `cat` does
         return EXIT_PIPE
