@@ -169,8 +169,9 @@ def read_document(path: Path) -> dict[str, Any]:
         raise DataSetError(
             source, [f"is larger than the limit of {FILE_LIMIT // 2**20} MiB ({FILE_LIMIT} bytes)"]
         )
+    data = data.removeprefix(b"\xef\xbb\xbf")  # a byte order mark, as some editors write
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line, column = _line_column(data[: error.start].decode("utf-8", "replace"))
         raise DataSetError(source, [f"is not UTF-8 text (line {line}, column {column})"]) from None
