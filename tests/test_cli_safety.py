@@ -438,3 +438,12 @@ def test_the_exit_status_table_is_complete_and_true() -> None:
     constants = {value for name, value in vars(cli).items() if name.startswith("EXIT_")}
     assert sorted(int(status) for status in table) == sorted(constants)
     assert (cli.EXIT_AUDIT, cli.EXIT_INTERNAL, cli.EXIT_PIPE) == (EXIT_AUDIT, 5, EXIT_PIPE)
+
+
+def test_a_control_character_in_a_key_does_not_reach_the_terminal(tmp_path: Path) -> None:
+    # Keys are not names: they are only echoed in problems, escaped.
+    case = hostile(tmp_path, extra='"\\u001b[31mrot" = 1\n')
+    result = case.run("validate", "lkip.toml")
+    err = result.stderr.decode("utf-8")
+    assert result.returncode == EXIT_DATA, err
+    assert "\x1b" not in err and "\\x1b[31mrot: is not a field here" in err

@@ -130,8 +130,12 @@ def _error(line: str) -> None:
     """One message on standard error, whatever state standard error is in."""
     if sys.stderr is None:
         return
+    text = printable(line) + "\n"
     try:
-        sys.stderr.write(printable(line) + "\n")
+        try:
+            sys.stderr.write(text)
+        except UnicodeEncodeError:  # PYTHONIOENCODING=ascii:strict
+            sys.stderr.write(text.encode("ascii", "backslashreplace").decode("ascii"))
         sys.stderr.flush()
     except (OSError, ValueError):
         pass  # nowhere left to say it: the exit status still does
