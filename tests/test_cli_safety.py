@@ -447,3 +447,21 @@ def test_a_control_character_in_a_key_does_not_reach_the_terminal(tmp_path: Path
     err = result.stderr.decode("utf-8")
     assert result.returncode == EXIT_DATA, err
     assert "\x1b" not in err and "\\x1b[31mrot: is not a field here" in err
+
+
+def test_a_failed_write_keeps_the_old_file_and_leaves_nothing_behind(bundled: Case) -> None:
+    # A disk that fills up mid-write, simulated by a file size limit (Python ignores SIGXFSZ).
+    import resource
+
+    def small_files() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000))
+
+    out = bundled.folder / "r.json"
+    out.write_text("old report", encoding="utf-8")
+    result = bundled.run(
+        "report", "lkip.toml", "--format", "json", "--out", "r.json", "--force",
+        preexec_fn=small_files,
+    )  # fmt: skip
+    assert message(result, EXIT_OUTPUT) == "sakip: error: cannot write r.json: File too large"
+    assert out.read_text(encoding="utf-8") == "old report"
+    assert sorted(p.name for p in bundled.folder.iterdir()) == ["lkip.toml", "r.json"]
