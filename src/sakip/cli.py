@@ -227,14 +227,16 @@ def _load(path: str | None) -> DataSet:
     return load_dataset(None if path is None else Path(path))
 
 
-def _text_outputs(report: LkipReport) -> dict[str, str]:
+_TEXT_FORMATS = ("text", "md", "csv", "json")
+
+
+def _render(report: LkipReport, format: str) -> str:
     findings = audit(report)
-    return {
-        "text": render_text(report) + render_findings(findings).splitlines()[0] + "\n",
-        "md": render_markdown(report, findings),
-        "csv": render_csv(report),
-        "json": render_json(report, findings),
-    }
+    if format == "text":
+        return render_text(report) + render_findings(findings).splitlines()[0] + "\n"
+    if format == "md":
+        return render_markdown(report, findings)
+    return render_csv(report) if format == "csv" else render_json(report, findings)
 
 
 def _report(args: argparse.Namespace, report: LkipReport) -> int:
@@ -259,7 +261,7 @@ def _report(args: argparse.Namespace, report: LkipReport) -> int:
     if args.format == "xlsx":
         files.append((Path(args.out), render_xlsx(report)))
     else:
-        text = _text_outputs(report)[args.format]
+        text = _render(report, args.format)
         if args.out is not None:
             files.append((Path(args.out), text.encode("utf-8")))
             text = None
@@ -283,7 +285,8 @@ def _run(argv: Sequence[str] | None) -> int:
         # Computed and rendered for validate too: "valid" means that report and audit work.
         report = compute_report(dataset)
         if args.command == "validate":
-            _text_outputs(report)
+            for format in _TEXT_FORMATS:
+                _render(report, format)
             _write_stdout(f"{dataset.source}: valid ({len(dataset.entries)} indicators)\n")
             return EXIT_OK
         if args.command == "report":
