@@ -281,15 +281,52 @@ _PATHS = _paths(_DOCUMENT)
 _DELETE = object()
 
 
+# Text an output could choke on (issue 13): formulas, control characters, bidi, non-ASCII,
+# mathtext, an XLSX error code, and text beyond the policy's limit.
+_HOSTILE = ["=1+1", "@SUM(A1)", "a\u0007b", "a\u202eb", "Kafé ≥ 3", "$x^$", "#N/A", "x" * 1001]
+
+
+def _render_every_format(report: LkipReport, path: tuple[object, ...], value: object) -> None:
+    """Every output of a data set that validate accepts: text, md, csv, json, xlsx, charts."""
+    import io
+
+    import attrs
+
+    from sakip.report.render import render_charts, render_xlsx
+
+    found = audit(report)
+    render_text(report, found), render_markdown(report, found), render_json(report, found)
+    render_csv(report)
+    try:
+        import openpyxl
+    except ImportError:
+        openpyxl = None
+    if openpyxl is not None:
+        book = openpyxl.load_workbook(io.BytesIO(render_xlsx(report)))
+        cells = [c for sheet in book.worksheets for row in sheet.iter_rows() for c in row]
+        assert not [c.coordinate for c in cells if c.data_type == "f"]
+    try:
+        import matplotlib
+    except ImportError:
+        matplotlib = None
+    if matplotlib is not None and isinstance(value, str) and ("history" in path or "code" in path):
+        # Drawing is slow: only the charts the damage can reach.
+        histories = tuple(t for t in report.tables if t.key.startswith("riwayat_"))
+        render_charts(attrs.evolve(report, tables=histories))
+
+
 @settings(max_examples=150, deadline=None)
 @given(
     st.sampled_from(_PATHS),
-    st.sampled_from(["x", "", -1, 0, "0", "-1", 1.5, True, [], [1], {}, [{}], "1e99999", _DELETE]),
+    st.sampled_from(
+        ["x", "", -1, 0, "0", "-1", 1.5, True, [], [1], {}, [{}], "1e99999", _DELETE, *_HOSTILE]
+    ),
 )
 def test_any_damaged_field_is_a_listed_problem(path: tuple[object, ...], value: object) -> None:
     # Wrong types at every level, arrays for tables and tables for arrays, negative and
-    # zero figures, missing fields: loading lists the problem with its location, or the
-    # data set is still usable and every step after it works. Nothing else escapes.
+    # zero figures, missing fields, hostile text: loading lists the problem with its location,
+    # or the data set is still usable and every step after it works, every output format
+    # included (what validate accepts, every renderer renders). Nothing else escapes.
     import copy
 
     from sakip.errors import DataSetError
@@ -308,9 +345,7 @@ def test_any_damaged_field_is_a_listed_problem(path: tuple[object, ...], value: 
     except DataSetError as error:
         assert error.problems and all(": " in problem for problem in error.problems)
         return
-    report = compute_report(dataset)
-    found = audit(report)
-    render_text(report, found), render_json(report, found), render_csv(report)
+    _render_every_format(compute_report(dataset), path, value)
 
 
 def test_lower_is_better_findings_name_their_formula() -> None:

@@ -1,48 +1,96 @@
 """The ``sakip`` command: report, audit and validate LKIP data sets.
 
 Exit status: 0 success; 1 the audit found printed figures that differ from
-the rules; 2 the data set is unusable (the problems are listed); 3 the
-output cannot be written (or needs an extra that is not installed); 4 the
-command line is wrong. Errors are one line each on standard error, never a
-traceback.
+the rules (and nothing else); 2 the data set is unusable (the problems are
+listed); 3 an output cannot be written (a file, standard output, or an
+extra that is not installed); 4 the command line is wrong; 5 an internal
+error (a bug in sakip); 130 interrupted; 141 the reader of standard output
+stopped reading (``sakip report | head``), quietly. Every other message is
+one line on standard error, never a traceback: :func:`main` maps every
+exception to one of these statuses. The table is in ``docs/report.md``.
 """
 
 from __future__ import annotations
 
 import argparse
+import codecs
+import os
+import re
 import sys
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
+from sakip._io import OutputRefusedError, atomic_write, check_target
 from sakip._version import __version__
 from sakip.errors import DataSetError, SakipError
 from sakip.report.audit import audit
 from sakip.report.compute import LkipReport, compute_report
-from sakip.report.dataset import DataSet, load_dataset
+from sakip.report.dataset import DataSet, bundled_dataset_path, load_dataset
 from sakip.report.render import (
     MissingExtraError,
+    chart_names,
+    render_charts,
     render_csv,
     render_findings,
     render_json,
     render_markdown,
     render_text,
-    write_charts,
-    write_xlsx,
+    render_xlsx,
 )
+from sakip.report.safety import printable
 
-__all__ = ["EXIT_AUDIT", "EXIT_DATA", "EXIT_OK", "EXIT_OUTPUT", "EXIT_USAGE", "main"]
+__all__ = [
+    "EXIT_AUDIT",
+    "EXIT_DATA",
+    "EXIT_INTERNAL",
+    "EXIT_INTERRUPTED",
+    "EXIT_OK",
+    "EXIT_OUTPUT",
+    "EXIT_PIPE",
+    "EXIT_USAGE",
+    "main",
+]
 
 EXIT_OK = 0
 EXIT_AUDIT = 1
 EXIT_DATA = 2
 EXIT_OUTPUT = 3
 EXIT_USAGE = 4
+EXIT_INTERNAL = 5
+EXIT_INTERRUPTED = 130
+EXIT_PIPE = 141  # what a shell reports for a program stopped by SIGPIPE
+
+
+class _StreamError(Exception):
+    """Standard output cannot be written (closed, full, ...); the reason is the message."""
 
 
 class _Parser(argparse.ArgumentParser):
+    def _print_message(self, message: str, file: Any = None) -> None:
+        # argparse ignores a failed write of --help or --version; the exit status must not.
+        if not message:
+            return
+        if file is None:  # argparse meant standard output, which is closed
+            raise _StreamError("it is closed")
+        if file is not sys.stdout:
+            _error(message.rstrip("\n"))
+            return
+        stream = file
+        try:
+            stream.write(message)
+            stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            _discard_stdout()
+            raise _StreamError(error.strerror or str(error)) from None
+
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        print(f"sakip: error: {message}", file=sys.stderr)
+        if sys.stderr is not None:
+            self.print_usage(sys.stderr)
+        _error(f"sakip: error: {message}")
         raise SystemExit(EXIT_USAGE)
 
 
@@ -67,6 +115,9 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--charts", metavar="DIR", help="also write one trend chart (PNG) per indicator history"
     )
+    report.add_argument(
+        "--force", action="store_true", help="replace existing files (never the data set)"
+    )
     check = commands.add_parser("audit", help="list printed figures that differ from the rules")
     check.add_argument("dataset", nargs="?", metavar="DATASET", help="a data set TOML file")
     check.add_argument("--format", choices=("text", "json"), default="text", help="output format")
@@ -75,75 +126,230 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _error(line: str) -> None:
+    """One message on standard error, whatever state standard error is in."""
+    if sys.stderr is None:
+        return
+    text = printable(line) + "\n"
+    try:
+        try:
+            sys.stderr.write(text)
+        except UnicodeEncodeError:  # PYTHONIOENCODING=ascii:strict
+            sys.stderr.write(text.encode("ascii", "backslashreplace").decode("ascii"))
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass  # nowhere left to say it: the exit status still does
+
+
+# --- standard output: any encoding, closed, full, or a reader that went away -------------
+
+#: Transliterations of common punctuation for a terminal that cannot show it.
+_ASCII = {
+    "\u2013": "-", "\u2014": "-", "\u2018": "'", "\u2019": "'", "\u201c": '"',
+    "\u201d": '"', "\u2265": ">=", "\u2264": "<=", "\u00d7": "x", "\u2026": "...",
+    "\u00a0": " ",
+}  # fmt: skip
+
+
+def _transliterate(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: an ASCII look-alike ("é" -> "e", "≥" -> ">="), else "?"."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    out = []
+    for char in error.object[error.start : error.end]:
+        decomposed = unicodedata.normalize("NFKD", char)
+        candidate = _ASCII.get(char) or "".join(
+            c for c in decomposed if not unicodedata.combining(c)
+        )
+        out.append(candidate if candidate and candidate.isascii() else "?")
+    return "".join(out), error.end
+
+
+codecs.register_error("sakip-transliterate", _transliterate)
+
+
+def _utf8(stream: object) -> bool:
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    return codecs.lookup(encoding).name == "utf-8"
+
+
+def _ascii_json(text: str) -> str:
+    r"""JSON with every non-ASCII character as a ``\u`` escape: the same document, exactly."""
+
+    def escape(match: re.Match[str]) -> str:
+        data = match.group().encode("utf-16-be")
+        return "".join(f"\\u{data[i : i + 2].hex()}" for i in range(0, len(data), 2))
+
+    return re.sub(r"[^\x00-\x7f]", escape, text)
+
+
+def _write_stdout(text: str, *, json_text: bool = False) -> None:
+    r"""Write to standard output and flush; a failure becomes a :class:`_StreamError`.
+
+    A terminal that is not UTF-8 gets look-alikes for what it cannot show
+    (``docs/report.md``), except JSON, which gets ``\u`` escapes and so
+    stays exact. A broken pipe propagates as :class:`BrokenPipeError`.
+    """
+    stream = sys.stdout
+    if stream is None:
+        raise _StreamError("it is closed")
+    if not _utf8(stream):
+        if json_text:
+            text = _ascii_json(text)
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="sakip-transliterate")
+    try:
+        stream.write(text)
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        _discard_stdout()
+        raise _StreamError(error.strerror or str(error)) from None
+    except ValueError as error:  # a stream closed by the program that started us
+        raise _StreamError(str(error)) from None
+
+
+def _discard_stdout() -> None:
+    """Point standard output at the null device, so the final flush cannot fail again."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+# --- the commands ---------------------------------------------------------------------------
+
+
 def _load(path: str | None) -> DataSet:
     return load_dataset(None if path is None else Path(path))
 
 
-def _emit(text: str, out: str | None) -> None:
-    if out is None:
-        sys.stdout.write(text)
-    else:
-        Path(out).write_text(text, encoding="utf-8")
+_TEXT_FORMATS = ("text", "md", "csv", "json")
+
+
+def _render(report: LkipReport, format: str) -> str:
+    findings = audit(report)
+    if format == "text":
+        return render_text(report) + render_findings(findings).splitlines()[0] + "\n"
+    if format == "md":
+        return render_markdown(report, findings)
+    return render_csv(report) if format == "csv" else render_json(report, findings)
 
 
 def _report(args: argparse.Namespace, report: LkipReport) -> int:
-    if args.format == "xlsx":
-        if args.out is None:
-            print("sakip: error: --format xlsx needs --out PATH", file=sys.stderr)
-            return EXIT_USAGE
-        write_xlsx(report, args.out)
-    else:
-        findings = audit(report)
-        renderers = {
-            "text": lambda: render_text(report) + render_findings(findings).splitlines()[0] + "\n",
-            "md": lambda: render_markdown(report, findings),
-            "csv": lambda: render_csv(report),
-            "json": lambda: render_json(report, findings),
-        }
-        _emit(renderers[args.format](), args.out)
+    if args.format == "xlsx" and args.out is None:
+        _error("sakip: error: --format xlsx needs --out PATH")
+        return EXIT_USAGE
+    inputs = [args.dataset or bundled_dataset_path()]
+    # Every target is checked before anything is drawn or written.
+    if args.out is not None:
+        check_target(args.out, force=args.force, inputs=inputs)
+    charts: list[Path] = []
     if args.charts:
-        for path in write_charts(report, args.charts):
-            print(f"sakip: wrote {path}", file=sys.stderr)
+        folder = Path(args.charts)
+        if folder.exists() and not folder.is_dir():
+            raise OutputRefusedError(args.charts, "it is not a folder", args.charts)
+        charts = [folder / name for name in chart_names(report)]
+        for path in charts:
+            check_target(path, force=args.force, inputs=inputs)
+    # Everything is rendered in memory (a missing extra fails here), then written.
+    files: list[tuple[Path, bytes]] = []
+    text = None
+    if args.format == "xlsx":
+        files.append((Path(args.out), render_xlsx(report)))
+    else:
+        text = _render(report, args.format)
+        if args.out is not None:
+            files.append((Path(args.out), text.encode("utf-8")))
+            text = None
+    if args.charts:
+        images = render_charts(report)
+        Path(args.charts).mkdir(parents=True, exist_ok=True)
+        files += [(path, images[path.name]) for path in charts]
+    for path, data in files:
+        atomic_write(path, data)
+    for path in charts:
+        _error(f"sakip: wrote {path}")
+    if text is not None:
+        _write_stdout(text, json_text=args.format == "json")
     return EXIT_OK
 
 
+def _run(argv: Sequence[str] | None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        dataset = _load(args.dataset)
+        # Computed and rendered for validate too: "valid" means that report and audit work.
+        report = compute_report(dataset)
+        if args.command == "validate":
+            for format in _TEXT_FORMATS:
+                _render(report, format)
+            _write_stdout(f"{dataset.source}: valid ({len(dataset.entries)} indicators)\n")
+            return EXIT_OK
+        if args.command == "report":
+            return _report(args, report)
+        findings = audit(report)
+        if args.format == "json":
+            _write_stdout(render_json(report, findings), json_text=True)
+        else:
+            _write_stdout(render_findings(findings) + "\n")
+        return EXIT_AUDIT if findings else EXIT_OK
+    except DataSetError as error:
+        _error(f"sakip: {error}")
+        return EXIT_DATA
+    except OutputRefusedError as error:
+        _error(f"sakip: error: will not write {error.field}: {error.rule}")
+        return EXIT_OUTPUT
+    except MissingExtraError as error:
+        _error(f"sakip: error: {error}")
+        return EXIT_OUTPUT
+    except _StreamError:
+        raise
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        name = error.filename if error.filename is not None else "the output"
+        _error(f"sakip: error: cannot write {name}: {error.strerror or error}")
+        return EXIT_OUTPUT
+    except SakipError as error:
+        _error(f"sakip: error: {error}")
+        return EXIT_DATA
+    except MemoryError:  # loading has its own message; this is the computing of a huge data set
+        _error(f"sakip: {args.dataset or 'the data set'}: is too large for the memory available")
+        return EXIT_DATA
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status.
+    """Run the command line; returns the exit status (never raises, but for ``--help``).
 
     Examples
     --------
     >>> main(["validate", "no-such-file.toml"])
     2
     """
-    args = _parser().parse_args(argv)
     try:
-        dataset = _load(args.dataset)
-        # Computed for validate too: "valid" means that report and audit will work.
-        report = compute_report(dataset)
-        if args.command == "validate":
-            audit(report)
-            print(f"{dataset.source}: valid ({len(dataset.entries)} indicators)")
-            return EXIT_OK
-        if args.command == "report":
-            return _report(args, report)
-        findings = audit(report)
-        if args.format == "json":
-            sys.stdout.write(render_json(report, findings))
-        else:
-            print(render_findings(findings))
-        return EXIT_AUDIT if findings else EXIT_OK
-    except DataSetError as error:
-        print(f"sakip: {error}", file=sys.stderr)
-        return EXIT_DATA
-    except MissingExtraError as error:
-        print(f"sakip: error: {error}", file=sys.stderr)
+        return _run(argv)
+    except SystemExit:  # argparse: --help, --version, a wrong command line
+        raise
+    except _StreamError as error:
+        _error(f"sakip: error: cannot write standard output: {error}")
         return EXIT_OUTPUT
-    except OSError as error:
-        print(f"sakip: error: cannot write {error.filename}: {error.strerror}", file=sys.stderr)
-        return EXIT_OUTPUT
-    except SakipError as error:
-        print(f"sakip: error: {error}", file=sys.stderr)
-        return EXIT_DATA
+    except BrokenPipeError:
+        _discard_stdout()  # the reader went away: stop quietly, as `cat` does
+        return EXIT_PIPE
+    except KeyboardInterrupt:
+        _error("sakip: interrupted")
+        return EXIT_INTERRUPTED
+    except Exception as error:
+        _error(
+            f"sakip: internal error: {type(error).__name__}: {error} "
+            f"(a bug in sakip {__version__}: please report it to the sakip developers "
+            "with the command and the data set)"
+        )
+        return EXIT_INTERNAL
 
 
 def run() -> None:

@@ -8,7 +8,6 @@ The schema is documented in ``docs/dataset.md``.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from decimal import Decimal
 from importlib import resources
@@ -43,6 +42,7 @@ from sakip.instruments import (
 )
 from sakip.numbers import Rounding, RoundingPolicy
 from sakip.report.reader import MISSING, Reader, decimal_or_none, present
+from sakip.report.safety import read_document, text_problem
 
 __all__ = [
     "BUNDLED_EXAMPLE",
@@ -341,17 +341,8 @@ def load_dataset(path: str | Path | None = None) -> DataSet:
     ('BNN Provinsi Kalimantan Tengah', 2024, 18)
     """
     file = bundled_dataset_path() if path is None else Path(path)
-    try:
-        text = file.read_text(encoding="utf-8")
-    except OSError as error:
-        raise DataSetError(str(file), [f"cannot be read: {error.strerror}"]) from None
-    except UnicodeDecodeError:
-        raise DataSetError(str(file), ["is not UTF-8 text"]) from None
-    try:
-        document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise DataSetError(str(file), [f"is not valid TOML: {error}"]) from None
-    return parse_dataset(document, source=str(file))
+    # Size, encoding (a BOM is skipped) and nesting limits: sakip.report.safety.
+    return parse_dataset(read_document(file), source=str(file))
 
 
 def _policy(reader: Reader) -> RoundingPolicy | None:
@@ -822,6 +813,8 @@ def _kpkk(reader: Reader | None) -> KpkkInput | None:
     for position, aspect in enumerate(aspects):
         if not isinstance(aspect, str) or not aspect.strip():
             reader.problem("must be a non-empty string", aspect, key=f"aspects[{position}]")
+        elif rule := text_problem(aspect):  # the one text policy, as Reader.text applies it
+            reader.problem(rule, key=f"aspects[{position}]")
     rows = reader.values("scores")
     matrix = []
     for position, row in enumerate(rows):
@@ -910,6 +903,8 @@ def _typed_list(reader: Reader, key: str, kind: type, what: str) -> list[Any]:
     for position, value in enumerate(reader.values(key)):
         if isinstance(value, bool) or not isinstance(value, kind):
             reader.problem(f"must be {what}", value, key=f"{key}[{position}]")
+        elif isinstance(value, str) and (rule := text_problem(value)):
+            reader.problem(rule, key=f"{key}[{position}]")
         else:
             out.append(value)
     return out

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 from sakip.errors import NumberFormatError, SakipError, show_value
 from sakip.numbers import to_decimal
+from sakip.report.safety import text_problem
 
 __all__ = ["MISSING", "Reader"]
 
@@ -84,12 +85,17 @@ class Reader:
         return MISSING if required else None
 
     def text(self, key: str, *, required: bool = True) -> Any:
-        """A non-empty string field."""
+        """A non-empty string field that keeps the text policy (:func:`~sakip.report.safety.text_problem`)."""
         value = self.raw(key, required=required)
         if value is MISSING or value is None:
             return value
         if not isinstance(value, str) or not value.strip():
             self.problem("must be a non-empty string", value, key=key)
+            return MISSING
+        rule = text_problem(value)
+        if rule is not None:
+            # Shown without the value, which may be long or hold the control character.
+            self.problem(rule, key=key)
             return MISSING
         return value
 

@@ -14,24 +14,30 @@ import csv
 import io
 import json
 import re
+import warnings
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from sakip._io import atomic_write
 from sakip.errors import MissingExtraError
 from sakip.findings import Finding
 from sakip.numbers import NumberStyle, format_number
 from sakip.report.compute import Cell, LkipReport, Table
+from sakip.report.safety import formula_like, spreadsheet_text
 
 __all__ = [
     "JSON_FORMAT",
     "MissingExtraError",
+    "chart_names",
+    "render_charts",
     "render_csv",
     "render_findings",
     "render_json",
     "render_markdown",
     "render_text",
+    "render_xlsx",
     "write_charts",
     "write_xlsx",
 ]
@@ -198,6 +204,11 @@ def render_markdown(report: LkipReport, findings: Sequence[Finding] | None = Non
 def render_csv(report: LkipReport) -> str:
     """Every table in one long CSV: ``table,row,column,value`` (plain decimals).
 
+    A text cell that a spreadsheet would read as a formula (it starts with
+    ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) gets a leading
+    single quote, as OWASP advises against CSV injection; numbers are
+    written as they are (``-2``).
+
     Examples
     --------
     >>> from sakip.report.compute import compute_report
@@ -210,10 +221,14 @@ def render_csv(report: LkipReport) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["table", "row", "column", "value"])
     for table in report.tables:
+        key = spreadsheet_text(table.key)
         for position, row in enumerate(table.rows, 1):
             for column, value in zip(table.columns, row, strict=True):
                 plain = _plain(value)
-                writer.writerow([table.key, position, column, "" if plain is None else plain])
+                if isinstance(value, str):  # text, not a number written as text
+                    plain = spreadsheet_text(value)
+                cells = [key, position, spreadsheet_text(column), "" if plain is None else plain]
+                writer.writerow(cells)
     return buffer.getvalue()
 
 
@@ -305,13 +320,80 @@ def render_json(report: LkipReport, findings: Sequence[Finding] | None = None) -
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def write_xlsx(report: LkipReport, path: str | Path) -> None:
-    """Write one worksheet per table (needs the ``xlsx`` extra: openpyxl).
+def _openpyxl() -> Any:
+    try:
+        import openpyxl  # type: ignore[import-untyped,import-not-found,unused-ignore]
+    except ImportError:
+        raise MissingExtraError(
+            "--format xlsx", "needs openpyxl (pip install 'sakip[xlsx]')", "openpyxl"
+        ) from None
+    return openpyxl
+
+
+def _xlsx_row(sheet: Any, values: Sequence[Cell]) -> None:
+    """Append a row; text stays text, even when it starts like a formula."""
+    sheet.append([_plain(value) for value in values])
+    for cell, value in zip(sheet[sheet.max_row], values, strict=False):
+        if isinstance(value, str):
+            # openpyxl makes "=..." a formula and "#N/A" an error: text is text.
+            cell.data_type = "s"
+            if formula_like(value):
+                cell.quotePrefix = True  # Excel keeps it text even when the cell is edited
+
+
+def render_xlsx(report: LkipReport) -> bytes:
+    """The XLSX workbook, one worksheet per table (needs the ``xlsx`` extra: openpyxl).
+
+    Decimals are written as text of plain decimals (a spreadsheet float
+    would not be exact), counts as numbers; a text cell is always a text
+    cell, marked "quote prefix" when it starts like a formula (``=``,
+    ``+``, ``-``, ``@``), so no cell of the workbook is a formula.
 
     Raises
     ------
     MissingExtraError
         openpyxl is not installed.
+
+    Examples
+    --------
+    >>> from sakip.report.compute import compute_report
+    >>> from sakip.report.dataset import load_dataset
+    >>> try:
+    ...     data = render_xlsx(compute_report(load_dataset()))
+    ... except MissingExtraError:  # without the xlsx extra
+    ...     data = b"PK"
+    >>> data[:2]
+    b'PK'
+    """
+    openpyxl = _openpyxl()
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    titles = _safe_names([table.key for table in report.tables], 31)
+    for table, title in zip(report.tables, titles, strict=True):
+        sheet = book.create_sheet(title=title)
+        _xlsx_row(sheet, [table.title])
+        _xlsx_row(sheet, table.columns)
+        for row in table.rows:
+            _xlsx_row(sheet, row)
+        if table.note:
+            _xlsx_row(sheet, [table.note])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def write_xlsx(report: LkipReport, path: str | Path) -> None:
+    """Write :func:`render_xlsx` to ``path``, atomically (needs the ``xlsx`` extra: openpyxl).
+
+    The workbook is written to a temporary file in the same folder, then
+    renamed: ``path`` is never left half-written.
+
+    Raises
+    ------
+    MissingExtraError
+        openpyxl is not installed.
+    OSError
+        The file cannot be written.
 
     Examples
     --------
@@ -326,29 +408,91 @@ def write_xlsx(report: LkipReport, path: str | Path) -> None:
     >>> (folder / "lkip.xlsx").read_bytes()[:2]
     b'PK'
     """
+    atomic_write(Path(path), render_xlsx(report))
+
+
+def _pyplot() -> Any:
     try:
-        from openpyxl import Workbook  # type: ignore[import-untyped,import-not-found,unused-ignore]
+        import matplotlib  # type: ignore[import-not-found,unused-ignore]
+
+        matplotlib.use("Agg")
+        from matplotlib import pyplot  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
         raise MissingExtraError(
-            "--format xlsx", "needs openpyxl (pip install 'sakip[xlsx]')", "openpyxl"
+            "--charts", "needs matplotlib (pip install 'sakip[charts]')", "matplotlib"
         ) from None
-    book = Workbook()
-    book.remove(book.active)
-    titles = _safe_names([table.key for table in report.tables], 31)
-    for table, title in zip(report.tables, titles, strict=True):
-        sheet = book.create_sheet(title=title)
-        sheet.append([table.title])
-        sheet.append(list(table.columns))
-        for row in table.rows:
-            # Decimals go in as text of plain decimals: a spreadsheet float would not be exact.
-            sheet.append([_plain(c) for c in row])
-        if table.note:
-            sheet.append([table.note])
-    book.save(str(path))
+    return pyplot
+
+
+def _histories(report: LkipReport) -> list[tuple[Table, str]]:
+    histories = [table for table in report.tables if table.key.startswith("riwayat_")]
+    names = _safe_names([t.key for t in histories], 120)
+    return [
+        (table, f"{name}.png")
+        for table, name in zip(histories, names, strict=True)
+        if any(isinstance(row[3], Decimal) for row in table.rows)
+    ]
+
+
+def chart_names(report: LkipReport) -> list[str]:
+    """The file names :func:`render_charts` gives, without drawing (no extra needed).
+
+    Examples
+    --------
+    >>> from sakip.report.compute import compute_report
+    >>> from sakip.report.dataset import load_dataset
+    >>> "riwayat_14.png" in chart_names(compute_report(load_dataset()))
+    True
+    """
+    return [name for _, name in _histories(report)]
+
+
+def render_charts(report: LkipReport) -> dict[str, bytes]:
+    r"""One PNG trend chart per indicator with a history, by file name (needs ``charts``).
+
+    Titles are drawn as plain text (a ``$`` is not mathematics) and cut at
+    80 characters; missing glyphs do not warn.
+
+    Raises
+    ------
+    MissingExtraError
+        matplotlib is not installed.
+
+    Examples
+    --------
+    >>> from sakip.report.compute import compute_report
+    >>> from sakip.report.dataset import load_dataset
+    >>> try:
+    ...     charts = render_charts(compute_report(load_dataset()))
+    ... except MissingExtraError:  # without the charts extra
+    ...     charts = {"riwayat_14.png": b"\x89PNG"}
+    >>> charts["riwayat_14.png"][:4]
+    b'\x89PNG'
+    """
+    pyplot = _pyplot()
+    charts = {}
+    for table, name in _histories(report):
+        points = [(row[0], row[3]) for row in table.rows if isinstance(row[3], Decimal)]
+        title = table.title if len(table.title) <= 80 else table.title[:79] + "\u2026"
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # a glyph missing from the font
+            figure, axes = pyplot.subplots(figsize=(6, 3.5))
+            years = [str(year) for year, _ in points]
+            # Drawing needs floats; the values plotted are the displayed ones already computed.
+            axes.plot(years, [float(value) for _, value in points], marker="o")
+            axes.axhline(100, color="grey", linewidth=0.8, linestyle="--")
+            axes.set_title(title, fontsize=9, parse_math=False)
+            axes.set_ylabel("Capaian (%)")
+            figure.tight_layout()
+            buffer = io.BytesIO()
+            figure.savefig(buffer, dpi=100, format="png")
+            pyplot.close(figure)
+        charts[name] = buffer.getvalue()
+    return charts
 
 
 def write_charts(report: LkipReport, directory: str | Path) -> list[Path]:
-    """Write one PNG trend chart per indicator with a history (needs the ``charts`` extra).
+    """Write :func:`render_charts` into ``directory``, each file atomically (needs ``charts``).
 
     Returns
     -------
@@ -359,6 +503,8 @@ def write_charts(report: LkipReport, directory: str | Path) -> list[Path]:
     ------
     MissingExtraError
         matplotlib is not installed.
+    OSError
+        A file cannot be written.
 
     Examples
     --------
@@ -372,33 +518,11 @@ def write_charts(report: LkipReport, directory: str | Path) -> list[Path]:
     >>> "riwayat_14.png" in names
     True
     """
-    try:
-        import matplotlib  # type: ignore[import-not-found,unused-ignore]
-
-        matplotlib.use("Agg")
-        from matplotlib import pyplot  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        raise MissingExtraError(
-            "--charts", "needs matplotlib (pip install 'sakip[charts]')", "matplotlib"
-        ) from None
+    charts = render_charts(report)
     folder = Path(directory)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    histories = [table for table in report.tables if table.key.startswith("riwayat_")]
-    for table, name in zip(histories, _safe_names([t.key for t in histories], 120), strict=True):
-        points = [(row[0], row[3]) for row in table.rows if isinstance(row[3], Decimal)]
-        if not points:
-            continue
-        figure, axes = pyplot.subplots(figsize=(6, 3.5))
-        years = [str(year) for year, _ in points]
-        # Drawing needs floats; the values plotted are the displayed ones already computed.
-        axes.plot(years, [float(value) for _, value in points], marker="o")
-        axes.axhline(100, color="grey", linewidth=0.8, linestyle="--")
-        axes.set_title(table.title, fontsize=9)
-        axes.set_ylabel("Capaian (%)")
-        figure.tight_layout()
-        path = folder / f"{name}.png"
-        figure.savefig(path, dpi=100)
-        pyplot.close(figure)
-        written.append(path)
+    for name, data in charts.items():
+        atomic_write(folder / name, data)
+        written.append(folder / name)
     return written
