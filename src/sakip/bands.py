@@ -19,16 +19,28 @@ of ``x`` and a bound is the order of their decimals (see
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
+from typing import Any
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 
+from sakip.coerce import (
+    ArrayLike,
+    at,
+    broadcast,
+    float_values,
+    to_array,
+    to_bool,
+    to_enum,
+    to_integers,
+    to_sequence,
+)
 from sakip.errors import InvalidTypeError, InvalidValueError, OutOfBandError, SchemeError
 from sakip.exact_array import CHUNK, chunks
-from sakip.numbers import EXACT, divide, to_decimal
+from sakip.numbers import EXACT, UNBOUNDED, check_places, divide, to_decimal
 
 __all__ = ["Band", "BandScheme", "Gap", "GapPolicy", "as_scheme", "scheme_from_lower_bounds"]
 
@@ -36,8 +48,62 @@ __all__ = ["Band", "BandScheme", "Gap", "GapPolicy", "as_scheme", "scheme_from_l
 _MAX_BOUND_DIGITS = 15
 
 
+# Integers below this have at most 15 significant digits: as float64 they
+# compare with every bound exactly (the DBL_DIG argument of the module doc).
+_EXACT_INT_IN_FLOAT = 10**15
+
+# Float comparisons with a bound are exact only while the bound is a normal
+# float64 (not rounded to 0, a subnormal or infinity).
+_FLOAT_SAFE_EXPONENT = 300
+
+
 def _optional_decimal(value: object) -> Decimal | None:
     return None if value is None else to_decimal(value, field="bound")
+
+
+def significant_digits(value: Decimal) -> int:
+    """Significant digits of a Decimal, trailing zeros dropped, in any decimal context.
+
+    ``Decimal.normalize()`` rounds to the ambient precision, so a 17-digit
+    bound would pass a check under ``prec=5``; this count never rounds.
+
+    Examples
+    --------
+    >>> significant_digits(Decimal("88.3100")), significant_digits(Decimal("0")), significant_digits(Decimal("1.2345678901234567"))
+    (4, 0, 17)
+    """
+    return len("".join(map(str, value.as_tuple().digits)).lstrip("0").rstrip("0"))
+
+
+def _lower_closed(value: object) -> bool:
+    return to_bool(value, field="lower_closed")
+
+
+def _upper_closed(value: object) -> bool:
+    return to_bool(value, field="upper_closed")
+
+
+def _verified(value: object) -> bool:
+    return to_bool(value, field="verified")
+
+
+def _text(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str):
+        raise InvalidTypeError(attribute.name, "must be a str", value)
+
+
+def _optional_text(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _text(_instance, attribute, value)
+
+
+def _optional_gap_policy(value: object) -> GapPolicy | None:
+    return None if value is None else to_enum(value, GapPolicy, field="gap_policy")
+
+
+def _optional_year(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+        raise InvalidTypeError(attribute.name, "must be an int or None", value)
 
 
 class GapPolicy(enum.Enum):
@@ -80,18 +146,18 @@ class Band:
     (True, False, Band('Baik', [70, 85)))
     """
 
-    label: str
+    label: str = attrs.field(validator=_text)
     lower: Decimal | None = attrs.field(converter=_optional_decimal)
     upper: Decimal | None = attrs.field(converter=_optional_decimal)
-    lower_closed: bool = True
-    upper_closed: bool = False
-    grade: str | None = None
+    lower_closed: bool = attrs.field(default=True, converter=_lower_closed)
+    upper_closed: bool = attrs.field(default=False, converter=_upper_closed)
+    grade: str | None = attrs.field(default=None, validator=_optional_text)
 
     def __attrs_post_init__(self) -> None:
         if self.lower is not None and self.upper is not None and self.lower >= self.upper:
             raise SchemeError(f"band {self.label!r}", "must have lower < upper", self.interval)
         for bound in (self.lower, self.upper):
-            if bound is not None and len(bound.normalize().as_tuple().digits) > _MAX_BOUND_DIGITS:
+            if bound is not None and significant_digits(bound) > _MAX_BOUND_DIGITS:
                 raise SchemeError(
                     f"band {self.label!r}", "bounds must have at most 15 significant digits", bound
                 )
@@ -143,7 +209,7 @@ class Gap:
 
 
 def _to_bands(bands: Iterable[Band]) -> tuple[Band, ...]:
-    return tuple(bands)
+    return to_sequence(bands, field="bands")
 
 
 @attrs.frozen
@@ -187,16 +253,17 @@ class BandScheme:
     sakip.errors.SchemeError: 'bad' has a gap [50, 60) between 'Low' and 'High' but no gap_policy: None
     """
 
-    name: str
+    name: str = attrs.field(validator=_text)
     bands: tuple[Band, ...] = attrs.field(converter=_to_bands)
-    source: str
-    year: int | None = None
-    gap_policy: GapPolicy | None = None
-    verified: bool = True
-    notes: str = ""
+    source: str = attrs.field(validator=_text)
+    year: int | None = attrs.field(default=None, validator=_optional_year)
+    gap_policy: GapPolicy | None = attrs.field(default=None, converter=_optional_gap_policy)
+    verified: bool = attrs.field(default=True, converter=_verified)
+    notes: str = attrs.field(default="", validator=_text)
     gaps: tuple[Gap, ...] = attrs.field(init=False)
     _float_lowers: npt.NDArray[np.float64] = attrs.field(init=False, repr=False, eq=False)
     _float_uppers: npt.NDArray[np.float64] = attrs.field(init=False, repr=False, eq=False)
+    _floats_exact: bool = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         if not self.bands:
@@ -223,8 +290,16 @@ class BandScheme:
         inf = np.float64(np.inf)
         lowers = [-inf if b.lower is None else np.float64(str(b.lower)) for b in self.bands]
         uppers = [inf if b.upper is None else np.float64(str(b.upper)) for b in self.bands]
-        object.__setattr__(self, "_float_lowers", np.array(lowers, dtype=np.float64))
-        object.__setattr__(self, "_float_uppers", np.array(uppers, dtype=np.float64))
+        for name, floats in (("_float_lowers", lowers), ("_float_uppers", uppers)):
+            array = np.array(floats, dtype=np.float64)
+            array.setflags(write=False)
+            object.__setattr__(self, name, array)
+        bounds = [b for band in self.bands for b in (band.lower, band.upper) if b is not None]
+        exact = all(
+            b.is_zero() or -_FLOAT_SAFE_EXPONENT <= b.adjusted() <= _FLOAT_SAFE_EXPONENT
+            for b in bounds
+        )
+        object.__setattr__(self, "_floats_exact", exact)
 
     def _between(self, below: Band, above: Band) -> Gap | None:
         if below.upper is None or above.lower is None:
@@ -260,12 +335,13 @@ class BandScheme:
 
         Examples
         --------
+        >>> from sakip.bands import GapPolicy
         >>> from sakip.schemes import DEKTARI_2024
         >>> lenient = DEKTARI_2024.with_gap_policy(GapPolicy.NEAREST_LOWER)
         >>> lenient.classify("53.51").label
         'Tinggi'
         """
-        return attrs.evolve(self, gap_policy=policy)
+        return attrs.evolve(self, gap_policy=to_enum(policy, GapPolicy, field="policy"))
 
     def index(self, value: object) -> int:
         """Position (0 = lowest) of the band ``value`` falls in.
@@ -332,21 +408,26 @@ class BandScheme:
         """
         return self.bands[self.index(value)]
 
-    def classify_array(self, values: npt.ArrayLike) -> npt.NDArray[np.intp]:
+    def classify_array(self, values: ArrayLike) -> npt.NDArray[np.intp]:
         """Band positions for an array of values, exactly as :meth:`index` gives them.
 
         Parameters
         ----------
         values : array_like
-            Floats, integers (``|x| <= 2**53``) or an object array of
-            ``Decimal``. Floats mean ``Decimal(str(x))``, as in the scalar
-            path.
+            Floats of any width, integers of any width, an object array of
+            ``Decimal`` (or anything :func:`~sakip.numbers.to_decimal`
+            reads), or a masked array. A float means ``Decimal(str(x))`` of
+            the value in its own dtype, as in the scalar path:
+            ``np.float32(88.31)`` is 88.31, not its binary value.
 
         Returns
         -------
         numpy.ndarray of intp
             Band positions (0 = lowest), same shape as ``values``;
-            ``np.asarray(scheme.labels)[positions]`` gives the labels.
+            ``np.asarray(scheme.labels)[positions]`` gives the labels. For a
+            masked input with masked elements, a ``numpy.ma.MaskedArray``
+            with the same mask: masked elements are not classified (their
+            data is ``-1``, never a band position).
 
         Raises
         ------
@@ -354,7 +435,7 @@ class BandScheme:
             Any element out of range or in a gap with policy ``RAISE``; the
             message gives the first such element.
         InvalidValueError
-            NaN or infinity.
+            NaN or infinity (not masked), with the element's position.
 
         Examples
         --------
@@ -362,23 +443,29 @@ class BandScheme:
         >>> positions = CAPAIAN_LKIP.classify_array([100.0, 99.99, 50.0, 228.57])
         >>> np.asarray(CAPAIAN_LKIP.labels)[positions].tolist()
         ['Memuaskan', 'Sangat Baik', 'Kurang', 'Memuaskan']
+        >>> CAPAIAN_LKIP.classify_array(np.ma.array([50.0, 1e9], mask=[0, 1])).tolist()
+        [0, None]
         """
-        array = np.asarray(values)
-        if array.dtype == object:
-            flat = [self.index(item) for item in array.ravel()]
-            return np.array(flat, dtype=np.intp).reshape(array.shape)
+        array = to_array(values, field="values", allow_mask=True)
+        if isinstance(array, np.ma.MaskedArray):
+            data = np.asarray(array.data)
+            return _unmasked(np.ma.getmaskarray(array), (data,), self._classify_plain)
+        return self._classify_plain(array)
+
+    def _classify_plain(self, array: npt.NDArray[Any]) -> npt.NDArray[np.intp]:
+        """:meth:`classify_array` of a checked array without a mask."""
         if array.dtype.kind in "iu":
-            if array.size and int(np.abs(array).max()) > 2**53:
-                raise OutOfBandError(
-                    self.name, "takes integers up to 2**53 in arrays", array.max()
-                )
+            if array.size and not (
+                int(array.min()) > -_EXACT_INT_IN_FLOAT and int(array.max()) < _EXACT_INT_IN_FLOAT
+            ):
+                return self._classify_each(array)
             array = array.astype(np.float64)
-        elif array.dtype.kind != "f":
-            raise InvalidTypeError("values", "must be a float, int or Decimal array", array.dtype)
-        array = array.astype(np.float64, copy=False)
-        if not np.isfinite(array).all():
-            bad = array[~np.isfinite(array)][0]
-            raise InvalidValueError("values", "must be finite numbers", bad)
+        elif array.dtype.kind == "f":
+            if not self._floats_exact:
+                return self._classify_each(array)
+            array = float_values(array)
+        else:
+            return self._classify_each(array)
         lowers, uppers = self._float_lowers, self._float_uppers
         lower_open = np.array([not b.lower_closed for b in self.bands])
         upper_closed = np.array([b.upper_closed for b in self.bands])
@@ -399,6 +486,14 @@ class BandScheme:
             self.index(Decimal(str(array[in_gap][0])))
         result: npt.NDArray[np.intp] = position.astype(np.intp, copy=False)
         return result
+
+    def _classify_each(self, array: npt.NDArray[Any]) -> npt.NDArray[np.intp]:
+        """The scalar path, element by element (exact for any input, slower)."""
+        flat = [
+            self.index(to_decimal(item, field=at("values", i, array.shape)))
+            for i, item in enumerate(array.ravel())
+        ]
+        return np.array(flat, dtype=np.intp).reshape(array.shape)
 
     @property
     def places(self) -> int:
@@ -554,33 +649,72 @@ class BandScheme:
         >>> KPKK_LIKERT_4.classify_scaled_array([175, 176, 250], 2).tolist()
         [0, 1, 1]
         """
-        if isinstance(places, bool) or not isinstance(places, int) or places < 0:
-            raise InvalidValueError("places", "must be an int >= 0", places)
-        array = np.asarray(scaled)
-        if array.dtype.kind not in "iu":
-            raise InvalidTypeError("scaled", "must be an integer array", array.dtype)
-        finest = self.places
-        shift = 0
+        check_places(places)
+        fast = (
+            isinstance(scaled, np.ndarray)
+            and not isinstance(scaled, np.ma.MaskedArray)
+            and scaled.dtype == np.int64
+        )
+        array = scaled if fast else to_integers(scaled, field="scaled", allow_mask=True)
+        assert isinstance(array, np.ndarray)
+        extra = None
         if residual is not None:
+            finest = self.places
             if finest > places:
                 raise InvalidValueError(
                     "places",
                     f"must be at least the scheme's {finest} decimal places with a residual",
                     places,
                 )
-            extra = np.asarray(residual)
-            if extra.dtype.kind not in "iu":
-                raise InvalidTypeError("residual", "must be an integer array", extra.dtype)
-            array, extra = np.broadcast_arrays(array, extra)
+            extra = to_integers(residual, field="residual", allow_mask=True)
+            data = np.ma.getdata(extra)
+            bad = (data < -1) | (data > 1)
+            if isinstance(extra, np.ma.MaskedArray):
+                bad &= ~np.ma.getmaskarray(extra)
+            if bad.any():
+                first = int(np.flatnonzero(bad.ravel())[0])
+                raise InvalidValueError(
+                    at("residual", first, data.shape), "must be -1, 0 or 1", data.ravel()[first]
+                )
+        masks = [np.ma.getmaskarray(a) for a in (array, extra) if isinstance(a, np.ma.MaskedArray)]
+        if masks:
+            if extra is None:
+                shaped = broadcast(scaled=np.ma.getdata(array))
+            else:
+                shaped = broadcast(scaled=np.ma.getdata(array), residual=np.ma.getdata(extra))
+            mask = np.zeros(shaped[0].shape, dtype=bool)
+            for each in masks:
+                mask |= np.broadcast_to(each, mask.shape)
+
+            def plain(*parts: npt.NDArray[Any]) -> npt.NDArray[np.intp]:
+                return self._classify_scaled(parts[0], places, None if extra is None else parts[1])
+
+            return _unmasked(mask, shaped, plain)
+        return self._classify_scaled(array, places, None if extra is None else np.asarray(extra))
+
+    def _classify_scaled(
+        self,
+        array: npt.NDArray[Any],
+        places: int,
+        extra: npt.NDArray[Any] | None,
+    ) -> npt.NDArray[np.intp]:
+        """:meth:`classify_scaled_array` of checked integer arrays without a mask."""
+        shift = 0
+        if extra is not None:
+            array, extra = broadcast(scaled=array, residual=extra)
         else:
-            shift = max(0, finest - places)
-            extra = None
+            shift = max(0, self.places - places)
         key_places = places + shift
         bounds = [b for band in self.bands for b in (band.lower, band.upper) if b is not None]
         bound_max = max((abs(int(b.scaleb(key_places, context=EXACT))) for b in bounds), default=0)
         value_max = max(-int(array.min(initial=0)), int(array.max(initial=0))) * 10**shift
-        if 2 * max(bound_max, value_max) + 2 > 2**62:
-            raise InvalidValueError("scaled", "overflows int64 against the bounds", value_max)
+        if (
+            array.dtype != np.int64
+            or (extra is not None and extra.dtype != np.int64)
+            or 2 * max(bound_max, value_max) + 2 > 2**62
+        ):
+            # Keys beyond int64: the scalar path, element by element (exact).
+            return self._classify_scaled_each(array, places, extra)
         shape = array.shape
         flat = array.ravel()
         flat_extra = None if extra is None else extra.ravel()
@@ -600,12 +734,40 @@ class BandScheme:
             outside = self._positions_from_keys(k, thresholds, out[part], passed[:n], count[:n])
             if outside is not None:
                 first = part.start + int(np.flatnonzero(outside)[0])
-                value = Decimal(int(flat[first])).scaleb(-places, context=EXACT)
-                if flat_extra is None or flat_extra[first] == 0:
-                    self.index(value)  # raises with the scalar path's message
-                side = "above" if flat_extra is not None and flat_extra[first] > 0 else "below"
-                raise OutOfBandError(self.name, f"has no band for a value just {side}", value)
+                self._classify_scaled_one(
+                    int(flat[first]), places, 0 if flat_extra is None else int(flat_extra[first])
+                )
+                raise AssertionError("unreachable: the scalar path raises")
         return out.reshape(shape)
+
+    def _classify_scaled_one(self, scaled: int, places: int, residual: int) -> int:
+        """The band of one scaled value (just above or below it with a residual)."""
+        value = Decimal(scaled).scaleb(-places, context=UNBOUNDED)
+        if residual == 0:
+            return self.index(value)
+        # Every bound has at most ``places`` decimals, so one band holds the whole
+        # open unit on that side: the value half a unit away decides it.
+        half = Decimal(5 * (2 * scaled + residual)).scaleb(-(places + 1), context=UNBOUNDED)
+        try:
+            return self.index(half)
+        except OutOfBandError:
+            side = "above" if residual > 0 else "below"
+            raise OutOfBandError(
+                self.name, f"has no band for a value just {side}", value
+            ) from None
+
+    def _classify_scaled_each(
+        self, array: npt.NDArray[Any], places: int, extra: npt.NDArray[Any] | None
+    ) -> npt.NDArray[np.intp]:
+        """:meth:`classify_scaled_array` with Python integers (any size, slower)."""
+        flat_extra = None if extra is None else extra.ravel()
+        positions = [
+            self._classify_scaled_one(
+                int(item), places, 0 if flat_extra is None else int(flat_extra[i])
+            )
+            for i, item in enumerate(array.ravel())
+        ]
+        return np.array(positions, dtype=np.intp).reshape(array.shape)
 
     def classify_ratio_array(
         self, numerator: npt.ArrayLike, denominator: npt.ArrayLike
@@ -648,24 +810,42 @@ class BandScheme:
         >>> KPKK_LIKERT_4.classify_ratio_array([60, 39, 29, 15], 15).tolist()
         [3, 2, 1, 0]
         """
-        num, den = np.broadcast_arrays(np.asarray(numerator), np.asarray(denominator))
-        if num.dtype.kind not in "iu" or den.dtype.kind not in "iu":
-            raise InvalidTypeError("numerator", "must be integer arrays", (num.dtype, den.dtype))
-        if (den == 0).any():
-            raise InvalidValueError("denominator", "must not be zero", 0)
-        num = np.where(den < 0, -num, num).astype(np.int64)
-        den = np.abs(den).astype(np.int64)
+        num = to_integers(numerator, field="numerator", allow_mask=True)
+        den = to_integers(denominator, field="denominator", allow_mask=True)
+        masks = [np.ma.getmaskarray(a) for a in (num, den) if isinstance(a, np.ma.MaskedArray)]
+        top, bottom = broadcast(numerator=np.ma.getdata(num), denominator=np.ma.getdata(den))
+        if masks:
+            mask = np.zeros(top.shape, dtype=bool)
+            for each in masks:
+                mask |= np.broadcast_to(each, mask.shape)
+            return _unmasked(mask, (top, bottom), self._classify_ratio)
+        return self._classify_ratio(top, bottom)
+
+    def _classify_ratio(
+        self, num: npt.NDArray[Any], den: npt.NDArray[Any]
+    ) -> npt.NDArray[np.intp]:
+        """:meth:`classify_ratio_array` of checked integer arrays without a mask."""
+        zero = den == 0
+        if zero.any():
+            first = int(np.flatnonzero(zero.ravel())[0])
+            raise InvalidValueError(at("denominator", first, den.shape), "must not be zero", 0)
+        if num.dtype != np.int64 or den.dtype != np.int64:
+            # Python integers: exact at any size (to_integers gives int64 only
+            # where every magnitude fits, so negation below never wraps).
+            num, den = num.astype(object), den.astype(object)
+        num = np.where(den < 0, -num, num)
+        den = np.where(den < 0, -den, den)
+        wide = num.dtype == object
+        num_max = max(-int(num.min(initial=0)), int(num.max(initial=0)))
+        den_max = int(den.max(initial=1))
 
         def compare(bound: Decimal) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
             exponent = bound.as_tuple().exponent
             assert isinstance(exponent, int)
             shift = max(0, -exponent)
-            scaled_bound = int(bound.scaleb(shift, context=EXACT))
-            limit = max(
-                int(np.abs(num).max(initial=0)) * 10**shift,
-                abs(scaled_bound) * int(den.max(initial=1)),
-            )
-            if limit > 2**62:
+            scaled_bound = int(bound.scaleb(shift, context=UNBOUNDED))
+            limit = max(num_max * 10**shift, abs(scaled_bound) * den_max)
+            if wide or limit > 2**62:
                 # Beyond int64: Python integers, exact and slower (figures of
                 # tens of billions with many decimals; never report figures).
                 wide_left = num.astype(object) * 10**shift
@@ -679,7 +859,7 @@ class BandScheme:
             return left > right, left == right
 
         passed = np.zeros(num.shape, dtype=np.intp)
-        uppers_inside = []
+        uppers_inside: list[npt.NDArray[np.bool_] | None] = []
         for band in self.bands:
             if band.lower is None:
                 passed += 1
@@ -687,13 +867,16 @@ class BandScheme:
                 greater, equal = compare(band.lower)
                 passed += greater | (equal & band.lower_closed)
             if band.upper is None:
-                uppers_inside.append(np.ones(num.shape, dtype=bool))
+                uppers_inside.append(None)
             else:
                 greater, equal = compare(band.upper)
                 uppers_inside.append(~greater & (~equal | band.upper_closed))
         position = passed - 1
-        clipped = np.clip(position, 0, None)
-        inside = np.choose(clipped, uppers_inside) & (position >= 0)
+        # Inside the band passed: a loop over the bands (np.choose stops at 32).
+        inside = np.zeros(num.shape, dtype=bool)
+        for number, upper_inside in enumerate(uppers_inside):
+            here = position == number
+            inside |= here if upper_inside is None else here & upper_inside
         if not inside.all():
             outside = ~inside
             below_first = position < 0
@@ -706,6 +889,20 @@ class BandScheme:
                 self.index(divide(int(num.ravel()[first]), int(den.ravel()[first])))
         result: npt.NDArray[np.intp] = position.astype(np.intp, copy=False)
         return result
+
+
+def _unmasked(
+    mask: npt.NDArray[np.bool_],
+    arrays: tuple[npt.NDArray[Any], ...],
+    classify: Callable[..., npt.NDArray[np.intp]],
+) -> npt.NDArray[np.intp]:
+    """Classify the elements not masked; masked ones stay masked, with data ``-1``."""
+    out = np.full(mask.shape, -1, dtype=np.intp)
+    valid = ~mask
+    if valid.any():
+        out[valid] = classify(*(np.asarray(a)[valid] for a in arrays))
+    result: npt.NDArray[np.intp] = np.ma.MaskedArray(out, mask=mask.copy())
+    return result
 
 
 def labels_of(scheme: BandScheme) -> tuple[str, ...]:
