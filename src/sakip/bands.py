@@ -484,7 +484,7 @@ class BandScheme:
         in_gap = ~inside & ~below & ~above
         if in_gap.any() and self.gap_policy is not GapPolicy.NEAREST_LOWER:
             self.index(Decimal(str(array[in_gap][0])))
-        result: npt.NDArray[np.intp] = position.astype(np.intp, copy=False)
+        result: npt.NDArray[np.intp] = np.asarray(position, dtype=np.intp)
         return result
 
     def _classify_each(self, array: npt.NDArray[Any]) -> npt.NDArray[np.intp]:

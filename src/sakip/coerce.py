@@ -396,7 +396,9 @@ def to_integers(values: object, *, field: str, allow_mask: bool = False) -> np.n
     Raises
     ------
     InvalidTypeError
-        Floats, bools or non-integer objects (a count of 2.0 is a data error).
+        Floats, bools or non-integer objects (a count of 2.0 is a data error);
+        masked elements of an object array are not looked at (they become 0
+        under the mask).
 
     Examples
     --------
@@ -417,6 +419,9 @@ def to_integers(values: object, *, field: str, allow_mask: bool = False) -> np.n
     result: np.ndarray[Any, Any]
     if kind == "O":
         flat = data.ravel()
+        if mask is not None and mask is not np.ma.nomask:
+            # Masked elements are not looked at (they may hold anything).
+            flat = np.where(np.ravel(mask), 0, flat)
         for index, item in enumerate(flat):
             if isinstance(item, bool | np.bool_) or not isinstance(item, int | np.integer):
                 raise InvalidTypeError(at(field, index, data.shape), "must be an integer", item)

@@ -31,7 +31,7 @@ import numpy.typing as npt
 
 from sakip.coerce import ArrayLike, at, broadcast, float_values, to_array, to_enum, to_integers
 from sakip.errors import InvalidTypeError, InvalidValueError
-from sakip.numbers import EXACT, UNBOUNDED, Rounding, check_places, to_decimal, to_percentage
+from sakip.numbers import UNBOUNDED, Rounding, check_places, to_decimal, to_percentage
 
 __all__ = [
     "CHUNK",
@@ -138,7 +138,7 @@ def scaled_from_floats(values: ArrayLike, places: int, *, field: str = "values")
             f"must have at most {places} decimal places",
             array.ravel()[first].item(),
         )
-    return scaled.astype(np.int64)
+    return np.asarray(scaled, dtype=np.int64)
 
 
 def scaled_from_decimals(
@@ -189,15 +189,20 @@ def scaled_from_decimals(
     return np.array(out, dtype=np.int64).reshape(array.shape)
 
 
-def scaled_to_decimals(scaled: npt.ArrayLike, places: int) -> list[Decimal]:
+def scaled_to_decimals(scaled: ArrayLike, places: int) -> list[Decimal]:
     """Turn scaled integers back into exact Decimals with ``places`` decimals.
+
+    ``scaled`` is any integer array (floats are refused, never truncated;
+    masked elements are refused); the list follows its elements in C order.
 
     Examples
     --------
     >>> scaled_to_decimals(np.array([10277, -5]), 2)
     [Decimal('102.77'), Decimal('-0.05')]
     """
-    return [Decimal(int(item)).scaleb(-places, context=EXACT) for item in np.ravel(scaled)]
+    check_places(places)
+    array = to_integers(scaled, field="scaled")
+    return [Decimal(int(item)).scaleb(-places, context=UNBOUNDED) for item in array.ravel()]
 
 
 def _int64_operand(values: ArrayLike, field: str) -> Int64Array:
