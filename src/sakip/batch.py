@@ -77,12 +77,12 @@ def _frozen_mask(values: ArrayLike | None) -> npt.NDArray[np.bool_] | None:
     return _read_only(array)
 
 
-def _policy(_instance: object, _attribute: object, value: object) -> None:
+def _policy(_instance: object, _attribute: object, value: Any) -> None:
     if not isinstance(value, RoundingPolicy):
         raise InvalidTypeError("policy", "must be a RoundingPolicy", value)
 
 
-def _optional_scheme(_instance: object, _attribute: object, value: object) -> None:
+def _optional_scheme(_instance: object, _attribute: object, value: Any) -> None:
     if value is not None and not isinstance(value, BandScheme):
         raise InvalidTypeError("scheme", "must be a BandScheme or None", value)
 
