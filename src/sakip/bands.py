@@ -12,26 +12,30 @@ the scalar path on ``Decimal(str(x))`` for every float ``x`` because every
 bound is required to have at most 15 significant digits (``DBL_DIG``): two
 distinct decimals of 15 digits never round to the same float, so the order
 of ``x`` and a bound is the order of their decimals (see
-``docs/rounding-and-bands.md`` for the argument, and the property test in
-``tests/test_bands.py``).
+``docs/rounding-and-bands.md`` for the argument, and the oracle in
+``tests/test_oracle_foundation.py``). ``float32``/``float16`` elements are
+first read as the decimals their own shortest ``repr`` writes; integers of
+15 digits or more, and schemes whose bounds are not normal doubles, take
+the exact scalar path element by element.
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 
+from sakip import band_arrays
 from sakip.coerce import (
     ArrayLike,
     at,
     broadcast,
-    float_values,
     to_array,
     to_bool,
     to_enum,
@@ -39,18 +43,13 @@ from sakip.coerce import (
     to_sequence,
 )
 from sakip.errors import InvalidTypeError, InvalidValueError, OutOfBandError, SchemeError
-from sakip.exact_array import CHUNK, chunks
-from sakip.numbers import EXACT, UNBOUNDED, check_places, divide, to_decimal
+from sakip.numbers import check_places, to_decimal
 
 __all__ = ["Band", "BandScheme", "Gap", "GapPolicy", "as_scheme", "scheme_from_lower_bounds"]
 
 # Bounds with more digits than this would make the float array path inexact.
 _MAX_BOUND_DIGITS = 15
 
-
-# Integers below this have at most 15 significant digits: as float64 they
-# compare with every bound exactly (the DBL_DIG argument of the module doc).
-_EXACT_INT_IN_FLOAT = 10**15
 
 # Float comparisons with a bound are exact only while the bound is a normal
 # float64 (not rounded to 0, a subnormal or infinity).
@@ -265,6 +264,11 @@ class BandScheme:
     _float_uppers: npt.NDArray[np.float64] = attrs.field(init=False, repr=False, eq=False)
     _floats_exact: bool = attrs.field(init=False, repr=False, eq=False)
 
+    @property
+    def gaps_take_lower(self) -> bool:
+        """Whether a value in a gap gets the band below it (:attr:`GapPolicy.NEAREST_LOWER`)."""
+        return self.gap_policy is GapPolicy.NEAREST_LOWER
+
     def __attrs_post_init__(self) -> None:
         if not self.bands:
             raise SchemeError(self.name, "must have at least one band", self.bands)
@@ -449,51 +453,10 @@ class BandScheme:
         array = to_array(values, field="values", allow_mask=True)
         if isinstance(array, np.ma.MaskedArray):
             data = np.asarray(array.data)
-            return _unmasked(np.ma.getmaskarray(array), (data,), self._classify_plain)
-        return self._classify_plain(array)
-
-    def _classify_plain(self, array: npt.NDArray[Any]) -> npt.NDArray[np.intp]:
-        """:meth:`classify_array` of a checked array without a mask."""
-        if array.dtype.kind in "iu":
-            if array.size and not (
-                int(array.min()) > -_EXACT_INT_IN_FLOAT and int(array.max()) < _EXACT_INT_IN_FLOAT
-            ):
-                return self._classify_each(array)
-            array = array.astype(np.float64)
-        elif array.dtype.kind == "f":
-            if not self._floats_exact:
-                return self._classify_each(array)
-            array = float_values(array)
-        else:
-            return self._classify_each(array)
-        lowers, uppers = self._float_lowers, self._float_uppers
-        lower_open = np.array([not b.lower_closed for b in self.bands])
-        upper_closed = np.array([b.upper_closed for b in self.bands])
-        position = np.searchsorted(lowers, array, side="right") - 1
-        clipped = np.clip(position, 0, None)
-        # On an open lower bound the value belongs below that band.
-        on_open_lower = (position >= 0) & lower_open[clipped] & (array == lowers[clipped])
-        position = position - on_open_lower
-        clipped = np.clip(position, 0, None)
-        inside = (array < uppers[clipped]) | (upper_closed[clipped] & (array == uppers[clipped]))
-        below = position < 0
-        above = (position == len(self.bands) - 1) & ~inside
-        if below.any() or above.any():
-            first = array[below | above][0]
-            self.index(Decimal(str(first)))  # raises with the scalar path's message
-        in_gap = ~inside & ~below & ~above
-        if in_gap.any() and self.gap_policy is not GapPolicy.NEAREST_LOWER:
-            self.index(Decimal(str(array[in_gap][0])))
-        result: npt.NDArray[np.intp] = np.asarray(position, dtype=np.intp)
-        return result
-
-    def _classify_each(self, array: npt.NDArray[Any]) -> npt.NDArray[np.intp]:
-        """The scalar path, element by element (exact for any input, slower)."""
-        flat = [
-            self.index(to_decimal(item, field=at("values", i, array.shape)))
-            for i, item in enumerate(array.ravel())
-        ]
-        return np.array(flat, dtype=np.intp).reshape(array.shape)
+            return band_arrays.unmasked(
+                np.ma.getmaskarray(array), (data,), partial(band_arrays.classify_plain, self)
+            )
+        return band_arrays.classify_plain(self, array)
 
     @property
     def places(self) -> int:
@@ -514,78 +477,6 @@ class BandScheme:
                     places = max(places, -exponent)
         return places
 
-    def _key_thresholds(self, places: int) -> tuple[list[int], list[int | None], list[int]]:
-        """Integer thresholds for keys ``2 x value x 10**places (+1 just above, -1 just below)``.
-
-        Returns the lower thresholds of the bands that have a lower bound
-        (a key passes one when ``key >= threshold``), the upper threshold of
-        each band (``key < threshold`` inside; None when unbounded) and the
-        positions of the bands whose lower bound is finite.
-        """
-        lowers: list[int] = []
-        uppers: list[int | None] = []
-        bounded: list[int] = []
-        for position, band in enumerate(self.bands):
-            if band.lower is not None:
-                twice = 2 * int(band.lower.scaleb(places, context=EXACT))
-                lowers.append(twice if band.lower_closed else twice + 1)
-                bounded.append(position)
-            if band.upper is None:
-                uppers.append(None)
-            else:
-                twice = 2 * int(band.upper.scaleb(places, context=EXACT))
-                uppers.append(twice + 1 if band.upper_closed else twice)
-        return lowers, uppers, bounded
-
-    def _positions_from_keys(
-        self,
-        keys: npt.NDArray[np.int64],
-        thresholds: tuple[list[int], list[int | None], list[int]],
-        out: npt.NDArray[np.intp],
-        passed: npt.NDArray[np.bool_],
-        count: npt.NDArray[np.int16],
-    ) -> npt.NDArray[np.bool_] | None:
-        """Band positions of exact keys (see :meth:`classify_scaled_array`), in ``out``.
-
-        ``passed`` and ``count`` are work space of the keys' shape. Returns a
-        mask of the keys that fall outside every band (below the first,
-        above the last, or in a gap whose policy raises), or None when there
-        is none.
-        """
-        lowers, uppers, bounded = thresholds
-        first_unbounded = self.bands[0].lower is None
-        # Bands are sorted, so the lower thresholds increase and the position
-        # is the number of them passed: a searchsorted on integers, done with
-        # one comparison per bound while there are few.
-        if len(lowers) <= 16:
-            count.fill(0 if first_unbounded else -1)
-            for threshold in lowers:
-                np.greater_equal(keys, threshold, out=passed)
-                np.add(count, passed, out=count)
-            np.copyto(out, count)
-        else:
-            out[...] = np.searchsorted(np.array(lowers, dtype=np.int64), keys, side="right")
-            if not first_unbounded:
-                out -= 1
-        outside: npt.NDArray[np.bool_] | None = None
-        last = uppers[-1]
-        if last is not None:
-            outside = keys >= last
-        if not first_unbounded:
-            below = out < 0
-            outside = below if outside is None else outside | below
-        if self.gaps and self.gap_policy is not GapPolicy.NEAREST_LOWER:
-            for position in range(len(self.bands) - 1):
-                upper = uppers[position]
-                next_lower = lowers[bounded.index(position + 1)]
-                assert upper is not None
-                if upper < next_lower:
-                    in_gap = (keys >= upper) & (keys < next_lower)
-                    outside = in_gap if outside is None else outside | in_gap
-        if outside is not None and not outside.any():
-            return None
-        return outside
-
     def classify_scaled_array(
         self,
         scaled: npt.ArrayLike,
@@ -604,28 +495,35 @@ class BandScheme:
         Parameters
         ----------
         scaled : array_like of int
-            Values times ``10**places``.
+            Values times ``10**places``: any integer width, or Python ints
+            (keys that ``int64`` cannot hold are compared exactly, element
+            by element, never wrapped); a masked array is honoured as in
+            :meth:`classify_array`.
         places : int
             Decimal places of the scaling, ``>= 0``.
         residual : array_like of int, optional
-            The sign of ``exact x 10**places - scaled`` for each element,
-            where ``exact`` lies within one unit of ``scaled``. Requires every
-            bound of the scheme to have at most ``places`` decimals.
+            The sign (``-1``, ``0`` or ``1``) of ``exact x 10**places - scaled``
+            for each element, where ``exact`` lies within one unit of
+            ``scaled``. Requires every bound of the scheme to have at most
+            ``places`` decimals.
 
         Returns
         -------
         numpy.ndarray of intp
-            Band positions, as :meth:`classify_ratio_array` returns them.
+            Band positions, as :meth:`classify_array` returns them (a masked
+            array for a masked input).
 
         Raises
         ------
         OutOfBandError
-            As :meth:`index`, for the first offending element (without
+            As :meth:`index`, for the first offending element (with a
             ``residual``, whose exact values are not known here, the value
             in the message is the scaled one).
         InvalidValueError
-            ``residual`` with a scheme finer than ``places``, or values too
-            large for ``int64`` once compared with the bounds.
+            ``residual`` with a scheme finer than ``places``, a residual
+            other than -1, 0 or 1, or shapes that do not broadcast.
+        InvalidTypeError
+            A float or other non-integer array.
 
         Notes
         -----
@@ -687,87 +585,14 @@ class BandScheme:
                 mask |= np.broadcast_to(each, mask.shape)
 
             def plain(*parts: npt.NDArray[Any]) -> npt.NDArray[np.intp]:
-                return self._classify_scaled(parts[0], places, None if extra is None else parts[1])
-
-            return _unmasked(mask, shaped, plain)
-        return self._classify_scaled(array, places, None if extra is None else np.asarray(extra))
-
-    def _classify_scaled(
-        self,
-        array: npt.NDArray[Any],
-        places: int,
-        extra: npt.NDArray[Any] | None,
-    ) -> npt.NDArray[np.intp]:
-        """:meth:`classify_scaled_array` of checked integer arrays without a mask."""
-        shift = 0
-        if extra is not None:
-            array, extra = broadcast(scaled=array, residual=extra)
-        else:
-            shift = max(0, self.places - places)
-        key_places = places + shift
-        bounds = [b for band in self.bands for b in (band.lower, band.upper) if b is not None]
-        bound_max = max((abs(int(b.scaleb(key_places, context=EXACT))) for b in bounds), default=0)
-        value_max = max(-int(array.min(initial=0)), int(array.max(initial=0))) * 10**shift
-        if (
-            array.dtype != np.int64
-            or (extra is not None and extra.dtype != np.int64)
-            or 2 * max(bound_max, value_max) + 2 > 2**62
-        ):
-            # Keys beyond int64: the scalar path, element by element (exact).
-            return self._classify_scaled_each(array, places, extra)
-        shape = array.shape
-        flat = array.ravel()
-        flat_extra = None if extra is None else extra.ravel()
-        out = np.empty(flat.shape, dtype=np.intp)
-        size = min(CHUNK, flat.size)
-        keys = np.empty(size, dtype=np.int64)
-        passed = np.empty(size, dtype=bool)
-        count = np.empty(size, dtype=np.int16)
-        thresholds = self._key_thresholds(key_places)
-        multiplier = 2 * 10**shift
-        for part in chunks(flat.size):
-            n = part.stop - part.start
-            k = keys[:n]
-            np.multiply(flat[part], multiplier, out=k, casting="unsafe")
-            if flat_extra is not None:
-                np.add(k, flat_extra[part], out=k, casting="unsafe")
-            outside = self._positions_from_keys(k, thresholds, out[part], passed[:n], count[:n])
-            if outside is not None:
-                first = part.start + int(np.flatnonzero(outside)[0])
-                self._classify_scaled_one(
-                    int(flat[first]), places, 0 if flat_extra is None else int(flat_extra[first])
+                return band_arrays.classify_scaled(
+                    self, parts[0], places, None if extra is None else parts[1]
                 )
-                raise AssertionError("unreachable: the scalar path raises")
-        return out.reshape(shape)
 
-    def _classify_scaled_one(self, scaled: int, places: int, residual: int) -> int:
-        """The band of one scaled value (just above or below it with a residual)."""
-        value = Decimal(scaled).scaleb(-places, context=UNBOUNDED)
-        if residual == 0:
-            return self.index(value)
-        # Every bound has at most ``places`` decimals, so one band holds the whole
-        # open unit on that side: the value half a unit away decides it.
-        half = Decimal(5 * (2 * scaled + residual)).scaleb(-(places + 1), context=UNBOUNDED)
-        try:
-            return self.index(half)
-        except OutOfBandError:
-            side = "above" if residual > 0 else "below"
-            raise OutOfBandError(
-                self.name, f"has no band for a value just {side}", value
-            ) from None
-
-    def _classify_scaled_each(
-        self, array: npt.NDArray[Any], places: int, extra: npt.NDArray[Any] | None
-    ) -> npt.NDArray[np.intp]:
-        """:meth:`classify_scaled_array` with Python integers (any size, slower)."""
-        flat_extra = None if extra is None else extra.ravel()
-        positions = [
-            self._classify_scaled_one(
-                int(item), places, 0 if flat_extra is None else int(flat_extra[i])
-            )
-            for i, item in enumerate(array.ravel())
-        ]
-        return np.array(positions, dtype=np.intp).reshape(array.shape)
+            return band_arrays.unmasked(mask, shaped, plain)
+        return band_arrays.classify_scaled(
+            self, array, places, None if extra is None else np.asarray(extra)
+        )
 
     def classify_ratio_array(
         self, numerator: npt.ArrayLike, denominator: npt.ArrayLike
@@ -783,24 +608,31 @@ class BandScheme:
         Parameters
         ----------
         numerator, denominator : array_like of int
-            Broadcast together; no denominator may be zero.
+            Any integer width or Python ints, broadcast together; no
+            denominator may be zero. Masked arrays are honoured: an element
+            masked in either is not classified (a masked zero denominator is
+            harmless).
 
         Returns
         -------
         numpy.ndarray of intp
-            Band positions, as :meth:`classify_array` returns them.
+            Band positions, as :meth:`classify_array` returns them (a masked
+            array when an element is masked).
 
         Raises
         ------
         OutOfBandError
             As :meth:`index`, for the first offending element.
         InvalidValueError
-            A zero denominator.
+            A zero denominator (with its position), or shapes that do not
+            broadcast.
 
         Notes
         -----
-        Products that would overflow ``int64`` are compared as Python
-        integers instead (exact, slower).
+        Products that would overflow ``int64`` (and operands that ``int64``
+        cannot negate, such as ``-2**63``, or ``uint64`` beyond it) are
+        compared as Python integers instead: exact, slower, never wrapped.
+        Any number of bands (no ``np.choose`` limit).
 
         Examples
         --------
@@ -818,91 +650,10 @@ class BandScheme:
             mask = np.zeros(top.shape, dtype=bool)
             for each in masks:
                 mask |= np.broadcast_to(each, mask.shape)
-            return _unmasked(mask, (top, bottom), self._classify_ratio)
-        return self._classify_ratio(top, bottom)
-
-    def _classify_ratio(
-        self, num: npt.NDArray[Any], den: npt.NDArray[Any]
-    ) -> npt.NDArray[np.intp]:
-        """:meth:`classify_ratio_array` of checked integer arrays without a mask."""
-        zero = den == 0
-        if zero.any():
-            first = int(np.flatnonzero(zero.ravel())[0])
-            raise InvalidValueError(at("denominator", first, den.shape), "must not be zero", 0)
-        if num.dtype != np.int64 or den.dtype != np.int64:
-            # Python integers: exact at any size (to_integers gives int64 only
-            # where every magnitude fits, so negation below never wraps).
-            num, den = num.astype(object), den.astype(object)
-        num = np.where(den < 0, -num, num)
-        den = np.where(den < 0, -den, den)
-        wide = num.dtype == object
-        num_max = max(-int(num.min(initial=0)), int(num.max(initial=0)))
-        den_max = int(den.max(initial=1))
-
-        def compare(bound: Decimal) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
-            exponent = bound.as_tuple().exponent
-            assert isinstance(exponent, int)
-            shift = max(0, -exponent)
-            scaled_bound = int(bound.scaleb(shift, context=UNBOUNDED))
-            limit = max(num_max * 10**shift, abs(scaled_bound) * den_max)
-            if wide or limit > 2**62:
-                # Beyond int64: Python integers, exact and slower (figures of
-                # tens of billions with many decimals; never report figures).
-                wide_left = num.astype(object) * 10**shift
-                wide_right = den.astype(object) * scaled_bound
-                return (
-                    np.asarray(wide_left > wide_right, dtype=bool),
-                    np.asarray(wide_left == wide_right, dtype=bool),
-                )
-            left = num * np.int64(10**shift)
-            right = np.int64(scaled_bound) * den
-            return left > right, left == right
-
-        passed = np.zeros(num.shape, dtype=np.intp)
-        uppers_inside: list[npt.NDArray[np.bool_] | None] = []
-        for band in self.bands:
-            if band.lower is None:
-                passed += 1
-            else:
-                greater, equal = compare(band.lower)
-                passed += greater | (equal & band.lower_closed)
-            if band.upper is None:
-                uppers_inside.append(None)
-            else:
-                greater, equal = compare(band.upper)
-                uppers_inside.append(~greater & (~equal | band.upper_closed))
-        position = passed - 1
-        # Inside the band passed: a loop over the bands (np.choose stops at 32).
-        inside = np.zeros(num.shape, dtype=bool)
-        for number, upper_inside in enumerate(uppers_inside):
-            here = position == number
-            inside |= here if upper_inside is None else here & upper_inside
-        if not inside.all():
-            outside = ~inside
-            below_first = position < 0
-            above_last = (position == len(self.bands) - 1) & outside
-            strict = below_first | above_last
-            if self.gap_policy is not GapPolicy.NEAREST_LOWER:
-                strict = outside
-            if strict.any():
-                first = np.flatnonzero(strict.ravel())[0]
-                self.index(divide(int(num.ravel()[first]), int(den.ravel()[first])))
-        result: npt.NDArray[np.intp] = position.astype(np.intp, copy=False)
-        return result
-
-
-def _unmasked(
-    mask: npt.NDArray[np.bool_],
-    arrays: tuple[npt.NDArray[Any], ...],
-    classify: Callable[..., npt.NDArray[np.intp]],
-) -> npt.NDArray[np.intp]:
-    """Classify the elements not masked; masked ones stay masked, with data ``-1``."""
-    out = np.full(mask.shape, -1, dtype=np.intp)
-    valid = ~mask
-    if valid.any():
-        out[valid] = classify(*(np.asarray(a)[valid] for a in arrays))
-    result: npt.NDArray[np.intp] = np.ma.MaskedArray(out, mask=mask.copy())
-    return result
+            return band_arrays.unmasked(
+                mask, (top, bottom), partial(band_arrays.classify_ratio, self)
+            )
+        return band_arrays.classify_ratio(self, top, bottom)
 
 
 def labels_of(scheme: BandScheme) -> tuple[str, ...]:
