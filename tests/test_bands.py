@@ -318,3 +318,25 @@ def test_schemes_are_frozen_and_hashable() -> None:
         from sakip.bands import as_scheme
 
         as_scheme("CAPAIAN_LKIP")
+
+
+def test_messages_show_exact_values_in_any_context() -> None:
+    import decimal
+
+    from sakip.coerce import to_bounded
+
+    with decimal.localcontext() as context:
+        context.prec = 3
+        with pytest.raises(OutOfBandError, match=r": 123456\.789$"):
+            KPKK_LIKERT_4.classify_ratio_array([123456789], [1000])
+        with pytest.raises(OutOfBandError, match=r": 123456\.789$"):
+            KPKK_LIKERT_4.classify_array(np.array([Decimal("123456.789")], dtype=object))
+        with pytest.raises(InvalidValueError, match=r": 123456\.789$"):
+            to_bounded("123456.789", field="x", high=1)
+
+
+def test_scheme_from_lower_bounds_checks_its_flag() -> None:
+    with pytest.raises(InvalidTypeError, match="top_closed"):
+        scheme_from_lower_bounds("x", [("a", 0), ("b", 1)], source="t", top=2, top_closed="no")  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError, match="bounds"):
+        scheme_from_lower_bounds("x", "ab", source="t")  # type: ignore[arg-type]

@@ -60,6 +60,7 @@ ORACLE = settings(max_examples=max(300, settings().max_examples), deadline=None)
 FOUNDATION = (
     "sakip.numbers",
     "sakip.bands",
+    "sakip.band_arrays",
     "sakip.schemes",
     "sakip.exact_array",
     "sakip.findings",

@@ -685,8 +685,9 @@ def scheme_from_lower_bounds(
     >>> [band.interval for band in scheme.bands]
     ['[1, 2.60)', '[2.60, 4]']
     """
+    top_closed = to_bool(top_closed, field="top_closed")
     bands = []
-    for position, (label, lower) in enumerate(bounds):
+    for position, (label, lower) in enumerate(to_sequence(bounds, field="bounds")):
         last = position == len(bounds) - 1
         upper = top if last else bounds[position + 1][1]
         bands.append(
