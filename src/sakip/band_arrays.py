@@ -173,7 +173,7 @@ def classify_scaled(
     value_max = max(-int(array.min(initial=0)), int(array.max(initial=0))) * 10**shift
     if (
         array.dtype != np.int64
-        or (extra is not None and extra.dtype != np.int64)
+        or (extra is not None and extra.dtype.kind != "i")
         or 2 * max(bound_max, value_max) + 2 > 2**62
     ):
         # Keys beyond int64: the scalar path, element by element (exact).

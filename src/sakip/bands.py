@@ -564,11 +564,17 @@ class BandScheme:
                     f"must be at least the scheme's {finest} decimal places with a residual",
                     places,
                 )
-            extra = to_integers(residual, field="residual", allow_mask=True)
+            if type(residual) is np.ndarray and residual.dtype.kind == "i":
+                extra = residual  # the fast path (int8 signs): no copy
+            else:
+                extra = to_integers(residual, field="residual", allow_mask=True)
             data = np.ma.getdata(extra)
-            bad = (data < -1) | (data > 1)
-            if isinstance(extra, np.ma.MaskedArray):
-                bad &= ~np.ma.getmaskarray(extra)
+            if data.size and (data.min() < -1 or data.max() > 1):
+                bad = (data < -1) | (data > 1)
+                if isinstance(extra, np.ma.MaskedArray):
+                    bad &= ~np.ma.getmaskarray(extra)
+            else:
+                bad = np.zeros((), dtype=bool)
             if bad.any():
                 first = int(np.flatnonzero(bad.ravel())[0])
                 raise InvalidValueError(
