@@ -578,7 +578,9 @@ class BandScheme:
             if bad.any():
                 first = int(np.flatnonzero(bad.ravel())[0])
                 raise InvalidValueError(
-                    at("residual", first, data.shape), "must be -1, 0 or 1", data.ravel()[first]
+                    at("residual", first, data.shape),
+                    "must be -1, 0 or 1",
+                    int(data.ravel()[first]),
                 )
         masks = [np.ma.getmaskarray(a) for a in (array, extra) if isinstance(a, np.ma.MaskedArray)]
         if masks:
