@@ -182,3 +182,11 @@ def test_divide_round_refuses_what_int64_cannot_hold() -> None:
         divide_round([2**64], [1], 0, Rounding.HALF_UP)
     with pytest.raises(InexactArrayError):
         divide_round(np.array([2**64 - 1], np.uint64), [1], 0, Rounding.HALF_UP)
+
+
+def test_huge_floats_are_refused_without_an_overflow_warning() -> None:
+    # Found by the long oracle profile: float64 max x 10 overflowed in numpy.
+    with pytest.raises(InexactArrayError, match="10\\*\\*15"):
+        scaled_from_floats([np.finfo(np.float64).max], 1)
+    with pytest.raises(InexactArrayError, match="10\\*\\*15"):
+        scaled_from_floats(np.array([np.finfo(np.float32).max], np.float32), 4)

@@ -121,7 +121,8 @@ def scaled_from_floats(values: ArrayLike, places: int, *, field: str = "values")
         return scaled_from_decimals(array, places, field=field)
     array = float_values(array)
     factor = np.float64(10**places)
-    scaled = np.rint(array * factor)
+    with np.errstate(over="ignore"):  # an overflow gives inf, refused just below
+        scaled = np.rint(array * factor)
     too_large = np.abs(scaled) >= _MAX_SCALED_FROM_FLOAT
     if too_large.any():
         first = int(np.flatnonzero(too_large.ravel())[0])
