@@ -191,3 +191,146 @@ def test_point_one_plus_point_two_is_not_point_three() -> None:
         scheme_from_lower_bounds(
             "demo", [("Low", None), ("High", "0.30000000000000004")], source="test"
         )
+
+
+# ---------------------------------------------------------------------------
+# Issue 12: no silent wrong number in the array paths (failing-first tests).
+
+from sakip.errors import InvalidTypeError, SakipError  # noqa: E402
+from sakip.schemes import (  # noqa: E402
+    CAPAIAN_LKIP,
+    DEKTARI_2024,
+    IKM_MUTU_CONVERTED,
+    KPKK_LIKERT_4,
+)
+
+
+def test_float32_is_read_as_the_value_typed() -> None:
+    # PermenPANRB 14/2017: 88,31 is the lower bound of mutu A (Sangat Baik).
+    assert IKM_MUTU_CONVERTED.classify(np.float32(88.31)).label == "Sangat Baik"
+    assert IKM_MUTU_CONVERTED.classify_array(np.array([88.31], np.float32)).tolist() == [3]
+    # float16 holds 88.3125, written 88.3: Baik on both paths.
+    half = np.float16(88.31)
+    assert (
+        IKM_MUTU_CONVERTED.classify_array(np.array([half])).tolist()
+        == [IKM_MUTU_CONVERTED.index(half)]
+        == [2]
+    )
+    # LKIP 2024 BAB III A sasaran 1: 53,51 lies in the Dektari gap, as in the scalar path.
+    with pytest.raises(OutOfBandError, match="gap"):
+        DEKTARI_2024.classify_array(np.array([53.51], np.float32))
+
+
+@pytest.mark.parametrize("dtype", [np.int8, np.int16, np.int32, np.uint8, np.uint16, np.uint64])
+def test_scaled_array_keys_never_wrap_in_the_input_dtype(dtype: type[np.integer]) -> None:
+    info = np.iinfo(dtype)
+    values = np.array([info.min, info.max, 0], dtype=dtype)
+    expected = [CAPAIAN_LKIP.index(Decimal(int(v)).scaleb(-2)) for v in values]
+    assert CAPAIAN_LKIP.classify_scaled_array(values, 2).tolist() == expected
+    # 228,57 % (LKIP 2024 BAB III A) is Memuaskan whatever the integer width.
+    assert CAPAIAN_LKIP.classify_scaled_array(np.array([22857], np.int16), 2).tolist() == [4]
+
+
+def test_scaled_array_beyond_int64_keys_is_exact() -> None:
+    values = np.array([2**63 - 1, -(2**63)], dtype=np.int64)
+    assert CAPAIAN_LKIP.classify_scaled_array(values, 2).tolist() == [4, 0]
+    with pytest.raises(InvalidValueError, match="residual"):
+        CAPAIAN_LKIP.classify_scaled_array([100], 2, residual=[2])
+
+
+def test_ratio_array_never_wraps() -> None:
+    assert CAPAIAN_LKIP.classify_ratio_array(np.array([-128], np.int8), np.int8(-1)).tolist() == [
+        4
+    ]
+    assert CAPAIAN_LKIP.classify_ratio_array(
+        np.array([2**64 - 1], np.uint64), np.array([1], np.uint64)
+    ).tolist() == [4]
+    assert CAPAIAN_LKIP.classify_ratio_array(
+        np.array([-(2**63)], np.int64), np.array([-1], np.int64)
+    ).tolist() == [4]
+
+
+def test_masks_are_honoured_never_dropped() -> None:
+    result = CAPAIAN_LKIP.classify_array(np.ma.array([50.0, 1e9], mask=[0, 1]))
+    assert isinstance(result, np.ma.MaskedArray)
+    assert result.mask.tolist() == [False, True] and result[0] == 0
+    assert result.data[1] == -1  # never a band position
+    # A masked NaN or a masked zero denominator is not looked at.
+    nan = CAPAIAN_LKIP.classify_array(np.ma.array([np.nan, 70.0], mask=[1, 0]))
+    assert nan.tolist() == [None, 2]
+    ratio = KPKK_LIKERT_4.classify_ratio_array(np.ma.array([60, 5], mask=[0, 1]), [15, 0])
+    assert ratio.tolist() == [3, None]
+    scaled = CAPAIAN_LKIP.classify_scaled_array(np.ma.array([9999, 1], mask=[0, 1]), 2)
+    assert scaled.tolist() == [3, None]
+
+
+def test_nan_is_refused_with_its_position() -> None:
+    with pytest.raises(InvalidValueError, match=r"'values\[1\]' must be finite"):
+        CAPAIAN_LKIP.classify_array([1.0, float("nan")])
+
+
+def test_shape_mismatch_is_a_sakip_error() -> None:
+    with pytest.raises(InvalidValueError, match="broadcast"):
+        CAPAIAN_LKIP.classify_ratio_array([1, 2], [1, 2, 3])
+    with pytest.raises(InvalidValueError, match="broadcast"):
+        CAPAIAN_LKIP.classify_scaled_array([1, 2], 2, residual=[0, 0, 0])
+
+
+def test_more_than_32_bands_classify_in_every_array_path() -> None:
+    # np.choose stops at 32 (numpy 1) or 64 (numpy 2) choices; the ratio path must not.
+    scheme = scheme_from_lower_bounds(
+        "many", [(f"b{i}", i) for i in range(70)], source="test", top=70
+    )
+    assert scheme.classify_ratio_array([695, 5], [10, 1]).tolist() == [69, 5]
+    assert scheme.classify_scaled_array([6950], 2).tolist() == [69]
+    assert scheme.classify_array([69.5]).tolist() == [69]
+
+
+def test_bool_fields_take_a_bool_only() -> None:
+    with pytest.raises(InvalidTypeError, match="upper_closed"):
+        Band("Baik", 70, 85, upper_closed="no")  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError, match="verified"):
+        BandScheme("x", [Band("a", 0, 1)], source="test", verified="no")  # type: ignore[arg-type]
+    with pytest.raises(InvalidValueError, match="must be one of"):
+        DEKTARI_2024.with_gap_policy("lenient")  # type: ignore[arg-type]
+    assert DEKTARI_2024.with_gap_policy("nearest_lower").classify("53.51").label == "Tinggi"  # type: ignore[arg-type]
+
+
+def test_bound_digit_check_ignores_the_callers_context() -> None:
+    import decimal
+
+    with decimal.localcontext() as context:
+        context.prec = 5
+        with pytest.raises(SchemeError, match="15 significant digits"):
+            Band("x", "1.2345678901234567", 2)
+
+
+def test_schemes_are_frozen_and_hashable() -> None:
+    assert hash(CAPAIAN_LKIP) == hash(CAPAIAN_LKIP)
+    assert not CAPAIAN_LKIP._float_lowers.flags.writeable
+    with pytest.raises(SakipError):
+        from sakip.bands import as_scheme
+
+        as_scheme("CAPAIAN_LKIP")
+
+
+def test_messages_show_exact_values_in_any_context() -> None:
+    import decimal
+
+    from sakip.coerce import to_bounded
+
+    with decimal.localcontext() as context:
+        context.prec = 3
+        with pytest.raises(OutOfBandError, match=r": 123456\.789$"):
+            KPKK_LIKERT_4.classify_ratio_array([123456789], [1000])
+        with pytest.raises(OutOfBandError, match=r": 123456\.789$"):
+            KPKK_LIKERT_4.classify_array(np.array([Decimal("123456.789")], dtype=object))
+        with pytest.raises(InvalidValueError, match=r": 123456\.789$"):
+            to_bounded("123456.789", field="x", high=1)
+
+
+def test_scheme_from_lower_bounds_checks_its_flag() -> None:
+    with pytest.raises(InvalidTypeError, match="top_closed"):
+        scheme_from_lower_bounds("x", [("a", 0), ("b", 1)], source="t", top=2, top_closed="no")  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError, match="bounds"):
+        scheme_from_lower_bounds("x", "ab", source="t")  # type: ignore[arg-type]

@@ -112,3 +112,82 @@ def test_scaled_from_decimals_never_rounds_a_long_number() -> None:
         scaled_from_decimals([Decimal("1." + "0" * 69 + "1")], 2)
     with pytest.raises(InvalidValueError, match="'places'"):
         scaled_from_decimals([1], -1)
+
+
+# ---------------------------------------------------------------------------
+# Issue 12: the array front door (failing-first tests).
+
+from sakip.errors import InvalidTypeError  # noqa: E402
+from sakip.exact_array import count_array, percent_array  # noqa: E402
+
+
+def test_float32_is_scaled_from_the_value_typed() -> None:
+    # np.float32(99.975) widened is 99.97499847...; the user typed 99.975.
+    assert scaled_from_floats(np.array([99.975, 3.7], np.float32), 3).tolist() == [99975, 3700]
+    assert scaled_from_floats(np.array([0.1], np.float16), 1).tolist() == [1]
+
+
+def test_scaled_conversions_keep_the_shape_and_name_the_element() -> None:
+    assert scaled_from_decimals(np.array([[Decimal("1.5")], [2]], dtype=object), 1).tolist() == [
+        [15],
+        [20],
+    ]
+    with pytest.raises(InvalidValueError, match=r"'values\[1\]' must be finite"):
+        scaled_from_floats([1.0, float("inf")], 2)
+    with pytest.raises(InvalidValueError, match=r"'values\[1\]' must be a finite"):
+        scaled_from_decimals([Decimal(1), Decimal("NaN")], 2)
+
+
+def test_masks_are_refused_never_dropped() -> None:
+    masked = np.ma.array([1, 2], mask=[0, 1])
+    for call in (
+        lambda: divide_round(masked, [1, 1], 2, Rounding.HALF_UP),
+        lambda: count_array(masked),
+        lambda: scaled_from_floats(np.ma.array([1.0, 2.0], mask=[0, 1]), 2),
+        lambda: scaled_from_decimals(masked, 2),
+        lambda: percent_array(masked, [3, 3], 2, Rounding.HALF_UP),
+    ):
+        with pytest.raises(InvalidValueError, match="masked"):
+            call()
+
+
+def test_shapes_and_enums_are_sakip_errors() -> None:
+    with pytest.raises(InvalidValueError, match="broadcast"):
+        divide_round([1, 2], [1, 2, 3], 2, Rounding.HALF_UP)
+    with pytest.raises(InvalidValueError, match="broadcast"):
+        percent_array([1, 2], [3, 3, 3], 2, Rounding.HALF_UP)
+    assert divide_round([1], [3], 2, "half_up").tolist() == [33]  # type: ignore[arg-type]
+    with pytest.raises(InvalidValueError, match="rounding"):
+        divide_round([1], [3], 2, "HALF_UP")  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError):
+        count_array([1.0])
+
+
+@pytest.mark.parametrize("dtype", [np.int8, np.int16, np.int32, np.uint8, np.uint32, np.uint64])
+def test_divide_round_takes_every_integer_width(dtype: type[np.integer]) -> None:
+    info = np.iinfo(dtype)
+    top = min(info.max, 2**55)  # beyond int64 raises (next test)
+    num = np.array([top, info.min, 1], dtype=dtype)
+    den = np.array([3, 7, 2], dtype=dtype)
+    expected = [
+        int(round_to(divide(int(n), int(d)), 2, Rounding.HALF_EVEN).scaleb(2))
+        for n, d in zip(num, den, strict=True)
+    ]
+    assert divide_round(num, den, 2, Rounding.HALF_EVEN).tolist() == expected
+
+
+def test_divide_round_refuses_what_int64_cannot_hold() -> None:
+    with pytest.raises(InexactArrayError):
+        divide_round(np.array([1], np.int64), np.array([-(2**63)], np.int64), 0, Rounding.HALF_UP)
+    with pytest.raises(InexactArrayError):
+        divide_round([2**64], [1], 0, Rounding.HALF_UP)
+    with pytest.raises(InexactArrayError):
+        divide_round(np.array([2**64 - 1], np.uint64), [1], 0, Rounding.HALF_UP)
+
+
+def test_huge_floats_are_refused_without_an_overflow_warning() -> None:
+    # Found by the long oracle profile: float64 max x 10 overflowed in numpy.
+    with pytest.raises(InexactArrayError, match="10\\*\\*15"):
+        scaled_from_floats([np.finfo(np.float64).max], 1)
+    with pytest.raises(InexactArrayError, match="10\\*\\*15"):
+        scaled_from_floats(np.array([np.finfo(np.float32).max], np.float32), 4)

@@ -105,8 +105,12 @@ def test_round_to_ignores_the_ambient_context() -> None:
 def test_round_to_rejects_bad_arguments() -> None:
     with pytest.raises(InvalidValueError):
         round_to("1", -1, Rounding.TRUNCATE)
-    with pytest.raises(InvalidTypeError):
-        round_to("1", 2, "truncate")  # type: ignore[arg-type]
+    # An enum parameter takes the member or its value, and nothing else.
+    assert round_to("1.239", 2, "truncate") == Decimal("1.23")  # type: ignore[arg-type]
+    with pytest.raises(InvalidValueError):
+        round_to("1", 2, "TRUNCATE")  # type: ignore[arg-type]
+    with pytest.raises(InvalidValueError):
+        round_to("1", 2, None)  # type: ignore[arg-type]
 
 
 @given(finite_decimals, st.integers(0, 4), st.sampled_from(list(Rounding)))
@@ -327,3 +331,56 @@ def test_magnitudes_beyond_the_exact_range_are_refused(value: object) -> None:
 def test_places_beyond_the_exact_range_are_refused() -> None:
     with pytest.raises(InvalidValueError, match="'places' must be <= 9999"):
         round_to("1.5", 10**6, Rounding.TRUNCATE)
+
+
+# ---------------------------------------------------------------------------
+# Issue 12 (failing-first tests).
+
+
+def test_enum_parameters_take_member_or_value_only() -> None:
+    from sakip import RoundingPolicy
+
+    with pytest.raises(InvalidValueError, match="style"):
+        format_number("1234.5", style="displayed")  # type: ignore[arg-type]
+    with pytest.raises(InvalidValueError, match="style"):
+        format_number("1234.5", style="PLAIN")  # type: ignore[arg-type]
+    # "plain" is NumberStyle.PLAIN's value: it gives the plain style, not Indonesian.
+    assert format_number("1234.5", style="plain") == "1234.5"  # type: ignore[arg-type]
+    assert RoundingPolicy(2, "truncate") == RoundingPolicy(2, Rounding.TRUNCATE)  # type: ignore[arg-type]
+    with pytest.raises(SakipError):
+        RoundingPolicy(2, "truncated")  # type: ignore[arg-type]
+    with pytest.raises(SakipError):
+        RoundingPolicy("2", Rounding.TRUNCATE)  # type: ignore[arg-type]
+
+
+def test_parse_number_checks_the_magnitude_of_long_text() -> None:
+    import time
+
+    start = time.perf_counter()
+    with pytest.raises(InvalidValueError, match="magnitude"):
+        parse_number("1" * 20_000)
+    with pytest.raises(InvalidValueError, match="magnitude"):
+        parse_number("0," + "0" * 20_000 + "1")
+    with pytest.raises(InvalidValueError, match="magnitude"):
+        parse_number("1." + "000." * 3_400 + "000")
+    assert time.perf_counter() - start < 0.5
+    assert parse_number("1" * 10_000) == Decimal("1" * 10_000)
+
+
+def test_zero_has_no_sign_when_formatted() -> None:
+    assert format_number(Decimal("-0")) == "0"
+    assert format_number(Decimal("-0.00")) == "0,00"
+    assert format_number("-0.001", 2, Rounding.TRUNCATE) == "0,00"
+    assert format_number("-0.004", 2, Rounding.HALF_UP, style=NumberStyle.PLAIN) == "0.00"
+    assert format_number("-0.005", 2, Rounding.HALF_UP) == "-0,01"
+
+
+def test_finding_difference_is_never_nan() -> None:
+    from sakip.findings import Finding
+
+    assert Finding("x", 119, 121, "rule").difference == Decimal(-2)
+    for bad in (Decimal("NaN"), Decimal("sNaN"), Decimal("Infinity"), float("nan")):
+        with pytest.raises(SakipError):
+            Finding("x", bad, 121, "rule")
+        with pytest.raises(SakipError):
+            Finding("x", 121, bad, "rule")

@@ -12,8 +12,11 @@ the scalar path on ``Decimal(str(x))`` for every float ``x`` because every
 bound is required to have at most 15 significant digits (``DBL_DIG``): two
 distinct decimals of 15 digits never round to the same float, so the order
 of ``x`` and a bound is the order of their decimals (see
-``docs/rounding-and-bands.md`` for the argument, and the property test in
-``tests/test_bands.py``).
+``docs/rounding-and-bands.md`` for the argument, and the oracle in
+``tests/test_oracle_foundation.py``). ``float32``/``float16`` elements are
+first read as the decimals their own shortest ``repr`` writes; integers of
+15 digits or more, and schemes whose bounds are not normal doubles, take
+the exact scalar path element by element.
 """
 
 from __future__ import annotations
@@ -21,14 +24,26 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from functools import partial
+from typing import Any
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 
+from sakip import band_arrays
+from sakip.coerce import (
+    ArrayLike,
+    at,
+    broadcast,
+    to_array,
+    to_bool,
+    to_enum,
+    to_integers,
+    to_sequence,
+)
 from sakip.errors import InvalidTypeError, InvalidValueError, OutOfBandError, SchemeError
-from sakip.exact_array import CHUNK, chunks
-from sakip.numbers import EXACT, divide, to_decimal
+from sakip.numbers import check_places, to_decimal
 
 __all__ = ["Band", "BandScheme", "Gap", "GapPolicy", "as_scheme", "scheme_from_lower_bounds"]
 
@@ -36,8 +51,58 @@ __all__ = ["Band", "BandScheme", "Gap", "GapPolicy", "as_scheme", "scheme_from_l
 _MAX_BOUND_DIGITS = 15
 
 
+# Float comparisons with a bound are exact only while the bound is a normal
+# float64 (not rounded to 0, a subnormal or infinity).
+_FLOAT_SAFE_EXPONENT = 300
+
+
 def _optional_decimal(value: object) -> Decimal | None:
     return None if value is None else to_decimal(value, field="bound")
+
+
+def significant_digits(value: Decimal) -> int:
+    """Significant digits of a Decimal, trailing zeros dropped, in any decimal context.
+
+    ``Decimal.normalize()`` rounds to the ambient precision, so a 17-digit
+    bound would pass a check under ``prec=5``; this count never rounds.
+
+    Examples
+    --------
+    >>> significant_digits(Decimal("88.3100")), significant_digits(Decimal("0")), significant_digits(Decimal("1.2345678901234567"))
+    (4, 0, 17)
+    """
+    return len("".join(map(str, value.as_tuple().digits)).lstrip("0").rstrip("0"))
+
+
+def _lower_closed(value: object) -> bool:
+    return to_bool(value, field="lower_closed")
+
+
+def _upper_closed(value: object) -> bool:
+    return to_bool(value, field="upper_closed")
+
+
+def _verified(value: object) -> bool:
+    return to_bool(value, field="verified")
+
+
+def _text(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str):
+        raise InvalidTypeError(attribute.name, "must be a str", value)
+
+
+def _optional_text(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _text(_instance, attribute, value)
+
+
+def _optional_gap_policy(value: object) -> GapPolicy | None:
+    return None if value is None else to_enum(value, GapPolicy, field="gap_policy")
+
+
+def _optional_year(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+        raise InvalidTypeError(attribute.name, "must be an int or None", value)
 
 
 class GapPolicy(enum.Enum):
@@ -80,18 +145,18 @@ class Band:
     (True, False, Band('Baik', [70, 85)))
     """
 
-    label: str
+    label: str = attrs.field(validator=_text)
     lower: Decimal | None = attrs.field(converter=_optional_decimal)
     upper: Decimal | None = attrs.field(converter=_optional_decimal)
-    lower_closed: bool = True
-    upper_closed: bool = False
-    grade: str | None = None
+    lower_closed: bool = attrs.field(default=True, converter=_lower_closed)
+    upper_closed: bool = attrs.field(default=False, converter=_upper_closed)
+    grade: str | None = attrs.field(default=None, validator=_optional_text)
 
     def __attrs_post_init__(self) -> None:
         if self.lower is not None and self.upper is not None and self.lower >= self.upper:
             raise SchemeError(f"band {self.label!r}", "must have lower < upper", self.interval)
         for bound in (self.lower, self.upper):
-            if bound is not None and len(bound.normalize().as_tuple().digits) > _MAX_BOUND_DIGITS:
+            if bound is not None and significant_digits(bound) > _MAX_BOUND_DIGITS:
                 raise SchemeError(
                     f"band {self.label!r}", "bounds must have at most 15 significant digits", bound
                 )
@@ -143,7 +208,7 @@ class Gap:
 
 
 def _to_bands(bands: Iterable[Band]) -> tuple[Band, ...]:
-    return tuple(bands)
+    return to_sequence(bands, field="bands")
 
 
 @attrs.frozen
@@ -187,16 +252,22 @@ class BandScheme:
     sakip.errors.SchemeError: 'bad' has a gap [50, 60) between 'Low' and 'High' but no gap_policy: None
     """
 
-    name: str
+    name: str = attrs.field(validator=_text)
     bands: tuple[Band, ...] = attrs.field(converter=_to_bands)
-    source: str
-    year: int | None = None
-    gap_policy: GapPolicy | None = None
-    verified: bool = True
-    notes: str = ""
+    source: str = attrs.field(validator=_text)
+    year: int | None = attrs.field(default=None, validator=_optional_year)
+    gap_policy: GapPolicy | None = attrs.field(default=None, converter=_optional_gap_policy)
+    verified: bool = attrs.field(default=True, converter=_verified)
+    notes: str = attrs.field(default="", validator=_text)
     gaps: tuple[Gap, ...] = attrs.field(init=False)
     _float_lowers: npt.NDArray[np.float64] = attrs.field(init=False, repr=False, eq=False)
     _float_uppers: npt.NDArray[np.float64] = attrs.field(init=False, repr=False, eq=False)
+    _floats_exact: bool = attrs.field(init=False, repr=False, eq=False)
+
+    @property
+    def gaps_take_lower(self) -> bool:
+        """Whether a value in a gap gets the band below it (:attr:`GapPolicy.NEAREST_LOWER`)."""
+        return self.gap_policy is GapPolicy.NEAREST_LOWER
 
     def __attrs_post_init__(self) -> None:
         if not self.bands:
@@ -223,8 +294,16 @@ class BandScheme:
         inf = np.float64(np.inf)
         lowers = [-inf if b.lower is None else np.float64(str(b.lower)) for b in self.bands]
         uppers = [inf if b.upper is None else np.float64(str(b.upper)) for b in self.bands]
-        object.__setattr__(self, "_float_lowers", np.array(lowers, dtype=np.float64))
-        object.__setattr__(self, "_float_uppers", np.array(uppers, dtype=np.float64))
+        for name, floats in (("_float_lowers", lowers), ("_float_uppers", uppers)):
+            array = np.array(floats, dtype=np.float64)
+            array.setflags(write=False)
+            object.__setattr__(self, name, array)
+        bounds = [b for band in self.bands for b in (band.lower, band.upper) if b is not None]
+        exact = all(
+            b.is_zero() or -_FLOAT_SAFE_EXPONENT <= b.adjusted() <= _FLOAT_SAFE_EXPONENT
+            for b in bounds
+        )
+        object.__setattr__(self, "_floats_exact", exact)
 
     def _between(self, below: Band, above: Band) -> Gap | None:
         if below.upper is None or above.lower is None:
@@ -260,12 +339,13 @@ class BandScheme:
 
         Examples
         --------
+        >>> from sakip.bands import GapPolicy
         >>> from sakip.schemes import DEKTARI_2024
         >>> lenient = DEKTARI_2024.with_gap_policy(GapPolicy.NEAREST_LOWER)
         >>> lenient.classify("53.51").label
         'Tinggi'
         """
-        return attrs.evolve(self, gap_policy=policy)
+        return attrs.evolve(self, gap_policy=to_enum(policy, GapPolicy, field="policy"))
 
     def index(self, value: object) -> int:
         """Position (0 = lowest) of the band ``value`` falls in.
@@ -332,21 +412,26 @@ class BandScheme:
         """
         return self.bands[self.index(value)]
 
-    def classify_array(self, values: npt.ArrayLike) -> npt.NDArray[np.intp]:
+    def classify_array(self, values: ArrayLike) -> npt.NDArray[np.intp]:
         """Band positions for an array of values, exactly as :meth:`index` gives them.
 
         Parameters
         ----------
         values : array_like
-            Floats, integers (``|x| <= 2**53``) or an object array of
-            ``Decimal``. Floats mean ``Decimal(str(x))``, as in the scalar
-            path.
+            Floats of any width, integers of any width, an object array of
+            ``Decimal`` (or anything :func:`~sakip.numbers.to_decimal`
+            reads), or a masked array. A float means ``Decimal(str(x))`` of
+            the value in its own dtype, as in the scalar path:
+            ``np.float32(88.31)`` is 88.31, not its binary value.
 
         Returns
         -------
         numpy.ndarray of intp
             Band positions (0 = lowest), same shape as ``values``;
-            ``np.asarray(scheme.labels)[positions]`` gives the labels.
+            ``np.asarray(scheme.labels)[positions]`` gives the labels. For a
+            masked input with masked elements, a ``numpy.ma.MaskedArray``
+            with the same mask: masked elements are not classified (their
+            data is ``-1``, never a band position).
 
         Raises
         ------
@@ -354,7 +439,7 @@ class BandScheme:
             Any element out of range or in a gap with policy ``RAISE``; the
             message gives the first such element.
         InvalidValueError
-            NaN or infinity.
+            NaN or infinity (not masked), with the element's position.
 
         Examples
         --------
@@ -362,43 +447,16 @@ class BandScheme:
         >>> positions = CAPAIAN_LKIP.classify_array([100.0, 99.99, 50.0, 228.57])
         >>> np.asarray(CAPAIAN_LKIP.labels)[positions].tolist()
         ['Memuaskan', 'Sangat Baik', 'Kurang', 'Memuaskan']
+        >>> CAPAIAN_LKIP.classify_array(np.ma.array([50.0, 1e9], mask=[0, 1])).tolist()
+        [0, None]
         """
-        array = np.asarray(values)
-        if array.dtype == object:
-            flat = [self.index(item) for item in array.ravel()]
-            return np.array(flat, dtype=np.intp).reshape(array.shape)
-        if array.dtype.kind in "iu":
-            if array.size and int(np.abs(array).max()) > 2**53:
-                raise OutOfBandError(
-                    self.name, "takes integers up to 2**53 in arrays", array.max()
-                )
-            array = array.astype(np.float64)
-        elif array.dtype.kind != "f":
-            raise InvalidTypeError("values", "must be a float, int or Decimal array", array.dtype)
-        array = array.astype(np.float64, copy=False)
-        if not np.isfinite(array).all():
-            bad = array[~np.isfinite(array)][0]
-            raise InvalidValueError("values", "must be finite numbers", bad)
-        lowers, uppers = self._float_lowers, self._float_uppers
-        lower_open = np.array([not b.lower_closed for b in self.bands])
-        upper_closed = np.array([b.upper_closed for b in self.bands])
-        position = np.searchsorted(lowers, array, side="right") - 1
-        clipped = np.clip(position, 0, None)
-        # On an open lower bound the value belongs below that band.
-        on_open_lower = (position >= 0) & lower_open[clipped] & (array == lowers[clipped])
-        position = position - on_open_lower
-        clipped = np.clip(position, 0, None)
-        inside = (array < uppers[clipped]) | (upper_closed[clipped] & (array == uppers[clipped]))
-        below = position < 0
-        above = (position == len(self.bands) - 1) & ~inside
-        if below.any() or above.any():
-            first = array[below | above][0]
-            self.index(Decimal(str(first)))  # raises with the scalar path's message
-        in_gap = ~inside & ~below & ~above
-        if in_gap.any() and self.gap_policy is not GapPolicy.NEAREST_LOWER:
-            self.index(Decimal(str(array[in_gap][0])))
-        result: npt.NDArray[np.intp] = position.astype(np.intp, copy=False)
-        return result
+        array = to_array(values, field="values", allow_mask=True)
+        if isinstance(array, np.ma.MaskedArray):
+            data = np.asarray(array.data)
+            return band_arrays.unmasked(
+                np.ma.getmaskarray(array), (data,), partial(band_arrays.classify_plain, self)
+            )
+        return band_arrays.classify_plain(self, array)
 
     @property
     def places(self) -> int:
@@ -419,78 +477,6 @@ class BandScheme:
                     places = max(places, -exponent)
         return places
 
-    def _key_thresholds(self, places: int) -> tuple[list[int], list[int | None], list[int]]:
-        """Integer thresholds for keys ``2 x value x 10**places (+1 just above, -1 just below)``.
-
-        Returns the lower thresholds of the bands that have a lower bound
-        (a key passes one when ``key >= threshold``), the upper threshold of
-        each band (``key < threshold`` inside; None when unbounded) and the
-        positions of the bands whose lower bound is finite.
-        """
-        lowers: list[int] = []
-        uppers: list[int | None] = []
-        bounded: list[int] = []
-        for position, band in enumerate(self.bands):
-            if band.lower is not None:
-                twice = 2 * int(band.lower.scaleb(places, context=EXACT))
-                lowers.append(twice if band.lower_closed else twice + 1)
-                bounded.append(position)
-            if band.upper is None:
-                uppers.append(None)
-            else:
-                twice = 2 * int(band.upper.scaleb(places, context=EXACT))
-                uppers.append(twice + 1 if band.upper_closed else twice)
-        return lowers, uppers, bounded
-
-    def _positions_from_keys(
-        self,
-        keys: npt.NDArray[np.int64],
-        thresholds: tuple[list[int], list[int | None], list[int]],
-        out: npt.NDArray[np.intp],
-        passed: npt.NDArray[np.bool_],
-        count: npt.NDArray[np.int16],
-    ) -> npt.NDArray[np.bool_] | None:
-        """Band positions of exact keys (see :meth:`classify_scaled_array`), in ``out``.
-
-        ``passed`` and ``count`` are work space of the keys' shape. Returns a
-        mask of the keys that fall outside every band (below the first,
-        above the last, or in a gap whose policy raises), or None when there
-        is none.
-        """
-        lowers, uppers, bounded = thresholds
-        first_unbounded = self.bands[0].lower is None
-        # Bands are sorted, so the lower thresholds increase and the position
-        # is the number of them passed: a searchsorted on integers, done with
-        # one comparison per bound while there are few.
-        if len(lowers) <= 16:
-            count.fill(0 if first_unbounded else -1)
-            for threshold in lowers:
-                np.greater_equal(keys, threshold, out=passed)
-                np.add(count, passed, out=count)
-            np.copyto(out, count)
-        else:
-            out[...] = np.searchsorted(np.array(lowers, dtype=np.int64), keys, side="right")
-            if not first_unbounded:
-                out -= 1
-        outside: npt.NDArray[np.bool_] | None = None
-        last = uppers[-1]
-        if last is not None:
-            outside = keys >= last
-        if not first_unbounded:
-            below = out < 0
-            outside = below if outside is None else outside | below
-        if self.gaps and self.gap_policy is not GapPolicy.NEAREST_LOWER:
-            for position in range(len(self.bands) - 1):
-                upper = uppers[position]
-                next_lower = lowers[bounded.index(position + 1)]
-                assert upper is not None
-                if upper < next_lower:
-                    in_gap = (keys >= upper) & (keys < next_lower)
-                    outside = in_gap if outside is None else outside | in_gap
-        if outside is not None and not outside.any():
-            return None
-        return outside
-
     def classify_scaled_array(
         self,
         scaled: npt.ArrayLike,
@@ -509,28 +495,35 @@ class BandScheme:
         Parameters
         ----------
         scaled : array_like of int
-            Values times ``10**places``.
+            Values times ``10**places``: any integer width, or Python ints
+            (keys that ``int64`` cannot hold are compared exactly, element
+            by element, never wrapped); a masked array is honoured as in
+            :meth:`classify_array`.
         places : int
             Decimal places of the scaling, ``>= 0``.
         residual : array_like of int, optional
-            The sign of ``exact x 10**places - scaled`` for each element,
-            where ``exact`` lies within one unit of ``scaled``. Requires every
-            bound of the scheme to have at most ``places`` decimals.
+            The sign (``-1``, ``0`` or ``1``) of ``exact x 10**places - scaled``
+            for each element, where ``exact`` lies within one unit of
+            ``scaled``. Requires every bound of the scheme to have at most
+            ``places`` decimals.
 
         Returns
         -------
         numpy.ndarray of intp
-            Band positions, as :meth:`classify_ratio_array` returns them.
+            Band positions, as :meth:`classify_array` returns them (a masked
+            array for a masked input).
 
         Raises
         ------
         OutOfBandError
-            As :meth:`index`, for the first offending element (without
+            As :meth:`index`, for the first offending element (with a
             ``residual``, whose exact values are not known here, the value
             in the message is the scaled one).
         InvalidValueError
-            ``residual`` with a scheme finer than ``places``, or values too
-            large for ``int64`` once compared with the bounds.
+            ``residual`` with a scheme finer than ``places``, a residual
+            other than -1, 0 or 1, or shapes that do not broadcast.
+        InvalidTypeError
+            A float or other non-integer array.
 
         Notes
         -----
@@ -554,58 +547,60 @@ class BandScheme:
         >>> KPKK_LIKERT_4.classify_scaled_array([175, 176, 250], 2).tolist()
         [0, 1, 1]
         """
-        if isinstance(places, bool) or not isinstance(places, int) or places < 0:
-            raise InvalidValueError("places", "must be an int >= 0", places)
-        array = np.asarray(scaled)
-        if array.dtype.kind not in "iu":
-            raise InvalidTypeError("scaled", "must be an integer array", array.dtype)
-        finest = self.places
-        shift = 0
+        check_places(places)
+        fast = (
+            isinstance(scaled, np.ndarray)
+            and not isinstance(scaled, np.ma.MaskedArray)
+            and scaled.dtype == np.int64
+        )
+        array = scaled if fast else to_integers(scaled, field="scaled", allow_mask=True)
+        assert isinstance(array, np.ndarray)
+        extra = None
         if residual is not None:
+            finest = self.places
             if finest > places:
                 raise InvalidValueError(
                     "places",
                     f"must be at least the scheme's {finest} decimal places with a residual",
                     places,
                 )
-            extra = np.asarray(residual)
-            if extra.dtype.kind not in "iu":
-                raise InvalidTypeError("residual", "must be an integer array", extra.dtype)
-            array, extra = np.broadcast_arrays(array, extra)
-        else:
-            shift = max(0, finest - places)
-            extra = None
-        key_places = places + shift
-        bounds = [b for band in self.bands for b in (band.lower, band.upper) if b is not None]
-        bound_max = max((abs(int(b.scaleb(key_places, context=EXACT))) for b in bounds), default=0)
-        value_max = max(-int(array.min(initial=0)), int(array.max(initial=0))) * 10**shift
-        if 2 * max(bound_max, value_max) + 2 > 2**62:
-            raise InvalidValueError("scaled", "overflows int64 against the bounds", value_max)
-        shape = array.shape
-        flat = array.ravel()
-        flat_extra = None if extra is None else extra.ravel()
-        out = np.empty(flat.shape, dtype=np.intp)
-        size = min(CHUNK, flat.size)
-        keys = np.empty(size, dtype=np.int64)
-        passed = np.empty(size, dtype=bool)
-        count = np.empty(size, dtype=np.int16)
-        thresholds = self._key_thresholds(key_places)
-        multiplier = 2 * 10**shift
-        for part in chunks(flat.size):
-            n = part.stop - part.start
-            k = keys[:n]
-            np.multiply(flat[part], multiplier, out=k, casting="unsafe")
-            if flat_extra is not None:
-                np.add(k, flat_extra[part], out=k, casting="unsafe")
-            outside = self._positions_from_keys(k, thresholds, out[part], passed[:n], count[:n])
-            if outside is not None:
-                first = part.start + int(np.flatnonzero(outside)[0])
-                value = Decimal(int(flat[first])).scaleb(-places, context=EXACT)
-                if flat_extra is None or flat_extra[first] == 0:
-                    self.index(value)  # raises with the scalar path's message
-                side = "above" if flat_extra is not None and flat_extra[first] > 0 else "below"
-                raise OutOfBandError(self.name, f"has no band for a value just {side}", value)
-        return out.reshape(shape)
+            if type(residual) is np.ndarray and residual.dtype.kind == "i":
+                extra = residual  # the fast path (int8 signs): no copy
+            else:
+                extra = to_integers(residual, field="residual", allow_mask=True)
+            data = np.ma.getdata(extra)
+            if data.size and (data.min() < -1 or data.max() > 1):
+                bad = (data < -1) | (data > 1)
+                if isinstance(extra, np.ma.MaskedArray):
+                    bad &= ~np.ma.getmaskarray(extra)
+            else:
+                bad = np.zeros((), dtype=bool)
+            if bad.any():
+                first = int(np.flatnonzero(bad.ravel())[0])
+                raise InvalidValueError(
+                    at("residual", first, data.shape),
+                    "must be -1, 0 or 1",
+                    int(data.ravel()[first]),
+                )
+        masks = [np.ma.getmaskarray(a) for a in (array, extra) if isinstance(a, np.ma.MaskedArray)]
+        if masks:
+            if extra is None:
+                shaped = broadcast(scaled=np.ma.getdata(array))
+            else:
+                shaped = broadcast(scaled=np.ma.getdata(array), residual=np.ma.getdata(extra))
+            mask = np.zeros(shaped[0].shape, dtype=bool)
+            for each in masks:
+                mask |= np.broadcast_to(each, mask.shape)
+
+            def plain(*parts: npt.NDArray[Any]) -> npt.NDArray[np.intp]:
+                return band_arrays.classify_scaled(
+                    self, parts[0], places, None if extra is None else parts[1]
+                )
+
+            return band_arrays.unmasked(mask, shaped, plain)
+        return band_arrays.classify_scaled(
+            self, array, places, None if extra is None else np.asarray(extra)
+        )
 
     def classify_ratio_array(
         self, numerator: npt.ArrayLike, denominator: npt.ArrayLike
@@ -621,24 +616,31 @@ class BandScheme:
         Parameters
         ----------
         numerator, denominator : array_like of int
-            Broadcast together; no denominator may be zero.
+            Any integer width or Python ints, broadcast together; no
+            denominator may be zero. Masked arrays are honoured: an element
+            masked in either is not classified (a masked zero denominator is
+            harmless).
 
         Returns
         -------
         numpy.ndarray of intp
-            Band positions, as :meth:`classify_array` returns them.
+            Band positions, as :meth:`classify_array` returns them (a masked
+            array when an element is masked).
 
         Raises
         ------
         OutOfBandError
             As :meth:`index`, for the first offending element.
         InvalidValueError
-            A zero denominator.
+            A zero denominator (with its position), or shapes that do not
+            broadcast.
 
         Notes
         -----
-        Products that would overflow ``int64`` are compared as Python
-        integers instead (exact, slower).
+        Products that would overflow ``int64`` (and operands that ``int64``
+        cannot negate, such as ``-2**63``, or ``uint64`` beyond it) are
+        compared as Python integers instead: exact, slower, never wrapped.
+        Any number of bands (no ``np.choose`` limit).
 
         Examples
         --------
@@ -648,64 +650,18 @@ class BandScheme:
         >>> KPKK_LIKERT_4.classify_ratio_array([60, 39, 29, 15], 15).tolist()
         [3, 2, 1, 0]
         """
-        num, den = np.broadcast_arrays(np.asarray(numerator), np.asarray(denominator))
-        if num.dtype.kind not in "iu" or den.dtype.kind not in "iu":
-            raise InvalidTypeError("numerator", "must be integer arrays", (num.dtype, den.dtype))
-        if (den == 0).any():
-            raise InvalidValueError("denominator", "must not be zero", 0)
-        num = np.where(den < 0, -num, num).astype(np.int64)
-        den = np.abs(den).astype(np.int64)
-
-        def compare(bound: Decimal) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
-            exponent = bound.as_tuple().exponent
-            assert isinstance(exponent, int)
-            shift = max(0, -exponent)
-            scaled_bound = int(bound.scaleb(shift, context=EXACT))
-            limit = max(
-                int(np.abs(num).max(initial=0)) * 10**shift,
-                abs(scaled_bound) * int(den.max(initial=1)),
+        num = to_integers(numerator, field="numerator", allow_mask=True)
+        den = to_integers(denominator, field="denominator", allow_mask=True)
+        masks = [np.ma.getmaskarray(a) for a in (num, den) if isinstance(a, np.ma.MaskedArray)]
+        top, bottom = broadcast(numerator=np.ma.getdata(num), denominator=np.ma.getdata(den))
+        if masks:
+            mask = np.zeros(top.shape, dtype=bool)
+            for each in masks:
+                mask |= np.broadcast_to(each, mask.shape)
+            return band_arrays.unmasked(
+                mask, (top, bottom), partial(band_arrays.classify_ratio, self)
             )
-            if limit > 2**62:
-                # Beyond int64: Python integers, exact and slower (figures of
-                # tens of billions with many decimals; never report figures).
-                wide_left = num.astype(object) * 10**shift
-                wide_right = den.astype(object) * scaled_bound
-                return (
-                    np.asarray(wide_left > wide_right, dtype=bool),
-                    np.asarray(wide_left == wide_right, dtype=bool),
-                )
-            left = num * np.int64(10**shift)
-            right = np.int64(scaled_bound) * den
-            return left > right, left == right
-
-        passed = np.zeros(num.shape, dtype=np.intp)
-        uppers_inside = []
-        for band in self.bands:
-            if band.lower is None:
-                passed += 1
-            else:
-                greater, equal = compare(band.lower)
-                passed += greater | (equal & band.lower_closed)
-            if band.upper is None:
-                uppers_inside.append(np.ones(num.shape, dtype=bool))
-            else:
-                greater, equal = compare(band.upper)
-                uppers_inside.append(~greater & (~equal | band.upper_closed))
-        position = passed - 1
-        clipped = np.clip(position, 0, None)
-        inside = np.choose(clipped, uppers_inside) & (position >= 0)
-        if not inside.all():
-            outside = ~inside
-            below_first = position < 0
-            above_last = (position == len(self.bands) - 1) & outside
-            strict = below_first | above_last
-            if self.gap_policy is not GapPolicy.NEAREST_LOWER:
-                strict = outside
-            if strict.any():
-                first = np.flatnonzero(strict.ravel())[0]
-                self.index(divide(int(num.ravel()[first]), int(den.ravel()[first])))
-        result: npt.NDArray[np.intp] = position.astype(np.intp, copy=False)
-        return result
+        return band_arrays.classify_ratio(self, top, bottom)
 
 
 def labels_of(scheme: BandScheme) -> tuple[str, ...]:
@@ -737,8 +693,9 @@ def scheme_from_lower_bounds(
     >>> [band.interval for band in scheme.bands]
     ['[1, 2.60)', '[2.60, 4]']
     """
+    top_closed = to_bool(top_closed, field="top_closed")
     bands = []
-    for position, (label, lower) in enumerate(bounds):
+    for position, (label, lower) in enumerate(to_sequence(bounds, field="bounds")):
         last = position == len(bounds) - 1
         upper = top if last else bounds[position + 1][1]
         bands.append(

@@ -35,32 +35,56 @@ import numpy as np
 import numpy.typing as npt
 
 from sakip.bands import Band, BandScheme
-from sakip.errors import InvalidValueError
+from sakip.coerce import ArrayLike, to_integers
+from sakip.errors import InvalidTypeError, InvalidValueError
+from sakip.exact_array import InexactArrayError
 from sakip.numbers import EXACT, UNBOUNDED, RoundingPolicy
 
 __all__ = ["ScoreBatch", "score_each"]
 
 
-def _frozen_int64(values: npt.ArrayLike) -> npt.NDArray[np.int64]:
-    array = np.array(values, dtype=np.int64, copy=True)
+def _read_only(array: npt.NDArray[Any]) -> npt.NDArray[Any]:
+    array = np.array(array, copy=True)
     array.setflags(write=False)
     return array
 
 
-def _frozen_positions(values: npt.ArrayLike | None) -> npt.NDArray[np.intp] | None:
+def _int64(values: ArrayLike, field: str) -> npt.NDArray[np.int64]:
+    array = to_integers(values, field=field)  # floats refused, never truncated
+    if array.dtype != np.int64:
+        raise InexactArrayError(
+            field, "must fit in int64", max(abs(int(x)) for x in array.ravel())
+        )
+    return array
+
+
+def _frozen_int64(values: ArrayLike) -> npt.NDArray[np.int64]:
+    return _read_only(_int64(values, "scaled"))
+
+
+def _frozen_positions(values: ArrayLike | None) -> npt.NDArray[np.intp] | None:
     if values is None:
         return None
-    array = np.array(values, dtype=np.intp, copy=True)
-    array.setflags(write=False)
-    return array
+    return _read_only(_int64(values, "positions").astype(np.intp))
 
 
-def _frozen_mask(values: npt.ArrayLike | None) -> npt.NDArray[np.bool_] | None:
+def _frozen_mask(values: ArrayLike | None) -> npt.NDArray[np.bool_] | None:
     if values is None:
         return None
-    array = np.array(values, dtype=np.bool_, copy=True)
-    array.setflags(write=False)
-    return array
+    array = np.asarray(values)
+    if array.dtype != np.bool_:
+        raise InvalidTypeError("mask", "must be an array of bools", array.dtype)
+    return _read_only(array)
+
+
+def _policy(_instance: object, _attribute: object, value: Any) -> None:
+    if not isinstance(value, RoundingPolicy):
+        raise InvalidTypeError("policy", "must be a RoundingPolicy", value)
+
+
+def _optional_scheme(_instance: object, _attribute: object, value: Any) -> None:
+    if value is not None and not isinstance(value, BandScheme):
+        raise InvalidTypeError("scheme", "must be a BandScheme or None", value)
 
 
 @attrs.frozen(eq=False)
@@ -91,11 +115,9 @@ class ScoreBatch:
     """
 
     scaled: npt.NDArray[np.int64] = attrs.field(converter=_frozen_int64)
-    policy: RoundingPolicy = attrs.field(validator=attrs.validators.instance_of(RoundingPolicy))
+    policy: RoundingPolicy = attrs.field(validator=_policy)
     positions: npt.NDArray[np.intp] | None = attrs.field(default=None, converter=_frozen_positions)
-    scheme: BandScheme | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(BandScheme))
-    )
+    scheme: BandScheme | None = attrs.field(default=None, validator=_optional_scheme)
     mask: npt.NDArray[np.bool_] | None = attrs.field(default=None, converter=_frozen_mask)
 
     def __attrs_post_init__(self) -> None:
@@ -265,6 +287,10 @@ def score_each(
             result = score(**row)
         except SakipError as error:
             raise type(error)(f"rows[{number}].{error.field}", error.rule, error.value) from None
+        if not callable(getattr(result, "rounded", None)) or not hasattr(result, "category"):
+            raise InvalidTypeError(
+                "score", "must return a result with rounded(policy) and category", result
+            )
         scaled.append(int(result.rounded(policy).scaleb(policy.places, context=UNBOUNDED)))
         category = result.category
         if category is not None:

@@ -45,15 +45,20 @@ from sakip.errors import InvalidTypeError, InvalidValueError
 from sakip.numbers import NumberLike, to_count, to_decimal
 
 __all__ = [
+    "INT64_MAX",
     "INT64_SAFE",
     "ArrayLike",
     "NumberLike",
+    "at",
+    "broadcast",
+    "float_values",
     "same_shape",
     "to_array",
     "to_bool",
     "to_bounded",
     "to_count",
     "to_enum",
+    "to_integers",
     "to_positive_int",
     "to_sequence",
     "to_text",
@@ -220,6 +225,20 @@ def to_sequence(value: object, *, field: str) -> tuple[Any, ...]:
     return tuple(value)
 
 
+def at(field: str, index: int, shape: tuple[int, ...]) -> str:
+    """The name of one element of an array argument, for error messages.
+
+    Examples
+    --------
+    >>> at("target", 3, (5,)), at("scores", 4, (2, 3)), at("value", 0, ())
+    ('target[3]', 'scores[1, 1]', 'value')
+    """
+    if not shape:
+        return field
+    where = np.unravel_index(index, shape)
+    return f"{field}[{', '.join(str(int(i)) for i in where)}]"
+
+
 def to_array(
     values: object,
     *,
@@ -232,9 +251,11 @@ def to_array(
     Parameters
     ----------
     values : array_like
-        A numpy array (any integer or float dtype, ``bool`` refused), a
-        masked array, an object array of ``Decimal``/``int``/``str``, or a
-        (nested) sequence of numbers. A ``str`` is refused.
+        A numpy array of any integer width (``int8`` to ``uint64``) or float
+        width (``float16``, ``float32``, ``float64``), a masked array, an
+        object array of ``Decimal``/``int``/``float``/``str``, or a (nested)
+        sequence of numbers. A ``str``, a ``bool`` array and complex, text
+        or datetime arrays are refused.
     field : str
         Name used in error messages.
     ndim : int, optional
@@ -248,7 +269,8 @@ def to_array(
     Returns
     -------
     numpy.ndarray
-        The array (no copy where none is needed). Plain sequences whose items
+        The array (no copy where none is needed), or the masked array when
+        ``allow_mask`` and some element is masked. Plain sequences whose items
         are not all ``int`` or ``float`` become object arrays, each item kept
         as given, so that ``Decimal("0.1")`` stays exact.
 
@@ -257,8 +279,17 @@ def to_array(
     InvalidTypeError
         A ``str``, a ``bool`` array, a complex, text or datetime array.
     InvalidValueError
-        The wrong number of dimensions, or masked elements where none are
-        allowed.
+        The wrong number of dimensions, masked elements where none are
+        allowed, a ragged sequence, or a NaN or infinite float element (not
+        masked); the field names the element's position (``'target[2]'``).
+
+    Notes
+    -----
+    A float element means the number its shortest ``repr`` in its own dtype
+    writes (``str(np.float32(88.31))`` is ``'88.31'``), exactly as
+    :func:`~sakip.numbers.to_decimal` reads a float scalar; use
+    :func:`float_values` to get those numbers as ``float64``, never the
+    binary value of a ``float32`` widened.
 
     Examples
     --------
@@ -268,14 +299,22 @@ def to_array(
     Traceback (most recent call last):
     ...
     sakip.errors.InvalidValueError: 'target' must have no masked elements: 1
+    >>> to_array([1.5, float("nan")], field="target")
+    Traceback (most recent call last):
+    ...
+    sakip.errors.InvalidValueError: 'target[1]' must be finite: nan
     """
     if isinstance(values, str | bytes):
         raise InvalidTypeError(field, "must be an array of numbers, not a str", values)
+    mask: np.ndarray[Any, Any] | None = None
     if isinstance(values, np.ma.MaskedArray):
-        masked = int(np.count_nonzero(np.ma.getmaskarray(values)))
+        full = np.ma.getmaskarray(values)
+        masked = int(np.count_nonzero(full))
         if masked and not allow_mask:
             raise InvalidValueError(field, "must have no masked elements", masked)
         array: np.ndarray[Any, Any] = values if masked else np.asarray(values.data)
+        if masked:
+            mask = full
     elif isinstance(values, np.ndarray):
         array = values
     else:
@@ -288,7 +327,12 @@ def to_array(
         if array.dtype.kind in "USO" and array.size:
             # Mixed input such as [Decimal("0.1"), 2]: keep each item as given.
             array = np.empty(array.shape, dtype=object)
-            array[...] = values
+            try:
+                array[...] = values
+            except (ValueError, TypeError) as error:
+                raise InvalidValueError(
+                    field, "must be a rectangular array of numbers", str(error)
+                ) from None
     kind = array.dtype.kind
     if kind == "b":
         raise InvalidTypeError(field, "must be an array of numbers, not of bools", array.dtype)
@@ -296,7 +340,140 @@ def to_array(
         raise InvalidTypeError(field, "must be an array of numbers", array.dtype)
     if ndim is not None and array.ndim != ndim:
         raise InvalidValueError(field, f"must have {ndim} dimension(s)", array.ndim)
+    if kind == "f":
+        data = np.asarray(array)
+        finite = np.isfinite(data)
+        if mask is not None:
+            finite |= mask
+        if not finite.all():
+            first = int(np.flatnonzero(~finite.ravel())[0])
+            raise InvalidValueError(
+                at(field, first, data.shape), "must be finite", data.ravel()[first].item()
+            )
     return array
+
+
+def float_values(array: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """The numbers a float array's elements write, as ``float64``.
+
+    A ``float64`` array is returned as it is. A ``float16`` or ``float32``
+    element means its shortest ``repr`` in its own dtype (``88.31`` for
+    ``np.float32(88.31)``, as :func:`~sakip.numbers.to_decimal` reads it),
+    never the binary value widened (``88.30999755859375``); that decimal
+    has at most 9 significant digits, so its nearest ``float64`` stands for
+    it exactly in every comparison with a decimal of at most 15 digits.
+
+    Examples
+    --------
+    >>> float_values(np.array([88.31], dtype=np.float32)).tolist()
+    [88.31]
+    >>> np.array([88.31], dtype=np.float32).astype(np.float64).tolist()
+    [88.30999755859375]
+    """
+    if array.dtype == np.float64:
+        return array
+    if array.dtype.kind != "f" or array.dtype.itemsize > 8:
+        raise InvalidTypeError(
+            "values", "must be a float16, float32 or float64 array", array.dtype
+        )
+    return np.asarray(np.asarray(array).astype(str), dtype=np.float64)
+
+
+#: Largest magnitude an ``int64`` holds on both sides (``-2**63`` has no
+#: ``int64`` negation, so it is refused as a magnitude).
+INT64_MAX = 2**63 - 1
+
+
+def to_integers(values: object, *, field: str, allow_mask: bool = False) -> np.ndarray[Any, Any]:
+    """An integer array as ``int64``, or as Python ints where ``int64`` would not hold it.
+
+    Every integer dtype (``int8`` to ``uint64``) and object arrays of ints
+    are accepted. Elements whose magnitude fits in ``int64``
+    (``|x| <= 2**63 - 1``) give an ``int64`` array (no copy for ``int64``
+    input), so that negating any element cannot wrap; otherwise the result
+    is an object array of exact Python ints, never a wrapped value.
+
+    Raises
+    ------
+    InvalidTypeError
+        Floats, bools or non-integer objects (a count of 2.0 is a data error);
+        masked elements of an object array are not looked at (they become 0
+        under the mask).
+
+    Examples
+    --------
+    >>> to_integers(np.array([-128, 127], dtype=np.int8), field="n").dtype
+    dtype('int64')
+    >>> to_integers(np.array([2**64 - 1], dtype=np.uint64), field="n").tolist()
+    [18446744073709551615]
+    >>> to_integers([1.5], field="n")
+    Traceback (most recent call last):
+    ...
+    sakip.errors.InvalidTypeError: 'n' must be an array of integers: dtype('float64')
+    """
+    array = to_array(values, field=field, allow_mask=allow_mask)
+    mask = np.ma.getmask(array) if isinstance(array, np.ma.MaskedArray) else None
+    data = np.asarray(array.data if isinstance(array, np.ma.MaskedArray) else array)
+    kind = data.dtype.kind
+    ints: list[int] | None
+    result: np.ndarray[Any, Any]
+    if kind == "O":
+        flat = data.ravel()
+        if mask is not None and mask is not np.ma.nomask:
+            # Masked elements are not looked at (they may hold anything).
+            flat = np.where(np.ravel(mask), 0, flat)
+        for index, item in enumerate(flat):
+            if isinstance(item, bool | np.bool_) or not isinstance(item, int | np.integer):
+                raise InvalidTypeError(at(field, index, data.shape), "must be an integer", item)
+        ints = [int(item) for item in flat]
+    elif kind in "iu":
+        if data.dtype == np.int64 and (not data.size or int(data.min()) >= -INT64_MAX):
+            ints = None
+            result = data
+        elif data.size and (int(data.max()) > INT64_MAX or int(data.min()) < -INT64_MAX):
+            ints = [int(item) for item in data.ravel()]
+        else:
+            ints = None
+            result = data.astype(np.int64)
+    else:
+        raise InvalidTypeError(field, "must be an array of integers", data.dtype)
+    if ints is not None:
+        if all(-INT64_MAX <= item <= INT64_MAX for item in ints):
+            result = np.array(ints, dtype=np.int64).reshape(data.shape)
+        else:
+            result = np.array(ints, dtype=object).reshape(data.shape)
+    if mask is not None and mask is not np.ma.nomask:
+        return np.ma.MaskedArray(result, mask=mask)
+    return result
+
+
+def broadcast(**arrays: np.ndarray[Any, Any]) -> tuple[np.ndarray[Any, Any], ...]:
+    """Arrays given together, broadcast to one shape, or an error naming the one that does not fit.
+
+    Examples
+    --------
+    >>> [a.tolist() for a in broadcast(part=np.array([1, 2]), whole=np.array(3))]
+    [[1, 2], [3, 3]]
+    >>> broadcast(part=np.zeros(3), whole=np.zeros(2))
+    Traceback (most recent call last):
+    ...
+    sakip.errors.InvalidValueError: 'whole' must broadcast with 'part' (3,): (2,)
+    """
+    names = list(arrays)
+    try:
+        return tuple(np.broadcast_arrays(*arrays.values()))
+    except ValueError:
+        shape: tuple[int, ...] = ()
+        for number, name in enumerate(names):
+            try:
+                shape = np.broadcast_shapes(shape, arrays[name].shape)
+            except ValueError:
+                raise InvalidValueError(
+                    name,
+                    f"must broadcast with {', '.join(repr(n) for n in names[:number])} {shape}",
+                    arrays[name].shape,
+                ) from None
+        raise
 
 
 def same_shape(**arrays: np.ndarray[Any, Any]) -> tuple[int, ...]:

@@ -22,14 +22,16 @@ processor's cache and never reach the size of the input.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
+from sakip.coerce import ArrayLike, at, broadcast, float_values, to_array, to_enum, to_integers
 from sakip.errors import InvalidTypeError, InvalidValueError
-from sakip.numbers import EXACT, UNBOUNDED, Rounding, check_places, to_decimal, to_percentage
+from sakip.numbers import UNBOUNDED, Rounding, check_places, to_decimal, to_percentage
 
 __all__ = [
     "CHUNK",
@@ -66,7 +68,7 @@ class InexactArrayError(InvalidValueError):
     """An array the exact batch path cannot represent (too many decimals, too large)."""
 
 
-def scaled_from_floats(values: npt.ArrayLike, places: int, *, field: str = "values") -> Int64Array:
+def scaled_from_floats(values: ArrayLike, places: int, *, field: str = "values") -> Int64Array:
     """Scale floats that carry at most ``places`` decimals to exact ``int64``.
 
     Parameters
@@ -74,6 +76,11 @@ def scaled_from_floats(values: npt.ArrayLike, places: int, *, field: str = "valu
     values : array_like of float or int
         Each element must be the float nearest to a decimal with at most
         ``places`` decimals and fewer than 15 significant digits once scaled.
+        A ``float32`` or ``float16`` element means its shortest ``repr`` in
+        its own dtype (``np.float32(99.975)`` is 99.975), as in
+        :func:`~sakip.numbers.to_decimal`; integer and ``Decimal`` object
+        arrays go to :func:`scaled_from_decimals`. Masked elements are
+        refused.
     places : int
         Decimal places to keep, ``>= 0``.
     field : str, optional
@@ -87,9 +94,10 @@ def scaled_from_floats(values: npt.ArrayLike, places: int, *, field: str = "valu
     Raises
     ------
     InexactArrayError
-        An element with more decimals than ``places``, or too large.
+        An element with more decimals than ``places``, or too large; the
+        field names its position (``'values[2]'``).
     InvalidValueError
-        NaN or infinity.
+        NaN or infinity, with the element's position.
 
     Notes
     -----
@@ -105,39 +113,47 @@ def scaled_from_floats(values: npt.ArrayLike, places: int, *, field: str = "valu
     >>> scaled_from_floats([0.1 + 0.2], 2)
     Traceback (most recent call last):
     ...
-    sakip.exact_array.InexactArrayError: 'values' must have at most 2 decimal places: 0.30000000000000004
+    sakip.exact_array.InexactArrayError: 'values[0]' must have at most 2 decimal places: 0.30000000000000004
     """
-    array = np.asarray(values)
-    if array.dtype.kind in "iu":
-        return scaled_from_decimals(array.ravel().tolist(), places, field=field).reshape(
-            array.shape
-        )
-    if array.dtype.kind != "f":
-        raise InvalidTypeError(field, "must be a float or int array", array.dtype)
-    array = array.astype(np.float64, copy=False)
-    if not np.isfinite(array).all():
-        raise InvalidValueError(field, "must be finite numbers", array[~np.isfinite(array)][0])
+    check_places(places)
+    array = to_array(values, field=field)
+    if array.dtype.kind in "iuO":
+        return scaled_from_decimals(array, places, field=field)
+    array = float_values(array)
     factor = np.float64(10**places)
-    scaled = np.rint(array * factor)
-    if array.size and np.abs(scaled).max() >= _MAX_SCALED_FROM_FLOAT:
-        raise InexactArrayError(field, "must be below 10**15 once scaled", np.abs(array).max())
+    with np.errstate(over="ignore"):  # an overflow gives inf, refused just below
+        scaled = np.rint(array * factor)
+    too_large = np.abs(scaled) >= _MAX_SCALED_FROM_FLOAT
+    if too_large.any():
+        first = int(np.flatnonzero(too_large.ravel())[0])
+        raise InexactArrayError(
+            at(field, first, array.shape),
+            "must be below 10**15 once scaled",
+            array.ravel()[first].item(),
+        )
     mismatch = (scaled / factor) != array
     if mismatch.any():
+        first = int(np.flatnonzero(mismatch.ravel())[0])
         raise InexactArrayError(
-            field, f"must have at most {places} decimal places", array[mismatch][0].item()
+            at(field, first, array.shape),
+            f"must have at most {places} decimal places",
+            array.ravel()[first].item(),
         )
-    return scaled.astype(np.int64)
+    return np.asarray(scaled, dtype=np.int64)
 
 
 def scaled_from_decimals(
-    values: Iterable[object], places: int, *, field: str = "values"
+    values: ArrayLike | Iterable[Any], places: int, *, field: str = "values"
 ) -> Int64Array:
     """Scale exact numbers (Decimal, int, str) to ``int64`` with ``places`` decimals.
 
     Parameters
     ----------
-    values : iterable of int, str or Decimal
-        Converted with :func:`~sakip.numbers.to_decimal`.
+    values : array_like or iterable of int, str or Decimal
+        Checked by :func:`~sakip.coerce.to_array` (masked elements
+        refused), each element converted with
+        :func:`~sakip.numbers.to_decimal`; the result has the shape of
+        ``values``.
     places : int
         Decimal places to keep; an element with more raises.
 
@@ -148,7 +164,8 @@ def scaled_from_decimals(
     Raises
     ------
     InexactArrayError
-        An element with more decimals than ``places``, or beyond ``int64``.
+        An element with more decimals than ``places``, or beyond ``int64``;
+        the field names its position.
 
     Examples
     --------
@@ -156,33 +173,55 @@ def scaled_from_decimals(
     [289, 250, 700]
     """
     check_places(places)
+    if not isinstance(values, np.ndarray | Sequence):
+        values = list(values)  # type: ignore[arg-type]  # a generator, a set...
+    array = to_array(values, field=field)
     out = []
-    for value in values:
-        number = to_decimal(value, field=field)
+    for index, value in enumerate(array.ravel()):
+        name = at(field, index, array.shape)
+        number = to_decimal(value, field=name)
         scaled = number.scaleb(places, context=UNBOUNDED)  # exact: only the exponent moves
         if scaled != scaled.to_integral_value():
-            raise InexactArrayError(field, f"must have at most {places} decimal places", number)
+            raise InexactArrayError(name, f"must have at most {places} decimal places", number)
         integer = int(scaled)
         if abs(integer) > _INT64_MAX:
-            raise InexactArrayError(field, "must fit in int64 once scaled", number)
+            raise InexactArrayError(name, "must fit in int64 once scaled", number)
         out.append(integer)
-    return np.array(out, dtype=np.int64)
+    return np.array(out, dtype=np.int64).reshape(array.shape)
 
 
-def scaled_to_decimals(scaled: npt.ArrayLike, places: int) -> list[Decimal]:
+def scaled_to_decimals(scaled: ArrayLike, places: int) -> list[Decimal]:
     """Turn scaled integers back into exact Decimals with ``places`` decimals.
+
+    ``scaled`` is any integer array (floats are refused, never truncated;
+    masked elements are refused); the list follows its elements in C order.
 
     Examples
     --------
     >>> scaled_to_decimals(np.array([10277, -5]), 2)
     [Decimal('102.77'), Decimal('-0.05')]
     """
-    return [Decimal(int(item)).scaleb(-places, context=EXACT) for item in np.ravel(scaled)]
+    check_places(places)
+    array = to_integers(scaled, field="scaled")
+    return [Decimal(int(item)).scaleb(-places, context=UNBOUNDED) for item in array.ravel()]
+
+
+def _int64_operand(values: ArrayLike, field: str) -> Int64Array:
+    """An integer array argument as int64, every magnitude below ``2**63`` (else raise)."""
+    if type(values) is np.ndarray and values.dtype == np.int64:
+        array: npt.NDArray[Any] = values  # the fast path: no copy, no pass over the data
+    else:
+        array = to_integers(values, field=field)
+    if array.dtype == object or (array.size and int(array.min()) < -_INT64_MAX):
+        # uint64 beyond int64 would wrap, and -2**63 has no int64 magnitude.
+        largest = max(abs(int(item)) for item in array.ravel())
+        raise InexactArrayError(field, "must fit in int64", largest)
+    return array
 
 
 def divide_round(
-    numerator: npt.ArrayLike,
-    denominator: npt.ArrayLike,
+    numerator: ArrayLike,
+    denominator: ArrayLike,
     places: int,
     rounding: Rounding,
 ) -> Int64Array:
@@ -191,11 +230,13 @@ def divide_round(
     Parameters
     ----------
     numerator, denominator : array_like of int
-        Integers (broadcast together); no denominator may be zero.
+        Integers of any width (broadcast together), magnitudes below
+        ``2**63``; no denominator may be zero. Masked elements are refused.
     places : int
         Decimal places of the result.
     rounding : Rounding
-        The same policies as :func:`~sakip.numbers.round_to`.
+        The same policies as :func:`~sakip.numbers.round_to` (member or
+        value).
 
     Returns
     -------
@@ -206,9 +247,11 @@ def divide_round(
     Raises
     ------
     InvalidValueError
-        A zero denominator.
+        A zero denominator (with its position), or shapes that do not
+        broadcast.
     InexactArrayError
-        ``numerator x 10**places`` would overflow ``int64``.
+        An operand beyond ``int64``, or ``numerator x 10**places`` that
+        would overflow it; never a wrapped value.
 
     Notes
     -----
@@ -227,31 +270,24 @@ def divide_round(
     >>> divide_round([10000 + 9995], [200], 2, Rounding.HALF_UP).tolist()
     [9998]
     """
-    num = np.asarray(numerator)
-    den = np.asarray(denominator)
-    if num.dtype.kind not in "iu" or den.dtype.kind not in "iu":
-        raise InvalidTypeError("numerator", "must be integer arrays", (num.dtype, den.dtype))
+    num = _int64_operand(numerator, "numerator")
+    den = _int64_operand(denominator, "denominator")
     check_places(places)
-    for name, array in (("numerator", num), ("denominator", den)):
-        # uint64 beyond int64 would wrap, and -2**63 has no int64 magnitude.
-        if array.size and (int(array.max()) > _INT64_MAX or int(array.min()) < -_INT64_MAX):
-            raise InexactArrayError(
-                name, "must fit in int64", int(np.abs(array.astype(object)).max())
-            )
-    num = num.astype(np.int64, copy=False)
-    den = den.astype(np.int64, copy=False)
-    if (den == 0).any():
-        raise InvalidValueError("denominator", "must not be zero", 0)
     if not isinstance(rounding, Rounding):
-        raise InvalidTypeError("rounding", "must be a Rounding", rounding)
-    num, den = np.broadcast_arrays(num, den)
+        rounding = to_enum(rounding, Rounding, field="rounding")
+    if (den == 0).any():
+        first = int(np.flatnonzero((den == 0).ravel())[0])
+        raise InvalidValueError(at("denominator", first, den.shape), "must not be zero", 0)
+    num, den = broadcast(numerator=num, denominator=den)
     factor = 10**places
     top_max = max(-int(num.min(initial=0)), int(num.max(initial=0)))
     bottom_max = max(-int(den.min(initial=0)), int(den.max(initial=0)))
     if top_max * factor < FLOAT_EXACT_LIMIT and bottom_max < FLOAT_EXACT_LIMIT:
         return _divide_round_floats(num, den, places, rounding)
+    if bottom_max > _INT64_MAX:  # -2**63: no int64 magnitude
+        raise InexactArrayError("denominator", "must fit in int64", bottom_max)
     if num.size and top_max * factor * 2 > _INT64_MAX:
-        raise InexactArrayError("numerator", "overflows int64 once scaled", int(np.abs(num).max()))
+        raise InexactArrayError("numerator", "overflows int64 once scaled", top_max)
     negative = (num < 0) != (den < 0)
     top = np.abs(num) * np.int64(factor)
     bottom = np.abs(den)
@@ -407,13 +443,14 @@ def _divide_round_floats(
     return out.reshape(shape)
 
 
-def count_array(values: npt.ArrayLike, *, field: str = "values") -> Int64Array:
+def count_array(values: ArrayLike, *, field: str = "values") -> Int64Array:
     """Check an array of counts (integers, ``>= 0``, below ``10**15``) and view it as int64.
 
     Parameters
     ----------
     values : array_like of int
-        Counts of people, incidents, records...
+        Counts of people, incidents, records... (any integer width, or
+        Python ints; masked elements refused).
     field : str, optional
         Name used in error messages.
 
@@ -440,9 +477,10 @@ def count_array(values: npt.ArrayLike, *, field: str = "values") -> Int64Array:
     ...
     sakip.errors.InvalidValueError: 'escapes' must be >= 0: -1
     """
-    array = np.asarray(values)
-    if array.dtype.kind not in "iu":
+    array = to_array(values, field=field)
+    if array.dtype.kind not in "iuO":
         raise InvalidTypeError(field, "must be an integer array", array.dtype)
+    array = to_integers(array, field=field)
     if array.size and array.min() < 0:
         raise InvalidValueError(field, "must be >= 0", int(array.min()))
     if array.size and int(array.max()) >= _MAX_SCALED_FROM_FLOAT:
@@ -452,8 +490,8 @@ def count_array(values: npt.ArrayLike, *, field: str = "values") -> Int64Array:
 
 
 def percent_array(
-    part: npt.ArrayLike,
-    whole: npt.ArrayLike,
+    part: ArrayLike,
+    whole: ArrayLike,
     places: int,
     rounding: Rounding,
     *,
@@ -496,8 +534,11 @@ def percent_array(
     >>> percent_array([2, 22, 0], [3, 22, 0], 2, Rounding.HALF_UP, empty=100).tolist()
     [6667, 10000, 10000]
     """
-    top, bottom = np.broadcast_arrays(
-        count_array(part, field=part_field), count_array(whole, field=whole_field)
+    top, bottom = broadcast(
+        **{
+            part_field: count_array(part, field=part_field),
+            whole_field: count_array(whole, field=whole_field),
+        }
     )
     over = top > bottom
     if over.any():

@@ -7,14 +7,19 @@ not errors: a report with findings is still a report.
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 
 import attrs
 
-from sakip.errors import show_value
+from sakip.errors import InvalidValueError, show_value
 from sakip.numbers import UNBOUNDED, RoundingPolicy, to_decimal
 
 __all__ = ["Finding", "check_printed"]
+
+
+def _is_finite(value: Decimal | float) -> bool:
+    return value.is_finite() if isinstance(value, Decimal) else math.isfinite(value)
 
 
 @attrs.frozen
@@ -43,6 +48,12 @@ class Finding:
     computed: object
     rule: str
 
+    def __attrs_post_init__(self) -> None:
+        for name in ("printed", "computed"):
+            value = getattr(self, name)
+            if isinstance(value, Decimal | float) and not _is_finite(value):
+                raise InvalidValueError(name, "must be a finite number or a label", value)
+
     @property
     def difference(self) -> Decimal | None:
         """``printed - computed`` when both are numbers, else ``None``.
@@ -51,13 +62,19 @@ class Finding:
         --------
         >>> Finding("staff", 119, 121, "text total = table total").difference
         Decimal('-2')
+        >>> Finding("staff", Decimal("NaN"), 121, "text total = table total")
+        Traceback (most recent call last):
+        ...
+        sakip.errors.InvalidValueError: 'printed' must be a finite number or a label: NaN
         """
         numbers = (int, Decimal)
         if isinstance(self.printed, bool) or isinstance(self.computed, bool):
             return None
         if not (isinstance(self.printed, numbers) and isinstance(self.computed, numbers)):
             return None
-        return UNBOUNDED.subtract(Decimal(self.printed), Decimal(self.computed))
+        printed = to_decimal(self.printed, field="printed")  # never NaN (refused)
+        computed = to_decimal(self.computed, field="computed")
+        return UNBOUNDED.subtract(printed, computed)
 
     def __str__(self) -> str:
         return (

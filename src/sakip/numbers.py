@@ -22,7 +22,7 @@ from decimal import (
     Decimal,
 )
 from numbers import Integral
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, TypeVar
 
 import attrs
 import numpy as np
@@ -73,6 +73,8 @@ UNBOUNDED = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
 #: :data:`EXACT` and every rounding to at most this many places is exact.
 MAX_EXPONENT = 9_999
 
+E = TypeVar("E", bound=enum.Enum)
+
 _PLAIN_DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 
 
@@ -111,6 +113,19 @@ _MODES = {
     Rounding.HALF_UP: ROUND_HALF_UP,
     Rounding.HALF_EVEN: ROUND_HALF_EVEN,
 }
+
+
+def _enum(value: object, enum_type: type[E], field: str) -> E:
+    """:func:`sakip.coerce.to_enum`, imported when first needed (coerce imports this module)."""
+    if isinstance(value, enum_type):
+        return value
+    from sakip.coerce import to_enum
+
+    return to_enum(value, enum_type, field=field)
+
+
+def _to_rounding(value: object) -> Rounding:
+    return _enum(value, Rounding, "rounding")
 
 
 def _check_finite(value: Decimal, field: str) -> Decimal:
@@ -235,7 +250,8 @@ def round_to(value: object, places: int, rounding: Rounding) -> Decimal:
     places : int
         Decimal places to keep, ``>= 0``.
     rounding : Rounding
-        The policy; there is no default because sources differ.
+        The policy (the member or its value, ``"truncate"``); there is no
+        default because sources differ.
 
     Returns
     -------
@@ -245,9 +261,8 @@ def round_to(value: object, places: int, rounding: Rounding) -> Decimal:
     Raises
     ------
     InvalidValueError
-        ``places`` negative or above :data:`MAX_EXPONENT`.
-    InvalidTypeError
-        ``rounding`` that is not a :class:`Rounding`.
+        ``places`` negative or above :data:`MAX_EXPONENT`, or ``rounding``
+        that is neither a :class:`Rounding` nor the value of one.
 
     Notes
     -----
@@ -270,7 +285,7 @@ def round_to(value: object, places: int, rounding: Rounding) -> Decimal:
     Decimal('-1.23')
     """
     if not isinstance(rounding, Rounding):
-        raise InvalidTypeError("rounding", "must be a Rounding", rounding)
+        rounding = _to_rounding(rounding)
     check_places(places)
     number = to_decimal(value)
     # The result has at most adjusted + 1 + places digits; a context that wide
@@ -451,10 +466,16 @@ class RoundingPolicy:
     True
     >>> LKIP_CAPAIAN.agrees("115.6", printed=Decimal("115.6"))
     True
+    >>> RoundingPolicy(2, "truncate") == LKIP_CAPAIAN
+    True
+    >>> RoundingPolicy(2, "truncated")
+    Traceback (most recent call last):
+    ...
+    sakip.errors.InvalidValueError: 'rounding' must be one of ['truncate', 'half_up', 'half_even']: 'truncated'
     """
 
     places: int = attrs.field(validator=lambda _i, _a, v: check_places(v))
-    rounding: Rounding = attrs.field(validator=attrs.validators.instance_of(Rounding))
+    rounding: Rounding = attrs.field(converter=_to_rounding)
 
     def apply(self, value: object) -> Decimal:
         """Round ``value`` to this policy's places with its rule."""
@@ -510,18 +531,23 @@ def format_number(
     places : int, optional
         Decimal places to show. ``None`` shows the value's own digits.
     rounding : Rounding, optional
-        Required when ``places`` is given: how to reach those places.
+        Required when ``places`` is given: how to reach those places (the
+        member or its value).
     style : NumberStyle, optional
-        :attr:`NumberStyle.INDONESIAN` (default) or :attr:`NumberStyle.PLAIN`.
+        :attr:`NumberStyle.INDONESIAN` (default, value ``"id"``) or
+        :attr:`NumberStyle.PLAIN` (value ``"plain"``).
 
     Returns
     -------
     str
+        A zero, or a value that rounds to zero, is written without a sign
+        (``0,00``, never ``-0,00``).
 
     Raises
     ------
     InvalidValueError
-        ``places`` given without ``rounding``.
+        ``places`` given without ``rounding``, or a ``style`` or
+        ``rounding`` that is neither a member nor the value of one.
 
     Examples
     --------
@@ -531,12 +557,17 @@ def format_number(
     '11.010.853.963'
     >>> format_number("-1216.57", style=NumberStyle.PLAIN)
     '-1216.57'
+    >>> format_number("-0.001", 2, Rounding.TRUNCATE), format_number("-0")
+    ('0,00', '0')
     """
+    style = _enum(style, NumberStyle, "style")
     number = to_decimal(value)
     if places is not None:
         if rounding is None:
             raise InvalidValueError("rounding", "must be given with places", rounding)
         number = round_to(number, places, rounding)
+    if number.is_zero():
+        number = number.copy_abs()  # no "-0,00": a zero has no sign in a report
     text = format(number, "f")
     sign = "-" if text.startswith("-") else ""
     text = text.lstrip("-")
@@ -596,6 +627,10 @@ def parse_number(
     NumberFormatError
         Anything that is not a number in these forms, including badly
         grouped thousands (``1.21.6``) and trailing words.
+    InvalidValueError
+        A magnitude outside 1e-9999 .. 1e10000 (:data:`MAX_EXPONENT`, as
+        :func:`to_decimal`), found from the digits before any Decimal is
+        built.
 
     Notes
     -----
@@ -635,11 +670,29 @@ def parse_number(
     if not re.fullmatch(r"[\d.,]+", body) or not body[0].isdigit() or not body[-1].isdigit():
         raise NumberFormatError(field, "is not a number (split any unit off first)", text)
 
+    def make(digits: str, fraction: str) -> Decimal:
+        # The magnitude limit of to_decimal, checked on the digits before a
+        # Decimal is built (a 20,000-digit text is refused at once).
+        significant = digits.lstrip("0")
+        if significant:
+            adjusted = len(significant) - 1
+        elif fraction.strip("0"):
+            adjusted = -(len(fraction) - len(fraction.lstrip("0")) + 1)
+        else:
+            adjusted = 0
+        if not -MAX_EXPONENT <= adjusted <= MAX_EXPONENT:
+            shown = text if len(text) <= 40 else f"{text[:20]}...({len(text)} characters)"
+            raise InvalidValueError(
+                field,
+                f"must lie between 1e-{MAX_EXPONENT} and 1e{MAX_EXPONENT + 1} in magnitude",
+                shown,
+            )
+        return _check_finite(Decimal(sign + digits + ("." + fraction if fraction else "")), field)
+
     def build(whole: str, thousands: str, fraction: str) -> Decimal:
         if thousands in whole and not _grouped(whole, thousands):
             raise NumberFormatError(field, f"has {thousands!r} not grouping thousands by 3", text)
-        digits = whole.replace(thousands, "")
-        return Decimal(sign + digits + ("." + fraction if fraction else ""))
+        return make(whole.replace(thousands, ""), fraction)
 
     if decimal_separator is not None:
         thousands = "." if decimal_separator == "," else ","
@@ -657,7 +710,7 @@ def parse_number(
             raise NumberFormatError(field, "mixes its separators", text)
         return build(whole, thousands, fraction)
     if dots + commas == 0:
-        return Decimal(sign + body)
+        return make(body, "")
     sep = "." if dots else ","
     if dots + commas > 1:
         return build(body, sep, "")
@@ -666,4 +719,4 @@ def parse_number(
         raise AmbiguousNumberError(
             field, "has an ambiguous decimal separator (pass decimal_separator=',' or '.')", text
         )
-    return Decimal(sign + whole + "." + fraction)
+    return make(whole, fraction)
