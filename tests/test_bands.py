@@ -265,7 +265,7 @@ def test_masks_are_honoured_never_dropped() -> None:
 
 
 def test_nan_is_refused_with_its_position() -> None:
-    with pytest.raises(InvalidValueError, match=r"'values\[1\]' must be finite"):
+    with pytest.raises(InvalidValueError, match=r"'values\[1\]' must be a finite number"):
         CAPAIAN_LKIP.classify_array([1.0, float("nan")])
 
 

@@ -90,7 +90,7 @@ def test_to_array_refuses_what_it_cannot_read() -> None:
 
 
 def test_to_array_names_the_non_finite_element() -> None:
-    with pytest.raises(InvalidValueError, match=r"'v\[1, 0\]' must be finite: inf"):
+    with pytest.raises(InvalidValueError, match=r"'v\[1, 0\]' must be a finite number: inf"):
         to_array(np.array([[1.0, 2.0], [np.inf, 0.0]]), field="v")
     # Under a mask a NaN is no one's business ...
     masked = to_array(np.ma.array([np.nan, 1.0], mask=[1, 0]), field="v", allow_mask=True)

@@ -132,7 +132,7 @@ def test_scaled_conversions_keep_the_shape_and_name_the_element() -> None:
         [15],
         [20],
     ]
-    with pytest.raises(InvalidValueError, match=r"'values\[1\]' must be finite"):
+    with pytest.raises(InvalidValueError, match=r"'values\[1\]' must be a finite number"):
         scaled_from_floats([1.0, float("inf")], 2)
     with pytest.raises(InvalidValueError, match=r"'values\[1\]' must be a finite"):
         scaled_from_decimals([Decimal(1), Decimal("NaN")], 2)

@@ -245,6 +245,7 @@ def to_array(
     field: str,
     ndim: int | None = None,
     allow_mask: bool = False,
+    allow_nan: bool = False,
 ) -> np.ndarray[Any, Any]:
     """The array front door: every array argument of :mod:`sakip` passes here first.
 
@@ -265,6 +266,9 @@ def to_array(
         with any masked element is refused (a mask is never dropped); when
         ``True`` the masked array is returned as it is, for the caller to
         honour its mask.
+    allow_nan : bool, default False
+        Whether NaN elements of a float array pass (for callers where NaN
+        means "no answer", as in Likert matrices); infinities never pass.
 
     Returns
     -------
@@ -302,7 +306,7 @@ def to_array(
     >>> to_array([1.5, float("nan")], field="target")
     Traceback (most recent call last):
     ...
-    sakip.errors.InvalidValueError: 'target[1]' must be finite: nan
+    sakip.errors.InvalidValueError: 'target[1]' must be a finite number: nan
     """
     if isinstance(values, str | bytes):
         raise InvalidTypeError(field, "must be an array of numbers, not a str", values)
@@ -345,10 +349,12 @@ def to_array(
         finite = np.isfinite(data)
         if mask is not None:
             finite |= mask
+        if allow_nan:
+            finite |= np.isnan(data)
         if not finite.all():
             first = int(np.flatnonzero(~finite.ravel())[0])
             raise InvalidValueError(
-                at(field, first, data.shape), "must be finite", data.ravel()[first].item()
+                at(field, first, data.shape), "must be a finite number", data.ravel()[first].item()
             )
     return array
 

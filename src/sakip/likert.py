@@ -326,7 +326,7 @@ def validated_scores(
     if isinstance(data, list | tuple):
         scores, answered = _from_rows(data, scale, field, marker)
     elif isinstance(data, np.ndarray):
-        array: npt.NDArray[Any] = to_array(data, field=field, allow_mask=True)
+        array: npt.NDArray[Any] = to_array(data, field=field, allow_mask=True, allow_nan=True)
         if isinstance(array, np.ma.MaskedArray):
             mask = np.ma.getmaskarray(array)
             array = np.ma.getdata(array)

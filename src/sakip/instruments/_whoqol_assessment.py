@@ -216,7 +216,7 @@ def score_assessment(
     rule = _check_rule(rule)
     data: ArrayLike
     if isinstance(items, np.ndarray):
-        array = to_array(items, field="items", allow_mask=True)
+        array = to_array(items, field="items", allow_mask=True, allow_nan=True)
         if array.ndim != 1:
             raise InvalidValueError("items", "must be one assessment (1-D)", f"{array.ndim}-D")
         data = array.reshape(1, -1)
