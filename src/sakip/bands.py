@@ -43,7 +43,7 @@ from sakip.coerce import (
     to_sequence,
 )
 from sakip.errors import InvalidTypeError, InvalidValueError, OutOfBandError, SchemeError
-from sakip.numbers import check_places, to_decimal
+from sakip.numbers import NumberLike, check_places, to_decimal
 
 __all__ = ["Band", "BandScheme", "Gap", "GapPolicy", "as_scheme", "scheme_from_lower_bounds"]
 
@@ -56,7 +56,7 @@ _MAX_BOUND_DIGITS = 15
 _FLOAT_SAFE_EXPONENT = 300
 
 
-def _optional_decimal(value: object) -> Decimal | None:
+def _optional_decimal(value: NumberLike | None) -> Decimal | None:
     return None if value is None else to_decimal(value, field="bound")
 
 
@@ -74,15 +74,15 @@ def significant_digits(value: Decimal) -> int:
     return len("".join(map(str, value.as_tuple().digits)).lstrip("0").rstrip("0"))
 
 
-def _lower_closed(value: object) -> bool:
+def _lower_closed(value: bool) -> bool:
     return to_bool(value, field="lower_closed")
 
 
-def _upper_closed(value: object) -> bool:
+def _upper_closed(value: bool) -> bool:
     return to_bool(value, field="upper_closed")
 
 
-def _verified(value: object) -> bool:
+def _verified(value: bool) -> bool:
     return to_bool(value, field="verified")
 
 
@@ -96,7 +96,7 @@ def _optional_text(_instance: object, attribute: attrs.Attribute[Any], value: ob
         _text(_instance, attribute, value)
 
 
-def _optional_gap_policy(value: object) -> GapPolicy | None:
+def _optional_gap_policy(value: GapPolicy | str | None) -> GapPolicy | None:
     return None if value is None else to_enum(value, GapPolicy, field="gap_policy")
 
 
@@ -185,7 +185,7 @@ class Band:
             return True
         return value < self.upper or (self.upper_closed and value == self.upper)
 
-    def contains(self, value: object) -> bool:
+    def contains(self, value: NumberLike) -> bool:
         """Whether ``value`` lies in the band."""
         number = to_decimal(value)
         return self.above_lower(number) and self.below_upper(number)
@@ -347,7 +347,7 @@ class BandScheme:
         """
         return attrs.evolve(self, gap_policy=to_enum(policy, GapPolicy, field="policy"))
 
-    def index(self, value: object) -> int:
+    def index(self, value: NumberLike) -> int:
         """Position (0 = lowest) of the band ``value`` falls in.
 
         Raises
@@ -384,7 +384,7 @@ class BandScheme:
                 )
         raise AssertionError("unreachable: the last band's upper bound was checked")
 
-    def classify(self, value: object) -> Band:
+    def classify(self, value: NumberLike) -> Band:
         """The band ``value`` falls in, decided on the exact value.
 
         Parameters
@@ -671,10 +671,10 @@ def labels_of(scheme: BandScheme) -> tuple[str, ...]:
 
 def scheme_from_lower_bounds(
     name: str,
-    bounds: Sequence[tuple[str, object]],
+    bounds: Sequence[tuple[str, NumberLike | None]],
     *,
     source: str,
-    top: object = None,
+    top: NumberLike | None = None,
     top_closed: bool = True,
     year: int | None = None,
     verified: bool = True,
@@ -704,7 +704,7 @@ def scheme_from_lower_bounds(
     return BandScheme(name, bands, source=source, year=year, verified=verified, notes=notes)
 
 
-def as_scheme(value: object, *, field: str = "scheme") -> BandScheme:
+def as_scheme(value: BandScheme, *, field: str = "scheme") -> BandScheme:
     """Check that an argument is a :class:`BandScheme` (the instruments' ``scheme=``).
 
     Raises

@@ -153,8 +153,8 @@ def to_bounded(
     value: object,
     *,
     field: str,
-    low: object = None,
-    high: object = None,
+    low: NumberLike | None = None,
+    high: NumberLike | None = None,
 ) -> Decimal:
     """An exact number inside the closed interval ``[low, high]`` (either end optional).
 

@@ -31,7 +31,14 @@ import numpy.typing as npt
 
 from sakip.coerce import ArrayLike, at, broadcast, float_values, to_array, to_enum, to_integers
 from sakip.errors import InvalidTypeError, InvalidValueError
-from sakip.numbers import UNBOUNDED, Rounding, check_places, to_decimal, to_percentage
+from sakip.numbers import (
+    UNBOUNDED,
+    NumberLike,
+    Rounding,
+    check_places,
+    to_decimal,
+    to_percentage,
+)
 
 __all__ = [
     "CHUNK",
@@ -495,7 +502,7 @@ def percent_array(
     places: int,
     rounding: Rounding,
     *,
-    empty: object = None,
+    empty: NumberLike | None = None,
     part_field: str = "part",
     whole_field: str = "whole",
 ) -> Int64Array:

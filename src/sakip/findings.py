@@ -13,7 +13,7 @@ from decimal import Decimal
 import attrs
 
 from sakip.errors import InvalidValueError, show_value
-from sakip.numbers import UNBOUNDED, RoundingPolicy, to_decimal
+from sakip.numbers import UNBOUNDED, NumberLike, RoundingPolicy, to_decimal
 
 __all__ = ["Finding", "check_printed"]
 
@@ -44,8 +44,8 @@ class Finding:
     """
 
     location: str
-    printed: object
-    computed: object
+    printed: Decimal | int | str | None
+    computed: Decimal | int | str | None
     rule: str
 
     def __attrs_post_init__(self) -> None:
@@ -86,8 +86,8 @@ class Finding:
 def check_printed(
     location: str,
     *,
-    printed: object,
-    computed: object,
+    printed: NumberLike,
+    computed: NumberLike,
     policy: RoundingPolicy,
     rule: str,
 ) -> Finding | None:

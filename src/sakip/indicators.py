@@ -63,7 +63,11 @@ def _text(field: str) -> _Validator:
     return check
 
 
-def _optional_number(value: object) -> Decimal | None:
+def _number(value: NumberLike) -> Decimal:
+    return to_decimal(value, field="value")
+
+
+def _optional_number(value: NumberLike | None) -> Decimal | None:
     return None if value is None else to_decimal(value)
 
 
@@ -419,7 +423,7 @@ class Realization:
     Decimal('16')
     """
 
-    value: Decimal = attrs.field(converter=to_decimal)
+    value: Decimal = attrs.field(converter=_number)
     quarters: tuple[Decimal | None, ...] = ()
     aggregation: QuarterAggregation | None = None
 

@@ -124,7 +124,7 @@ def _enum(value: object, enum_type: type[E], field: str) -> E:
     return to_enum(value, enum_type, field=field)
 
 
-def _to_rounding(value: object) -> Rounding:
+def _to_rounding(value: Rounding | str) -> Rounding:
     return _enum(value, Rounding, "rounding")
 
 
@@ -240,7 +240,7 @@ def to_percentage(value: object, *, field: str = "value") -> Decimal:
     return number
 
 
-def round_to(value: object, places: int, rounding: Rounding) -> Decimal:
+def round_to(value: NumberLike, places: int, rounding: Rounding | str) -> Decimal:
     """Round a value to ``places`` decimal places with an explicit policy.
 
     Parameters
@@ -297,8 +297,8 @@ def round_to(value: object, places: int, rounding: Rounding) -> Decimal:
 
 
 def divide(
-    numerator: object,
-    denominator: object,
+    numerator: NumberLike,
+    denominator: NumberLike,
     *,
     numerator_field: str = "numerator",
     denominator_field: str = "denominator",
@@ -356,7 +356,7 @@ def divide(
     return Context(prec=needed, Emax=EXACT.Emax, Emin=EXACT.Emin).divide(top, bottom)
 
 
-def exact_sum(values: Iterable[object], *, field: str = "values") -> Decimal:
+def exact_sum(values: Iterable[NumberLike], *, field: str = "values") -> Decimal:
     """The exact sum of numbers, the same in any order.
 
     ``sum()`` over Decimals rounds every partial sum to the ambient
@@ -385,8 +385,8 @@ def exact_sum(values: Iterable[object], *, field: str = "values") -> Decimal:
 
 
 def percent(
-    part: object,
-    whole: object,
+    part: NumberLike,
+    whole: NumberLike,
     *,
     part_field: str = "part",
     whole_field: str = "whole",
@@ -424,7 +424,7 @@ def percent(
     return divide(top, whole, numerator_field=part_field, denominator_field=whole_field)
 
 
-def check_places(places: object) -> int:
+def check_places(places: int) -> int:
     """Check a number of decimal places: an ``int`` from 0 to :data:`MAX_EXPONENT`.
 
     Examples
@@ -477,11 +477,11 @@ class RoundingPolicy:
     places: int = attrs.field(validator=lambda _i, _a, v: check_places(v))
     rounding: Rounding = attrs.field(converter=_to_rounding)
 
-    def apply(self, value: object) -> Decimal:
+    def apply(self, value: NumberLike) -> Decimal:
         """Round ``value`` to this policy's places with its rule."""
         return round_to(value, self.places, self.rounding)
 
-    def agrees(self, value: object, *, printed: object) -> bool:
+    def agrees(self, value: NumberLike, *, printed: NumberLike) -> bool:
         """Whether a printed figure is ``value`` shown under this policy.
 
         A printed figure may show fewer places than the policy (``115,6``,
@@ -516,7 +516,7 @@ class NumberStyle(enum.Enum):
 
 
 def format_number(
-    value: object,
+    value: NumberLike,
     places: int | None = None,
     rounding: Rounding | None = None,
     *,

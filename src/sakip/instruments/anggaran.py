@@ -668,7 +668,12 @@ class Agreement:
     other: int | Decimal = attrs.field(converter=_figure)
 
 
-def _finding(location: str, rule: str, printed: object, computed: object) -> Finding:
+def _finding(
+    location: str,
+    rule: str,
+    printed: Decimal | int | str | None,
+    computed: Decimal | int | str | None,
+) -> Finding:
     return Finding(location=location, printed=printed, computed=computed, rule=rule)
 
 
