@@ -44,6 +44,9 @@ __all__ = ["ScoreBatch", "score_each"]
 
 
 def _read_only(array: npt.NDArray[Any]) -> npt.NDArray[Any]:
+    """``array`` itself when it is already read-only (no copy), else a read-only copy."""
+    if not array.flags.writeable:
+        return array
     array = np.array(array, copy=True)
     array.setflags(write=False)
     return array
@@ -62,10 +65,13 @@ def _frozen_int64(values: ArrayLike) -> npt.NDArray[np.int64]:
     return _read_only(_int64(values, "scaled"))
 
 
-def _frozen_positions(values: ArrayLike | None) -> npt.NDArray[np.intp] | None:
+def _frozen_positions(values: ArrayLike | None) -> npt.NDArray[np.integer[Any]] | None:
     if values is None:
         return None
-    return _read_only(_int64(values, "positions").astype(np.intp))
+    if isinstance(values, np.ndarray) and values.dtype.kind in "iu":
+        # Band positions are small: keep the caller's width (int8 for 1M rows is 1 MB).
+        return _read_only(values)
+    return _read_only(_int64(values, "positions"))
 
 
 def _frozen_mask(values: ArrayLike | None) -> npt.NDArray[np.bool_] | None:
@@ -95,9 +101,12 @@ class ScoreBatch:
     ----------
     scaled : numpy.ndarray of int64, read-only
         ``value x 10**policy.places`` of each row, rounded under ``policy``.
+        An array given read-only is kept as it is (the batch paths hand over
+        their fresh arrays that way, so a million rows are not copied); a
+        writeable one is copied, so the caller cannot change the batch.
     policy : RoundingPolicy
         How ``scaled`` was rounded (places and rounding mode).
-    positions : numpy.ndarray of intp, read-only, optional
+    positions : numpy.ndarray of integers, read-only, optional
         Band position (0 = lowest) of each row's *exact* value in ``scheme``;
         ``None`` where the instrument has no scheme.
     scheme : BandScheme, optional
@@ -116,7 +125,9 @@ class ScoreBatch:
 
     scaled: npt.NDArray[np.int64] = attrs.field(converter=_frozen_int64)
     policy: RoundingPolicy = attrs.field(validator=_policy)
-    positions: npt.NDArray[np.intp] | None = attrs.field(default=None, converter=_frozen_positions)
+    positions: npt.NDArray[np.integer[Any]] | None = attrs.field(
+        default=None, converter=_frozen_positions
+    )
     scheme: BandScheme | None = attrs.field(default=None, validator=_optional_scheme)
     mask: npt.NDArray[np.bool_] | None = attrs.field(default=None, converter=_frozen_mask)
 

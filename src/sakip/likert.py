@@ -711,12 +711,11 @@ class ScoreMatrix:
         if not isinstance(policy, RoundingPolicy):
             raise InvalidTypeError("policy", "must be a RoundingPolicy", policy)
         scheme = as_scheme(scheme)
-        return ScoreBatch(
-            scaled=self.row_means_scaled(policy.places, policy.rounding),
-            policy=policy,
-            positions=self.row_positions(scheme, factor=factor),
-            scheme=scheme,
-        )
+        scaled = self.row_means_scaled(policy.places, policy.rounding)
+        positions = self.row_positions(scheme, factor=factor)
+        for fresh in (scaled, positions):
+            fresh.setflags(write=False)  # handed over to the batch without a copy
+        return ScoreBatch(scaled=scaled, policy=policy, positions=positions, scheme=scheme)
 
     def col_positions(self, scheme: BandScheme) -> npt.NDArray[np.intp]:
         """Band position of each item's exact mean.
