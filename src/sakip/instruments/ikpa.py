@@ -15,6 +15,16 @@ do not apply to the unit, the ``Dispensasi SPM`` deduction, the final value
 (``Nilai Akhir``), aspect values and the category (a
 :class:`~sakip.bands.Band` of :data:`~sakip.schemes.IKPA_CATEGORY`).
 
+The indicator values themselves can be simulated from a unit's own raw data
+before OMSPAN publishes them: :func:`revisi_dipa`,
+:func:`deviasi_halaman_iii_dipa` (:func:`average_deviation`),
+:func:`penyerapan_anggaran`, :func:`belanja_kontraktual`,
+:func:`penyelesaian_tagihan`, :func:`pengelolaan_up_tup`,
+:func:`capaian_output` and the :func:`dispensasi_spm` deduction, under the
+calculator rules of a year (:class:`IkpaInputRules`, :data:`IKPA_INPUT_RULES`,
+kept in private modules and importable from here). Rules read only in a
+secondary source are marked unverified (``IKPA_INPUTS_2024.provenance``).
+
 IKPA is scored for a few hundred units a year: many units are scored with
 the generic loop :func:`sakip.batch.score_each` over :func:`score`, which
 returns the shared :class:`~sakip.batch.ScoreBatch`.
@@ -42,6 +52,26 @@ from sakip.bands import Band, BandScheme, as_scheme
 from sakip.capaian import achievement
 from sakip.coerce import to_bounded
 from sakip.errors import InvalidTypeError, InvalidValueError
+from sakip.instruments._ikpa_input_rules import (
+    IKPA_INPUT_RULES,
+    IKPA_INPUTS_2024,
+    IkpaInputRules,
+    RuleSource,
+    SpendingType,
+    input_rules_for_year,
+)
+from sakip.instruments._ikpa_inputs import (
+    average_deviation,
+    belanja_kontraktual,
+    capaian_output,
+    countable_revisions,
+    deviasi_halaman_iii_dipa,
+    dispensasi_spm,
+    pengelolaan_up_tup,
+    penyelesaian_tagihan,
+    penyerapan_anggaran,
+    revisi_dipa,
+)
 from sakip.instruments._ikpa_rules import (
     IKPA_2022,
     IKPA_2024,
@@ -61,15 +91,31 @@ from sakip.schemes import IKPA_CATEGORY
 __all__ = [
     "IKPA_2022",
     "IKPA_2024",
+    "IKPA_INPUTS_2024",
+    "IKPA_INPUT_RULES",
     "IKPA_RULES",
     "NOT_APPLICABLE",
     "Aspect",
     "AspectScore",
     "IkpaIndicator",
+    "IkpaInputRules",
     "IkpaResult",
     "IkpaRules",
     "IndicatorScore",
     "NotApplicable",
+    "RuleSource",
+    "SpendingType",
+    "average_deviation",
+    "belanja_kontraktual",
+    "capaian_output",
+    "countable_revisions",
+    "deviasi_halaman_iii_dipa",
+    "dispensasi_spm",
+    "input_rules_for_year",
+    "pengelolaan_up_tup",
+    "penyelesaian_tagihan",
+    "penyerapan_anggaran",
+    "revisi_dipa",
     "rules_for_year",
     "score",
 ]
