@@ -326,6 +326,10 @@ _GUNUNGSITOLI = (
 )
 _SEMARANG2 = "KPPN Semarang II (DJPb), 'Indikator Kinerja Deviasi Halaman III DIPA'"
 _MERAUKE = "KPPN Merauke (DJPb), 'IKPA Maksimal, APBN Optimal': TW III 2024 targets 51/52/53"
+_GORONTALO = (
+    "KPPN Gorontalo (DJPb), 'Ketentuan Penilaian IKPA TA 2026', citing PER-5/PB/2024 Pasal 7 "
+    "and Pasal 9"
+)
 _JUKNIS_2022 = "DJPb Juknis IKPA 2022: revisions that keep the satker's pagu, by code"
 _PAPARAN = (
     "secondary: simulator-ikpa regulatory register citing DJPb 'Paparan Petunjuk Teknis "
@@ -345,7 +349,7 @@ _PROVENANCE_2024 = (
         "Deviasi Halaman III DIPA",
         "|realization - RPD| / RPD per month and spending type, pagu-weighted, averaged",
         "V",
-        f"{_GUNUNGSITOLI}; {_SEMARANG2}; {_KUPANG}",
+        f"{_GUNUNGSITOLI}; {_SEMARANG2}; {_GORONTALO}; {_KUPANG}",
     ),
     RuleSource(
         "Deviasi Halaman III DIPA",
@@ -355,15 +359,16 @@ _PROVENANCE_2024 = (
     ),
     RuleSource(
         "Penyerapan Anggaran",
-        "average over quarters of absorption against quarterly targets per spending type",
+        "mean over quarters of a weighted average, per spending type, of absorption against "
+        "the quarterly target; the pagu is net of blokir",
         "V",
-        _KUPANG,
+        f"{_GORONTALO}; {_KUPANG}",
     ),
     RuleSource("Penyerapan Anggaran", "TW III targets 51 = 75, 52 = 70, 53 = 70", "V", _MERAUKE),
     RuleSource(
         "Penyerapan Anggaran",
         "other targets (51 20/50/-/95, 52 15/50/-/90, 53 10/40/-/90, 57 25/50/75/95); "
-        "weighted by pagu share",
+        "the weights are the pagu shares",
         "S",
         _PAPARAN,
     ),

@@ -121,7 +121,9 @@ def revisi_dipa(
         ("second_semester", second_semester, ruleset.semester_weights[1]),
     ):
         number = to_count(count, field=field)
-        total += UNBOUNDED.multiply(weight, scores[min(number, len(scores) - 1)])
+        total = UNBOUNDED.add(
+            total, UNBOUNDED.multiply(weight, scores[min(number, len(scores) - 1)])
+        )
     return total
 
 
@@ -186,14 +188,14 @@ def average_deviation(
     For each counted month ``m`` and spending type ``t`` with a pagu,
     ``d = |realization - rpd| / rpd x 100``, capped at 100; the month's
     deviation weights ``d`` by each type's share of the pagu; the result is
-    the mean over the counted months. The ratio to the monthly RPD per
-    spending type and the pagu weighting are read (tag V, KPPN Gunungsitoli
-    citing PER-5/PB/2024 Pasal 7, KPPN Semarang II, KPPN Kupang); the months
-    (January to November: a 12th month is not counted) and the cap at 100
-    are **unverified** (tag S). A month with an RPD of 0 and a realization
-    of 0 has no deviation; with an RPD of 0 and a realization above 0 the
-    ratio has no finite value and takes the cap (a reading of the cap, not a
-    published rule).
+    the mean over the counted months. Read (tag V): the ratio to the
+    monthly RPD per spending type and the pagu weighting (KPPN Gunungsitoli
+    and KPPN Gorontalo citing PER-5/PB/2024 Pasal 7, KPPN Semarang II, KPPN
+    Kupang). **Unverified** (tag S): the months (January to November: a
+    12th month is not counted) and the cap at 100. A month with an RPD of 0
+    and a realization of 0 has no deviation; with an RPD of 0 and a
+    realization above 0 the ratio has no finite value and takes the cap (a
+    reading of the cap, not a published rule).
 
     Parameters
     ----------
@@ -242,8 +244,9 @@ def average_deviation(
             if planned.is_zero():
                 deviation = _ZERO if actual.is_zero() else ruleset.deviation_cap
             else:
-                deviation = min(percent(abs(actual - planned), planned), ruleset.deviation_cap)
-            weighted += UNBOUNDED.multiply(deviation, budget[kind])
+                gap = UNBOUNDED.abs(UNBOUNDED.subtract(actual, planned))
+                deviation = min(percent(gap, planned), ruleset.deviation_cap)
+            weighted = UNBOUNDED.add(weighted, UNBOUNDED.multiply(deviation, budget[kind]))
         monthly.append(divide(weighted, whole))
     return divide(exact_sum(monthly), counted)
 
@@ -305,16 +308,18 @@ def penyerapan_anggaran(
     the cumulative realization is taken in percent of the pagu and divided
     by the quarter's cumulative target (x 100); the quarter's value weights
     the ratios by each type's share of the pagu; the indicator is the mean
-    over the quarters. The average over quarterly targets per spending type
-    is read (tag V, KPPN Kupang 2023), and so are the TW III 2024 targets
-    of 51/52/53 (75/70/70, KPPN Merauke); the other targets and the pagu
-    weighting are **unverified** (tag S). Whether each ratio is capped at
-    100 is not published: the caller states it with ``capped``.
+    over the quarters. Read (tag V): the mean over quarters of a weighted
+    average per spending type, on the pagu net of blokir (KPPN Gorontalo
+    citing PER-5/PB/2024 Pasal 9; KPPN Kupang 2023), and the TW III 2024
+    targets of 51/52/53, 75/70/70 (KPPN Merauke). **Unverified** (tag S):
+    the other targets and that the weights are the pagu shares. Whether each
+    ratio is capped at 100 is not published: the caller states it with
+    ``capped``.
 
     Parameters
     ----------
     pagu : mapping of SpendingType or str to number
-        Pagu per spending type, ``>= 0``.
+        Pagu per spending type net of blokir (pagu minus blokir), ``>= 0``.
     realization : mapping of SpendingType or str to sequence of number
         Monthly realization from January per type with a pagu: 3, 6, 9 or 12 months.
     capped : bool
@@ -371,7 +376,7 @@ def penyerapan_anggaran(
             ratio = percent(absorbed, ruleset.absorption_targets[kind][quarter])
             if cap:
                 ratio = min(ratio, _HUNDRED)
-            weighted += UNBOUNDED.multiply(ratio, budget[kind])
+            weighted = UNBOUNDED.add(weighted, UNBOUNDED.multiply(ratio, budget[kind]))
         quarters.append(divide(weighted, whole))
     return divide(exact_sum(quarters), len(quarters))
 
