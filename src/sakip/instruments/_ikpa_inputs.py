@@ -52,7 +52,7 @@ def countable_revisions(codes: Sequence[NumberLike], *, rules: IkpaInputRules | 
 
     Only revisions that keep the satker's pagu count, identified by their
     revision code. The 2024 list is the 2022 guide's list, which DJPb's
-    2022 Juknis prints; that it carries over to 2024 is **unverified** (tag S).
+    2022 Juknis prints; that it carries over to 2024 is **unverified** (``verified=False``, tag S).
 
     Parameters
     ----------
@@ -191,7 +191,7 @@ def average_deviation(
     the mean over the counted months. Read (tag V): the ratio to the
     monthly RPD per spending type and the pagu weighting (KPPN Gunungsitoli
     and KPPN Gorontalo citing PER-5/PB/2024 Pasal 7, KPPN Semarang II, KPPN
-    Kupang). **Unverified** (tag S): the months (January to November: a
+    Kupang). **Unverified** (``verified=False``, tag S): the months (January to November: a
     12th month is not counted) and the cap at 100. A month with an RPD of 0
     and a realization of 0 has no deviation; with an RPD of 0 and a
     realization above 0 the ratio has no finite value and takes the cap (a
@@ -261,7 +261,7 @@ def deviasi_halaman_iii_dipa(
     """The Deviasi Halaman III DIPA value: 100 when the average deviation is within tolerance.
 
     The average deviation is :func:`average_deviation`; an average of at
-    most 5 % scores 100 (**unverified**, tag S). The value above 5 % is not
+    most 5 % scores 100 (**unverified**, ``verified=False``, tag S). The value above 5 % is not
     published in any source read (one simulator guesses ``100 - average``),
     so it is not computed: such an average raises, and the caller can show
     :func:`average_deviation` instead.
@@ -311,7 +311,7 @@ def penyerapan_anggaran(
     over the quarters. Read (tag V): the mean over quarters of a weighted
     average per spending type, on the pagu net of blokir (KPPN Gorontalo
     citing PER-5/PB/2024 Pasal 9; KPPN Kupang 2023), and the TW III 2024
-    targets of 51/52/53, 75/70/70 (KPPN Merauke). **Unverified** (tag S):
+    targets of 51/52/53, 75/70/70 (KPPN Merauke). **Unverified** (``verified=False``, tag S):
     the other targets and that the weights are the pagu shares. Whether each
     ratio is capped at 100 is not published: the caller states it with
     ``capped``.
@@ -395,7 +395,7 @@ def belanja_kontraktual(
     above 75 % -> 100; above 50 -> 80; above 25 -> 60; above 0 -> 50;
     0 -> 0. The weights are read (tag V, KPPN Kotabumi S-951, 2024; a 2024
     KPPN letter gives 30 for the pre-DIPA component instead); the ladder is
-    **unverified** (tag S). How OM-SPAN turns the contracts into the first two
+    **unverified** (``verified=False``, tag S). How OM-SPAN turns the contracts into the first two
     component values (a contract signed after the DIPA and before 1 January
     earns 120, in January to March 110; only contracts above Rp50 juta)
     is not published beyond that, so the caller gives them.
@@ -441,7 +441,7 @@ def penyelesaian_tagihan(
 
     ``on time / all x 100`` over the contract payment requests (SPM-LS
     kontraktual), a request being on time when the KPPN receives it within
-    17 working days of the handover document (BAST). **Unverified** (tag S).
+    17 working days of the handover document (BAST). **Unverified** (``verified=False``, tag S).
     A unit without such requests gets :data:`NOT_APPLICABLE` (as the LKIP
     2024 prints for BNNK Kotawaringin Barat, which had no contracts).
 
@@ -490,7 +490,7 @@ def pengelolaan_up_tup(
     ``0.90 x (0.50 x timeliness + 0.25 x gup + 0.25 x tup_deposit) + 0.10 x K``
     with ``K`` 110 when the quarter's UP KKP target is reached (targets
     ``rules.kkp_targets``, 1 / 5 / 9 / 12,5 % in 2024), 100 otherwise.
-    **Unverified** (tag S): how each cash component is scored is not
+    **Unverified** (``verified=False``, tag S): how each cash component is scored is not
     published beyond its weight, so the caller gives them.
 
     Parameters
@@ -542,7 +542,7 @@ def capaian_output(
     and ``target`` its planned progress (TPCRO); in December, or when PCRO
     reaches 100 %, the realized output volume (RVRO) and the target volume.
     A report is on time by the 5th working day of the next month.
-    **Unverified** (tag S; the December rule in particular).
+    **Unverified** (``verified=False``, tag S; the December rule in particular).
 
     Parameters
     ----------
@@ -588,7 +588,7 @@ def dispensasi_spm(
 
     The ratio is ``dispensed / spm x 1000`` (per mille) over the SPM of
     TW IV; the deduction is 0 for no dispensation, 0,25 below 0,1 ‰, 0,50
-    below 1 ‰, 0,75 below 5 ‰ and 1,00 from 5 ‰. **Unverified** (tag S).
+    below 1 ‰, 0,75 below 5 ‰ and 1,00 from 5 ‰. **Unverified** (``verified=False``, tag S).
     The source prints the steps as 0,01-0,099 / 0,1-0,99 / 1-4,99 / >= 5;
     every ratio between two printed steps (0,0995 ‰) takes the lower step's
     deduction, a reading of the printed bounds as two-decimal renderings.
