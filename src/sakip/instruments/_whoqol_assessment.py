@@ -13,6 +13,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from sakip._result import rounded_under
 from sakip.bands import Band
 from sakip.batch import ScoreBatch
 from sakip.coerce import ArrayLike, to_array, to_enum, to_sequence
@@ -28,7 +29,7 @@ from sakip.instruments._whoqol_items import (
     MissingRule,
 )
 from sakip.likert import LIKERT_1_5, _read_only, validated_scores
-from sakip.numbers import Rounding, RoundingPolicy, divide, round_to
+from sakip.numbers import Rounding, RoundingPolicy, divide
 
 
 @attrs.frozen
@@ -75,11 +76,7 @@ class DomainScore:
         >>> score_assessment([4] * 26).physical.rounded(RoundingPolicy(2, Rounding.HALF_UP))
         Decimal('60.71')
         """
-        if not isinstance(policy, RoundingPolicy):
-            raise InvalidTypeError("policy", "must be a RoundingPolicy", policy)
-        if self.transformed is None:
-            return None
-        return round_to(self.transformed, policy.places, policy.rounding)
+        return rounded_under(self.transformed, policy)
 
 
 @attrs.frozen

@@ -38,6 +38,7 @@ from decimal import Decimal
 
 import attrs
 
+from sakip._result import AgainstTarget
 from sakip.bands import Band, BandScheme, as_scheme
 from sakip.capaian import achievement
 from sakip.coerce import to_bounded
@@ -54,7 +55,6 @@ from sakip.instruments._ikpa_rules import (
     resolve_rules,
     rules_for_year,
 )
-from sakip.instruments._target import AgainstTarget
 from sakip.numbers import UNBOUNDED, NumberLike, divide, exact_sum, to_decimal
 from sakip.schemes import IKPA_CATEGORY
 

@@ -26,19 +26,20 @@ from decimal import Decimal
 import attrs
 import numpy.typing as npt
 
+from sakip._result import RoundedValue
 from sakip.bands import Band, BandScheme, as_scheme
 from sakip.batch import ScoreBatch
 from sakip.coerce import ArrayLike
-from sakip.errors import InvalidTypeError, InvalidValueError
+from sakip.errors import InvalidValueError
 from sakip.likert import LIKERT_1_4, LikertScale, MissingPolicy, ScoreMatrix, score_matrix
-from sakip.numbers import RoundingPolicy, round_to
+from sakip.numbers import RoundingPolicy
 from sakip.schemes import KPKK_LIKERT_4
 
 __all__ = ["KpkkResult", "score", "score_batch"]
 
 
 @attrs.frozen
-class KpkkResult:
+class KpkkResult(RoundedValue):
     """The figures of a KPKK questionnaire, as the LKIP prints them.
 
     Frozen and hashable; every sequence is a tuple.
@@ -87,19 +88,6 @@ class KpkkResult:
     aspect_categories: tuple[Band, ...]
     category_counts: tuple[tuple[Band, int], ...]
     scheme: BandScheme
-
-    def rounded(self, policy: RoundingPolicy) -> Decimal:
-        """The overall mean rounded under ``policy`` (the LKIP prints 2 places, half up).
-
-        Examples
-        --------
-        >>> from sakip.numbers import Rounding, RoundingPolicy
-        >>> score([[3, 2, 2]]).rounded(RoundingPolicy(2, Rounding.HALF_UP))
-        Decimal('2.33')
-        """
-        if not isinstance(policy, RoundingPolicy):
-            raise InvalidTypeError("policy", "must be a RoundingPolicy", policy)
-        return round_to(self.value, policy.places, policy.rounding)
 
     def respondents_in(self, category: Band | str) -> int:
         """Number of respondents whose mean falls in ``category`` (a band or its label).

@@ -34,11 +34,11 @@ from decimal import Decimal
 
 import attrs
 
+from sakip._result import AgainstTarget
 from sakip.bands import Band, BandScheme, as_scheme
 from sakip.capaian import achievement
 from sakip.coerce import to_bool, to_bounded
 from sakip.errors import InvalidTypeError, InvalidValueError
-from sakip.instruments._target import AgainstTarget
 from sakip.numbers import UNBOUNDED, NumberLike, to_decimal
 from sakip.schemes import NKA_CATEGORY
 

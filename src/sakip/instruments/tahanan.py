@@ -35,10 +35,10 @@ from decimal import Decimal
 
 import attrs
 
+from sakip._result import RoundedValue
 from sakip.bands import Band
 from sakip.coerce import NumberLike, to_bounded, to_count, to_enum, to_sequence
 from sakip.errors import InvalidTypeError, InvalidValueError
-from sakip.instruments._rounded import RoundedValue
 from sakip.numbers import percent
 
 __all__ = [
