@@ -67,12 +67,7 @@ class RoundedValue:
     value: Decimal
 
     def rounded(self, policy: RoundingPolicy) -> Decimal:
-        """``value`` rounded under ``policy`` (the LKIP's own rule is named by each instrument).
-
-        Raises
-        ------
-        InvalidTypeError
-            A ``policy`` that is not a :class:`~sakip.numbers.RoundingPolicy`.
+        """``value`` rounded under ``policy`` by :func:`rounded_under` (which checks the policy).
 
         Examples
         --------
