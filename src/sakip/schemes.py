@@ -11,6 +11,7 @@ should build their own :class:`~sakip.bands.BandScheme`.
 from __future__ import annotations
 
 from sakip.bands import Band, BandScheme, GapPolicy, scheme_from_lower_bounds
+from sakip.numbers import NumberLike
 
 __all__ = [
     "BUILTIN_SCHEMES",
@@ -57,18 +58,21 @@ _IKM_NOTES = (
     "lower bound is read as the start of its band, so the bands are contiguous."
 )
 
-IKM_MUTU = BandScheme(
-    "Mutu pelayanan IKM (nilai interval 1-4)",
-    [
-        Band("Tidak Baik", 1, "2.60", grade="D"),
-        Band("Kurang Baik", "2.60", "3.0644", grade="C"),
-        Band("Baik", "3.0644", "3.5324", grade="B"),
-        Band("Sangat Baik", "3.5324", 4, upper_closed=True, grade="A"),
-    ],
-    source=_IKM_SOURCE,
-    year=2017,
-    notes=_IKM_NOTES,
-)
+_IKM_MUTU = (("Tidak Baik", "D"), ("Kurang Baik", "C"), ("Baik", "B"), ("Sangat Baik", "A"))
+_IKM_CONVERTED_BOUNDS: tuple[NumberLike, ...] = (25, 65, "76.61", "88.31", 100)
+
+
+def _ikm_mutu(name: str, bounds: tuple[NumberLike, ...]) -> BandScheme:
+    """The PermenPANRB 14/2017 mutu table on one scale: D to A between ``bounds``, the top closed."""
+    last = len(_IKM_MUTU) - 1
+    bands = [
+        Band(label, bounds[i], bounds[i + 1], upper_closed=i == last, grade=grade)
+        for i, (label, grade) in enumerate(_IKM_MUTU)
+    ]
+    return BandScheme(name, bands, source=_IKM_SOURCE, year=2017, notes=_IKM_NOTES)
+
+
+IKM_MUTU = _ikm_mutu("Mutu pelayanan IKM (nilai interval 1-4)", (1, "2.60", "3.0644", "3.5324", 4))
 """IKM service quality on the 1-4 interval scale: D, C, B, A.
 
 Examples
@@ -78,18 +82,7 @@ Examples
 ('A', 'Sangat Baik')
 """
 
-IKM_MUTU_CONVERTED = BandScheme(
-    "Mutu pelayanan IKM (nilai konversi 25-100)",
-    [
-        Band("Tidak Baik", 25, 65, grade="D"),
-        Band("Kurang Baik", 65, "76.61", grade="C"),
-        Band("Baik", "76.61", "88.31", grade="B"),
-        Band("Sangat Baik", "88.31", 100, upper_closed=True, grade="A"),
-    ],
-    source=_IKM_SOURCE,
-    year=2017,
-    notes=_IKM_NOTES,
-)
+IKM_MUTU_CONVERTED = _ikm_mutu("Mutu pelayanan IKM (nilai konversi 25-100)", _IKM_CONVERTED_BOUNDS)
 """IKM service quality on the converted 25-100 scale (IKM x 25).
 
 Examples
@@ -98,14 +91,16 @@ Examples
 ('A', 'D')
 """
 
-DEKTARA_2024 = BandScheme(
+DEKTARA_2024 = scheme_from_lower_bounds(
     "Indeks Ketahanan Keluarga (Dektara) 2024",
-    [
-        Band("Sangat Rendah", 25, 65),
-        Band("Rendah", 65, "76.61"),
-        Band("Tinggi", "76.61", "88.31"),
-        Band("Sangat Tinggi", "88.31", 100, upper_closed=True),
-    ],
+    list(
+        zip(
+            ("Sangat Rendah", "Rendah", "Tinggi", "Sangat Tinggi"),
+            _IKM_CONVERTED_BOUNDS[:-1],
+            strict=True,
+        )
+    ),
+    top=_IKM_CONVERTED_BOUNDS[-1],
     source="LKIP BNNP Kalimantan Tengah 2024, BAB III A sasaran 2 (national classification)",
     year=2024,
     notes="Printed as 25,00-64,99 / 65,00-76,60 / 76,61-88,30 / 88,31-100,00 (the IKM table).",
