@@ -10,6 +10,8 @@ should build their own :class:`~sakip.bands.BandScheme`.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sakip.bands import Band, BandScheme, GapPolicy, scheme_from_lower_bounds
 from sakip.numbers import NumberLike
 
@@ -25,6 +27,28 @@ __all__ = [
     "NKA_CATEGORY",
     "SAKIP_PREDIKAT",
 ]
+
+
+def _from_upper_bounds(
+    name: str,
+    bottom: NumberLike,
+    bounds: list[tuple[str, NumberLike | None]],
+    **kwargs: Any,
+) -> BandScheme:
+    """A contiguous scheme of ``(lower, upper]`` bands from ``(label, upper bound)`` pairs.
+
+    Low to high; the first band also holds ``bottom``; an upper bound of
+    ``None`` leaves the last band open above. ``kwargs`` go to
+    :class:`~sakip.bands.BandScheme`.
+    """
+    bands = []
+    lower: NumberLike | None = bottom
+    for position, (label, upper) in enumerate(bounds):
+        closed = upper is not None
+        bands.append(Band(label, lower, upper, lower_closed=position == 0, upper_closed=closed))
+        lower = upper
+    return BandScheme(name, bands, **kwargs)
+
 
 CAPAIAN_LKIP = scheme_from_lower_bounds(
     "Kategori capaian LKIP",
@@ -143,14 +167,10 @@ Traceback (most recent call last):
 sakip.errors.OutOfBandError: 'Indeks Ketahanan Diri Remaja (Dektari) 2024' has no band for values in the gap [53.51, 53.71) between 'Tinggi' and 'Sangat Tinggi': 53.51
 """
 
-KPKK_LIKERT_4 = BandScheme(
+KPKK_LIKERT_4 = _from_upper_bounds(
     "Likert 1-4, empat kelas (KPKK)",
-    [
-        Band("Buruk", 1, "1.75", upper_closed=True),
-        Band("Cukup", "1.75", "2.50", lower_closed=False, upper_closed=True),
-        Band("Baik", "2.50", "3.25", lower_closed=False, upper_closed=True),
-        Band("Sangat Baik", "3.25", 4, lower_closed=False, upper_closed=True),
-    ],
+    1,
+    [("Buruk", "1.75"), ("Cukup", "2.50"), ("Baik", "3.25"), ("Sangat Baik", 4)],
     source="LKIP BNNP Kalimantan Tengah 2024, BAB III A sasaran 4 (KPKK); class width (4-1)/4",
     year=2024,
     verified=False,
@@ -184,15 +204,10 @@ Examples
 ('Sangat Baik', 'Baik')
 """
 
-NKA_CATEGORY = BandScheme(
+NKA_CATEGORY = _from_upper_bounds(
     "Kategori Nilai Kinerja Anggaran",
-    [
-        Band("Sangat Kurang", 0, 50, upper_closed=True),
-        Band("Kurang", 50, 60, lower_closed=False, upper_closed=True),
-        Band("Cukup", 60, 80, lower_closed=False, upper_closed=True),
-        Band("Baik", 80, 90, lower_closed=False, upper_closed=True),
-        Band("Sangat Baik", 90, None, lower_closed=False),
-    ],
+    0,
+    [("Sangat Kurang", 50), ("Kurang", 60), ("Cukup", 80), ("Baik", 90), ("Sangat Baik", None)],
     source="PMK 107/2024 Pasal 251",
     year=2024,
     verified=False,
@@ -206,17 +221,10 @@ Examples
 ('Sangat Baik', 'Baik')
 """
 
-SAKIP_PREDIKAT = BandScheme(
+SAKIP_PREDIKAT = _from_upper_bounds(
     "Predikat evaluasi SAKIP",
-    [
-        Band("D", 0, 30, upper_closed=True),
-        Band("C", 30, 50, lower_closed=False, upper_closed=True),
-        Band("CC", 50, 60, lower_closed=False, upper_closed=True),
-        Band("B", 60, 70, lower_closed=False, upper_closed=True),
-        Band("BB", 70, 80, lower_closed=False, upper_closed=True),
-        Band("A", 80, 90, lower_closed=False, upper_closed=True),
-        Band("AA", 90, 100, lower_closed=False, upper_closed=True),
-    ],
+    0,
+    [("D", 30), ("C", 50), ("CC", 60), ("B", 70), ("BB", 80), ("A", 90), ("AA", 100)],
     source="PermenPANRB 88/2021 (evaluasi akuntabilitas kinerja)",
     year=2021,
     verified=False,
