@@ -7,7 +7,8 @@ Private module, the one home of the instrument contract's ``rounded(policy)``
   ``None``, for the results whose figure may be absent);
 - :class:`RoundedValue` gives a result with an exact ``value`` its ``rounded``;
 - :class:`AgainstTarget` adds ``meets_target`` for a result with an optional
-  ``target`` (NKA, IKPA).
+  ``target`` (NKA, IKPA), whose ``target`` and ``achievement`` fields
+  :func:`against_target` fills.
 """
 
 from __future__ import annotations
@@ -15,11 +16,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import overload
 
-from sakip.capaian import TargetStatus, target_status
+from sakip.capaian import TargetStatus, achievement, target_status
 from sakip.errors import InvalidTypeError
-from sakip.numbers import RoundingPolicy
+from sakip.numbers import NumberLike, RoundingPolicy, to_decimal
 
-__all__ = ["AgainstTarget", "RoundedValue", "rounded_under"]
+__all__ = ["AgainstTarget", "RoundedValue", "against_target", "rounded_under"]
 
 
 @overload
@@ -111,3 +112,24 @@ class AgainstTarget(RoundedValue):
             return None
         status = target_status(target=self.target, realization=self.value)
         return status is not TargetStatus.BELOW
+
+
+def against_target(
+    value: Decimal, target: NumberLike | None
+) -> tuple[Decimal | None, Decimal | None]:
+    """``target`` read exactly and the capaian of ``value`` against it (higher is better).
+
+    Both ``None`` without a target. The capaian is
+    :func:`sakip.capaian.achievement`, which refuses a target ``<= 0``.
+
+    Examples
+    --------
+    >>> against_target(Decimal("99.975"), "86")
+    (Decimal('86'), Decimal('116.250'))
+    >>> against_target(Decimal("99.975"), None)
+    (None, None)
+    """
+    if target is None:
+        return None, None
+    goal = to_decimal(target, field="target")
+    return goal, achievement(target=goal, realization=value)
