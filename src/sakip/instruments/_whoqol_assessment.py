@@ -157,11 +157,9 @@ def score_assessment(
         :func:`sakip.coerce.to_array`.
     rule : MissingRule, default DEFAULT_MISSING_RULE
         How many missing items a domain and the assessment may have.
-    missing_mask : array_like of bool, optional
-        ``True`` marks a missing answer.
-    sentinel : int, optional
-        A value outside 1-5 marking a missing answer (in a list as in an
-        array).
+    missing_mask, sentinel : array_like of bool and int, optional
+        Missing answers marked by a mask or a value outside the scale, in a
+        list as in an array (:func:`sakip.likert.validated_scores`).
 
     Returns
     -------
@@ -393,10 +391,9 @@ def domain_sums(
         mark missing answers, see :func:`sakip.likert.validated_scores`).
     rule : MissingRule, default DEFAULT_MISSING_RULE
         Missing-item rule.
-    missing_mask : array_like of bool, optional
-        ``True`` marks a missing answer.
-    sentinel : int, optional
-        A value outside 1-5 marking a missing answer.
+    missing_mask, sentinel : array_like of bool and int, optional
+        Missing answers marked by a mask or a value outside the scale, in a
+        list as in an array (:func:`sakip.likert.validated_scores`).
 
     Returns
     -------
@@ -538,10 +535,9 @@ def score_batch(
         How each score is rounded.
     rule : MissingRule, default DEFAULT_MISSING_RULE
         Missing-item rule.
-    missing_mask : array_like of bool, optional
-        ``True`` marks a missing answer.
-    sentinel : int, optional
-        A value outside 1-5 marking a missing answer.
+    missing_mask, sentinel : array_like of bool and int, optional
+        Missing answers marked by a mask or a value outside the scale, in a
+        list as in an array (:func:`sakip.likert.validated_scores`).
 
     Returns
     -------

@@ -134,11 +134,9 @@ def score(
     missing : MissingPolicy or its value, default MissingPolicy.RAISE
         A missing answer raises, or (``EXCLUDE``) is left out of its
         respondent's and its aspect's sum and count. It is never a 0.
-    missing_mask : array_like of bool, optional
-        ``True`` marks a missing answer.
-    sentinel : int, optional
-        A value outside the scale marking a missing answer (in a list as
-        in an array).
+    missing_mask, sentinel : array_like of bool and int, optional
+        Missing answers marked by a mask or a value outside the scale, in a
+        list as in an array (:func:`sakip.likert.validated_scores`).
 
     Returns
     -------
