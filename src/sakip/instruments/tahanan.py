@@ -268,6 +268,8 @@ def score_incidents(
     Returns
     -------
     TahananResult
+        :func:`score` of a, b and c, the numbers of incidents of each
+        :class:`IncidentKind`.
 
     Raises
     ------
@@ -278,11 +280,6 @@ def score_incidents(
     InvalidTypeError
         ``incidents`` that is not a sequence, an item that is not an
         :class:`Incident`, or a period bound that is not a ``datetime.date``.
-
-    Notes
-    -----
-    a, b and c are the numbers of incidents of each :class:`IncidentKind`;
-    then as :func:`score`.
 
     References
     ----------
