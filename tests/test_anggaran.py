@@ -533,3 +533,11 @@ def test_total_is_the_sum_of_the_lines_and_order_free(lines: list[tuple[int, int
 def test_bad_amounts_always_raise(bad: object) -> None:
     with pytest.raises(SakipError):
         line_realization(pagu=bad, realization=0)
+
+
+def test_a_line_without_a_figure_still_checks_the_policy() -> None:
+    # Failed before the shared sakip._result.rounded_under: the None line returned None for any policy.
+    line = anggaran.line_realization(pagu=0, realization=0)
+    assert line.rounded(RoundingPolicy(2, Rounding.HALF_UP)) is None
+    with pytest.raises(InvalidTypeError, match="'policy' must be a RoundingPolicy: 2"):
+        line.rounded(2)  # type: ignore[arg-type]

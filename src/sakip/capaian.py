@@ -581,6 +581,27 @@ def _formulas(polarity: Polarity | str | ArrayLike, shape: tuple[int, ...]) -> F
     return None, permen, inverse
 
 
+def _broadcast_shape(**arrays: np.ndarray[Any, Any]) -> tuple[int, ...]:
+    """The shape two arrays broadcast to, or an error naming the second (as ``same_shape``).
+
+    Examples
+    --------
+    >>> _broadcast_shape(target=np.zeros(3), realization=np.zeros(1))
+    (3,)
+    >>> _broadcast_shape(target=np.zeros(3), realization=np.zeros(2))
+    Traceback (most recent call last):
+    ...
+    sakip.errors.InvalidValueError: 'realization' must have the shape of 'target' (3,): (2,)
+    """
+    (first, left), (second, right) = arrays.items()
+    try:
+        return np.broadcast_shapes(left.shape, right.shape)
+    except ValueError:
+        raise InvalidValueError(
+            second, f"must have the shape of {first!r} {left.shape}", right.shape
+        ) from None
+
+
 def achievement_array(
     *,
     target: ArrayLike,
@@ -676,12 +697,7 @@ def achievement_array(
         raise InvalidTypeError("policy", "must be a RoundingPolicy", policy)
     goal = figures(target, "target")
     actual = figures(realization, "realization")
-    try:
-        shape = np.broadcast_shapes(goal.shape, actual.shape)
-    except ValueError:
-        raise InvalidValueError(
-            "realization", f"must have the shape of 'target' {goal.shape}", actual.shape
-        ) from None
+    shape = _broadcast_shape(target=goal, realization=actual)
     formulas = _formulas(polarity, shape)
     floor = to_bool(floor_at_zero, field="floor_at_zero")
     limit = _cap(cap)

@@ -77,15 +77,7 @@ class _Parser(argparse.ArgumentParser):
         if file is not sys.stdout:
             _error(message.rstrip("\n"))
             return
-        stream = file
-        try:
-            stream.write(message)
-            stream.flush()
-        except BrokenPipeError:
-            raise
-        except OSError as error:
-            _discard_stdout()
-            raise _StreamError(error.strerror or str(error)) from None
+        _write_and_flush(file, message)
 
     def error(self, message: str) -> None:  # type: ignore[override]
         if sys.stderr is not None:
@@ -199,6 +191,18 @@ def _write_stdout(text: str, *, json_text: bool = False) -> None:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="sakip-transliterate")
     try:
+        _write_and_flush(stream, text)
+    except ValueError as error:  # a stream closed by the program that started us
+        raise _StreamError(str(error)) from None
+
+
+def _write_and_flush(stream: Any, text: str) -> None:
+    """Write ``text`` to standard output; a failed write is a :class:`_StreamError`.
+
+    A broken pipe propagates as :class:`BrokenPipeError`; any other OS error
+    points standard output at the null device first (:func:`_discard_stdout`).
+    """
+    try:
         stream.write(text)
         stream.flush()
     except BrokenPipeError:
@@ -206,8 +210,6 @@ def _write_stdout(text: str, *, json_text: bool = False) -> None:
     except OSError as error:
         _discard_stdout()
         raise _StreamError(error.strerror or str(error)) from None
-    except ValueError as error:  # a stream closed by the program that started us
-        raise _StreamError(str(error)) from None
 
 
 def _discard_stdout() -> None:

@@ -17,7 +17,7 @@ import enum
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -35,6 +35,8 @@ from sakip.errors import InvalidTypeError, InvalidValueError
 from sakip.findings import Finding, check_printed
 from sakip.numbers import UNBOUNDED, RoundingPolicy, divide, exact_sum, to_decimal
 from sakip.schemes import CAPAIAN_LKIP
+
+_T = TypeVar("_T")
 
 __all__ = [
     "Indicator",
@@ -628,13 +630,7 @@ class IndicatorHistory:
     def capaian(self, year: int) -> Decimal | None:
         """Exact capaian of a year, or ``None`` when its target or realisation is missing."""
         record = self.record(year)
-        if record.target is None or record.realization is None:
-            return None
-        return achievement(
-            target=record.target,
-            realization=record.realization,
-            polarity=self.indicator.polarity,
-        )
+        return self._measured(achievement, record.target, record.realization)
 
     def capaian_by_year(
         self, policy: RoundingPolicy, *, comparable_only: bool = True
@@ -666,13 +662,15 @@ class IndicatorHistory:
     def national_status(self, year: int) -> TargetStatus | None:
         """How the year's realisation stands against the national target, if both are known."""
         record = self.record(year)
-        if record.national_target is None or record.realization is None:
+        return self._measured(target_status, record.national_target, record.realization)
+
+    def _measured(
+        self, measure: Callable[..., _T], target: Decimal | None, realization: Decimal | None
+    ) -> _T | None:
+        """``measure`` of the two figures under the indicator's polarity; None if one is missing."""
+        if target is None or realization is None:
             return None
-        return target_status(
-            target=record.national_target,
-            realization=record.realization,
-            polarity=self.indicator.polarity,
-        )
+        return measure(target=target, realization=realization, polarity=self.indicator.polarity)
 
     def audit(self, policy: RoundingPolicy, *, location: str) -> list[Finding]:
         """Printed capaian that do not follow from their own target and realisation.

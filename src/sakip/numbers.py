@@ -131,13 +131,19 @@ def _to_rounding(value: Rounding | str) -> Rounding:
 def _check_finite(value: Decimal, field: str) -> Decimal:
     if not value.is_finite():
         raise InvalidValueError(field, "must be a finite number", value)
-    if value and not -MAX_EXPONENT <= value.adjusted() <= MAX_EXPONENT:
+    if value:
+        _check_magnitude(value.adjusted(), field, value)
+    return value
+
+
+def _check_magnitude(adjusted: int, field: str, shown: object) -> None:
+    """Refuse a number whose adjusted exponent lies outside +-:data:`MAX_EXPONENT`."""
+    if not -MAX_EXPONENT <= adjusted <= MAX_EXPONENT:
         raise InvalidValueError(
             field,
             f"must lie between 1e-{MAX_EXPONENT} and 1e{MAX_EXPONENT + 1} in magnitude",
-            value,
+            shown,
         )
-    return value
 
 
 def to_decimal(value: object, *, field: str = "value") -> Decimal:
@@ -618,7 +624,7 @@ def parse_number(
     Returns
     -------
     Decimal
-        The exact value.
+        The exact value, in the unit printed (a percentage stays in percent).
 
     Raises
     ------
@@ -680,13 +686,8 @@ def parse_number(
             adjusted = -(len(fraction) - len(fraction.lstrip("0")) + 1)
         else:
             adjusted = 0
-        if not -MAX_EXPONENT <= adjusted <= MAX_EXPONENT:
-            shown = text if len(text) <= 40 else f"{text[:20]}...({len(text)} characters)"
-            raise InvalidValueError(
-                field,
-                f"must lie between 1e-{MAX_EXPONENT} and 1e{MAX_EXPONENT + 1} in magnitude",
-                shown,
-            )
+        shown = text if len(text) <= 40 else f"{text[:20]}...({len(text)} characters)"
+        _check_magnitude(adjusted, field, shown)
         return _check_finite(Decimal(sign + digits + ("." + fraction if fraction else "")), field)
 
     def build(whole: str, thousands: str, fraction: str) -> Decimal:

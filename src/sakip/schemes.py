@@ -10,7 +10,10 @@ should build their own :class:`~sakip.bands.BandScheme`.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sakip.bands import Band, BandScheme, GapPolicy, scheme_from_lower_bounds
+from sakip.numbers import NumberLike
 
 __all__ = [
     "BUILTIN_SCHEMES",
@@ -24,6 +27,28 @@ __all__ = [
     "NKA_CATEGORY",
     "SAKIP_PREDIKAT",
 ]
+
+
+def _from_upper_bounds(
+    name: str,
+    bottom: NumberLike,
+    bounds: list[tuple[str, NumberLike | None]],
+    **kwargs: Any,
+) -> BandScheme:
+    """A contiguous scheme of ``(lower, upper]`` bands from ``(label, upper bound)`` pairs.
+
+    Low to high; the first band also holds ``bottom``; an upper bound of
+    ``None`` leaves the last band open above. ``kwargs`` go to
+    :class:`~sakip.bands.BandScheme`.
+    """
+    bands = []
+    lower: NumberLike | None = bottom
+    for position, (label, upper) in enumerate(bounds):
+        closed = upper is not None
+        bands.append(Band(label, lower, upper, lower_closed=position == 0, upper_closed=closed))
+        lower = upper
+    return BandScheme(name, bands, **kwargs)
+
 
 CAPAIAN_LKIP = scheme_from_lower_bounds(
     "Kategori capaian LKIP",
@@ -57,18 +82,21 @@ _IKM_NOTES = (
     "lower bound is read as the start of its band, so the bands are contiguous."
 )
 
-IKM_MUTU = BandScheme(
-    "Mutu pelayanan IKM (nilai interval 1-4)",
-    [
-        Band("Tidak Baik", 1, "2.60", grade="D"),
-        Band("Kurang Baik", "2.60", "3.0644", grade="C"),
-        Band("Baik", "3.0644", "3.5324", grade="B"),
-        Band("Sangat Baik", "3.5324", 4, upper_closed=True, grade="A"),
-    ],
-    source=_IKM_SOURCE,
-    year=2017,
-    notes=_IKM_NOTES,
-)
+_IKM_MUTU = (("Tidak Baik", "D"), ("Kurang Baik", "C"), ("Baik", "B"), ("Sangat Baik", "A"))
+_IKM_CONVERTED_BOUNDS: tuple[NumberLike, ...] = (25, 65, "76.61", "88.31", 100)
+
+
+def _ikm_mutu(name: str, bounds: tuple[NumberLike, ...]) -> BandScheme:
+    """The PermenPANRB 14/2017 mutu table on one scale: D to A between ``bounds``, the top closed."""
+    last = len(_IKM_MUTU) - 1
+    bands = [
+        Band(label, bounds[i], bounds[i + 1], upper_closed=i == last, grade=grade)
+        for i, (label, grade) in enumerate(_IKM_MUTU)
+    ]
+    return BandScheme(name, bands, source=_IKM_SOURCE, year=2017, notes=_IKM_NOTES)
+
+
+IKM_MUTU = _ikm_mutu("Mutu pelayanan IKM (nilai interval 1-4)", (1, "2.60", "3.0644", "3.5324", 4))
 """IKM service quality on the 1-4 interval scale: D, C, B, A.
 
 Examples
@@ -78,18 +106,7 @@ Examples
 ('A', 'Sangat Baik')
 """
 
-IKM_MUTU_CONVERTED = BandScheme(
-    "Mutu pelayanan IKM (nilai konversi 25-100)",
-    [
-        Band("Tidak Baik", 25, 65, grade="D"),
-        Band("Kurang Baik", 65, "76.61", grade="C"),
-        Band("Baik", "76.61", "88.31", grade="B"),
-        Band("Sangat Baik", "88.31", 100, upper_closed=True, grade="A"),
-    ],
-    source=_IKM_SOURCE,
-    year=2017,
-    notes=_IKM_NOTES,
-)
+IKM_MUTU_CONVERTED = _ikm_mutu("Mutu pelayanan IKM (nilai konversi 25-100)", _IKM_CONVERTED_BOUNDS)
 """IKM service quality on the converted 25-100 scale (IKM x 25).
 
 Examples
@@ -98,14 +115,16 @@ Examples
 ('A', 'D')
 """
 
-DEKTARA_2024 = BandScheme(
+DEKTARA_2024 = scheme_from_lower_bounds(
     "Indeks Ketahanan Keluarga (Dektara) 2024",
-    [
-        Band("Sangat Rendah", 25, 65),
-        Band("Rendah", 65, "76.61"),
-        Band("Tinggi", "76.61", "88.31"),
-        Band("Sangat Tinggi", "88.31", 100, upper_closed=True),
-    ],
+    list(
+        zip(
+            ("Sangat Rendah", "Rendah", "Tinggi", "Sangat Tinggi"),
+            _IKM_CONVERTED_BOUNDS[:-1],
+            strict=True,
+        )
+    ),
+    top=_IKM_CONVERTED_BOUNDS[-1],
     source="LKIP BNNP Kalimantan Tengah 2024, BAB III A sasaran 2 (national classification)",
     year=2024,
     notes="Printed as 25,00-64,99 / 65,00-76,60 / 76,61-88,30 / 88,31-100,00 (the IKM table).",
@@ -148,14 +167,10 @@ Traceback (most recent call last):
 sakip.errors.OutOfBandError: 'Indeks Ketahanan Diri Remaja (Dektari) 2024' has no band for values in the gap [53.51, 53.71) between 'Tinggi' and 'Sangat Tinggi': 53.51
 """
 
-KPKK_LIKERT_4 = BandScheme(
+KPKK_LIKERT_4 = _from_upper_bounds(
     "Likert 1-4, empat kelas (KPKK)",
-    [
-        Band("Buruk", 1, "1.75", upper_closed=True),
-        Band("Cukup", "1.75", "2.50", lower_closed=False, upper_closed=True),
-        Band("Baik", "2.50", "3.25", lower_closed=False, upper_closed=True),
-        Band("Sangat Baik", "3.25", 4, lower_closed=False, upper_closed=True),
-    ],
+    1,
+    [("Buruk", "1.75"), ("Cukup", "2.50"), ("Baik", "3.25"), ("Sangat Baik", 4)],
     source="LKIP BNNP Kalimantan Tengah 2024, BAB III A sasaran 4 (KPKK); class width (4-1)/4",
     year=2024,
     verified=False,
@@ -189,15 +204,10 @@ Examples
 ('Sangat Baik', 'Baik')
 """
 
-NKA_CATEGORY = BandScheme(
+NKA_CATEGORY = _from_upper_bounds(
     "Kategori Nilai Kinerja Anggaran",
-    [
-        Band("Sangat Kurang", 0, 50, upper_closed=True),
-        Band("Kurang", 50, 60, lower_closed=False, upper_closed=True),
-        Band("Cukup", 60, 80, lower_closed=False, upper_closed=True),
-        Band("Baik", 80, 90, lower_closed=False, upper_closed=True),
-        Band("Sangat Baik", 90, None, lower_closed=False),
-    ],
+    0,
+    [("Sangat Kurang", 50), ("Kurang", 60), ("Cukup", 80), ("Baik", 90), ("Sangat Baik", None)],
     source="PMK 107/2024 Pasal 251",
     year=2024,
     verified=False,
@@ -211,17 +221,10 @@ Examples
 ('Sangat Baik', 'Baik')
 """
 
-SAKIP_PREDIKAT = BandScheme(
+SAKIP_PREDIKAT = _from_upper_bounds(
     "Predikat evaluasi SAKIP",
-    [
-        Band("D", 0, 30, upper_closed=True),
-        Band("C", 30, 50, lower_closed=False, upper_closed=True),
-        Band("CC", 50, 60, lower_closed=False, upper_closed=True),
-        Band("B", 60, 70, lower_closed=False, upper_closed=True),
-        Band("BB", 70, 80, lower_closed=False, upper_closed=True),
-        Band("A", 80, 90, lower_closed=False, upper_closed=True),
-        Band("AA", 90, 100, lower_closed=False, upper_closed=True),
-    ],
+    0,
+    [("D", 30), ("C", 50), ("CC", 60), ("B", 70), ("BB", 80), ("A", 90), ("AA", 100)],
     source="PermenPANRB 88/2021 (evaluasi akuntabilitas kinerja)",
     year=2021,
     verified=False,

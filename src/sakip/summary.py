@@ -473,16 +473,11 @@ def meets_target_array(
     [True, False]
     """
     from sakip._achievement_paths import HIGHER
-    from sakip.capaian import _formulas
+    from sakip.capaian import _broadcast_shape, _formulas
 
     left = _figures(values, "values")
     right = _figures(targets, "targets")
-    try:
-        shape = np.broadcast_shapes(left.shape, right.shape)
-    except ValueError:
-        raise InvalidValueError(
-            "targets", f"must have the shape of 'values' {left.shape}", right.shape
-        ) from None
+    shape = _broadcast_shape(values=left, targets=right)
     if left.dtype != right.dtype:  # one side exact: compare both exactly
         left, right = left.astype(object), right.astype(object)
     member, permen, inverse = _formulas(polarity, shape)

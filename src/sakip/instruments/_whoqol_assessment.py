@@ -13,6 +13,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from sakip._result import rounded_under
 from sakip.bands import Band
 from sakip.batch import ScoreBatch
 from sakip.coerce import ArrayLike, to_array, to_enum, to_sequence
@@ -28,7 +29,7 @@ from sakip.instruments._whoqol_items import (
     MissingRule,
 )
 from sakip.likert import LIKERT_1_5, _read_only, validated_scores
-from sakip.numbers import Rounding, RoundingPolicy, divide, round_to
+from sakip.numbers import Rounding, RoundingPolicy, divide
 
 
 @attrs.frozen
@@ -75,11 +76,7 @@ class DomainScore:
         >>> score_assessment([4] * 26).physical.rounded(RoundingPolicy(2, Rounding.HALF_UP))
         Decimal('60.71')
         """
-        if not isinstance(policy, RoundingPolicy):
-            raise InvalidTypeError("policy", "must be a RoundingPolicy", policy)
-        if self.transformed is None:
-            return None
-        return round_to(self.transformed, policy.places, policy.rounding)
+        return rounded_under(self.transformed, policy)
 
 
 @attrs.frozen
@@ -160,11 +157,9 @@ def score_assessment(
         :func:`sakip.coerce.to_array`.
     rule : MissingRule, default DEFAULT_MISSING_RULE
         How many missing items a domain and the assessment may have.
-    missing_mask : array_like of bool, optional
-        ``True`` marks a missing answer.
-    sentinel : int, optional
-        A value outside 1-5 marking a missing answer (in a list as in an
-        array).
+    missing_mask, sentinel : array_like of bool and int, optional
+        Missing answers marked by a mask or a value outside the scale, in a
+        list as in an array (:func:`sakip.likert.validated_scores`).
 
     Returns
     -------
@@ -396,10 +391,9 @@ def domain_sums(
         mark missing answers, see :func:`sakip.likert.validated_scores`).
     rule : MissingRule, default DEFAULT_MISSING_RULE
         Missing-item rule.
-    missing_mask : array_like of bool, optional
-        ``True`` marks a missing answer.
-    sentinel : int, optional
-        A value outside 1-5 marking a missing answer.
+    missing_mask, sentinel : array_like of bool and int, optional
+        Missing answers marked by a mask or a value outside the scale, in a
+        list as in an array (:func:`sakip.likert.validated_scores`).
 
     Returns
     -------
@@ -541,10 +535,9 @@ def score_batch(
         How each score is rounded.
     rule : MissingRule, default DEFAULT_MISSING_RULE
         Missing-item rule.
-    missing_mask : array_like of bool, optional
-        ``True`` marks a missing answer.
-    sentinel : int, optional
-        A value outside 1-5 marking a missing answer.
+    missing_mask, sentinel : array_like of bool and int, optional
+        Missing answers marked by a mask or a value outside the scale, in a
+        list as in an array (:func:`sakip.likert.validated_scores`).
 
     Returns
     -------

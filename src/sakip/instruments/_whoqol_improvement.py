@@ -15,12 +15,13 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from sakip._result import RoundedValue
 from sakip.bands import Band
 from sakip.coerce import ArrayLike, to_count, to_enum, to_sequence
 from sakip.errors import InvalidTypeError, InvalidValueError
 from sakip.instruments._whoqol_assessment import DomainSums, _check_rule, _sums_of
 from sakip.instruments._whoqol_items import _DOMAINS, DEFAULT_MISSING_RULE, Domain, MissingRule
-from sakip.numbers import RoundingPolicy, divide, round_to
+from sakip.numbers import divide
 
 
 @attrs.frozen
@@ -51,7 +52,7 @@ class DomainImprovement:
 
 
 @attrs.frozen
-class WhoqolResult:
+class WhoqolResult(RoundedValue):
     """The LKIP's *persentase peningkatan kualitas hidup* with its per-domain counts.
 
     Frozen and hashable (when the client ids are).
@@ -91,21 +92,6 @@ class WhoqolResult:
     def domains(self) -> tuple[DomainImprovement, ...]:
         """The four domains in WHO order."""
         return (self.physical, self.psychological, self.social, self.environment)
-
-    def rounded(self, policy: RoundingPolicy) -> Decimal:
-        """The percentage rounded under ``policy`` (the LKIP prints 2 places, half up).
-
-        Examples
-        --------
-        >>> from sakip.numbers import Rounding, RoundingPolicy
-        >>> unit = from_counts(assessed=33, physical=28, psychological=23, social=27,
-        ...                    environment=29)
-        >>> unit.rounded(RoundingPolicy(2, Rounding.HALF_UP))
-        Decimal('81.06')
-        """
-        if not isinstance(policy, RoundingPolicy):
-            raise InvalidTypeError("policy", "must be a RoundingPolicy", policy)
-        return round_to(self.value, policy.places, policy.rounding)
 
     def domain(self, domain: Domain) -> DomainImprovement:
         """The counts of ``domain``.

@@ -39,6 +39,7 @@ from decimal import Decimal
 import attrs
 import numpy as np
 
+from sakip._result import RoundedValue, rounded_under
 from sakip.bands import Band
 from sakip.coerce import to_enum, to_sequence
 from sakip.errors import InvalidTypeError, InvalidValueError
@@ -262,13 +263,7 @@ class BudgetRealization:
         ...     RoundingPolicy(2, Rounding.HALF_UP))
         Decimal('97.04')
         """
-        return None if self.value is None else _rounded(self.value, policy)
-
-
-def _rounded(value: Decimal, policy: RoundingPolicy) -> Decimal:
-    if not isinstance(policy, RoundingPolicy):
-        raise InvalidTypeError("policy", "must be a RoundingPolicy", policy)
-    return policy.apply(value)
+        return rounded_under(self.value, policy)
 
 
 def _realize(line: BudgetLine, treatment: BlokirTreatment) -> BudgetRealization:
@@ -363,7 +358,7 @@ def line_realization(
 
 
 @attrs.frozen
-class AnggaranResult:
+class AnggaranResult(RoundedValue):
     """The realization of a budget table: every line and the total of the lines.
 
     Attributes
@@ -377,6 +372,8 @@ class AnggaranResult:
     category : None
         Always None: realization has no band scheme.
 
+    ``rounded(policy)``: SAKTI rounds half up, the LKIP's totals truncate.
+
     Examples
     --------
     >>> from sakip.numbers import Rounding, RoundingPolicy
@@ -389,18 +386,6 @@ class AnggaranResult:
     lines: tuple[BudgetRealization, ...]
     total: BudgetRealization
     category: Band | None = None
-
-    def rounded(self, policy: RoundingPolicy) -> Decimal:
-        """``value`` under ``policy``; SAKTI rounds half up, the LKIP's totals truncate.
-
-        Examples
-        --------
-        >>> from sakip.numbers import Rounding, RoundingPolicy
-        >>> score([BudgetLine("x", pagu=3, realization=2)]).rounded(
-        ...     RoundingPolicy(1, Rounding.HALF_UP))
-        Decimal('66.7')
-        """
-        return _rounded(self.value, policy)
 
 
 def score(

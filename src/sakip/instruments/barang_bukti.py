@@ -37,10 +37,10 @@ from decimal import Decimal
 
 import attrs
 
+from sakip._result import RoundedValue
 from sakip.bands import Band
 from sakip.coerce import NumberLike, to_bounded, to_sequence, to_text
 from sakip.errors import InvalidTypeError, InvalidValueError, NumberFormatError
-from sakip.instruments._rounded import RoundedValue
 from sakip.numbers import UNBOUNDED, parse_number, percent
 
 __all__ = [

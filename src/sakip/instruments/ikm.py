@@ -29,6 +29,7 @@ from fractions import Fraction
 import attrs
 import numpy.typing as npt
 
+from sakip._result import RoundedValue
 from sakip.bands import Band, BandScheme, as_scheme
 from sakip.batch import ScoreBatch
 from sakip.coerce import ArrayLike, to_positive_int, to_sequence
@@ -40,7 +41,6 @@ from sakip.numbers import (
     RoundingPolicy,
     divide,
     exact_sum,
-    round_to,
     to_decimal,
 )
 from sakip.schemes import IKM_MUTU_CONVERTED
@@ -68,7 +68,7 @@ _LOW, _HIGH = LIKERT_1_4.low, LIKERT_1_4.high
 
 
 @attrs.frozen
-class IkmResult:
+class IkmResult(RoundedValue):
     """An IKM with the figures an SKM report prints.
 
     Frozen and hashable; every sequence is a tuple.
@@ -132,19 +132,6 @@ class IkmResult:
         'Sangat Baik'
         """
         return self.category.label
-
-    def rounded(self, policy: RoundingPolicy) -> Decimal:
-        """The index (1-4) rounded under ``policy`` (the LKIP prints 2 places).
-
-        Examples
-        --------
-        >>> from sakip.numbers import Rounding, RoundingPolicy
-        >>> score([[4, 3, 3, 4, 3, 4, 4, 3, 4]]).rounded(RoundingPolicy(2, Rounding.HALF_UP))
-        Decimal('3.56')
-        """
-        if not isinstance(policy, RoundingPolicy):
-            raise InvalidTypeError("policy", "must be a RoundingPolicy", policy)
-        return round_to(self.value, policy.places, policy.rounding)
 
 
 def _exact(value: Fraction) -> Decimal:
@@ -240,11 +227,9 @@ def score(
     missing : MissingPolicy or its value, default MissingPolicy.RAISE
         A missing answer raises, or (``EXCLUDE``) is left out of its unsur's
         total and count; never counted as 0.
-    missing_mask : array_like of bool, optional
-        ``True`` marks a missing answer.
-    sentinel : int, optional
-        A value outside 1-4 marking a missing answer (in a list as in an
-        array).
+    missing_mask, sentinel : array_like of bool and int, optional
+        Missing answers marked by a mask or a value outside the scale, in a
+        list as in an array (:func:`sakip.likert.validated_scores`).
 
     Returns
     -------

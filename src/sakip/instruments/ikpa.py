@@ -48,8 +48,8 @@ from decimal import Decimal
 
 import attrs
 
+from sakip._result import AgainstTarget, against_target
 from sakip.bands import Band, BandScheme, as_scheme
-from sakip.capaian import achievement
 from sakip.coerce import to_bounded
 from sakip.errors import InvalidTypeError, InvalidValueError
 from sakip.instruments._ikpa_input_rules import (
@@ -84,7 +84,6 @@ from sakip.instruments._ikpa_rules import (
     resolve_rules,
     rules_for_year,
 )
-from sakip.instruments._target import AgainstTarget
 from sakip.numbers import UNBOUNDED, NumberLike, divide, exact_sum, to_decimal
 from sakip.schemes import IKPA_CATEGORY
 
@@ -205,14 +204,6 @@ class IkpaResult(AgainstTarget):
         Capaian of ``value`` against ``target`` in percent
         (:func:`sakip.capaian.achievement`, higher is better), when a target
         is given.
-
-    Methods
-    -------
-    rounded(policy)
-        ``value`` under a :class:`~sakip.numbers.RoundingPolicy`.
-    meets_target
-        Property: whether the exact ``value`` reaches ``target``
-        (:func:`sakip.capaian.target_status`); None without a target.
 
     Examples
     --------
@@ -443,7 +434,7 @@ def score(
         )
         aspects.append(AspectScore(aspect, divide(products, weight), weight))
 
-    goal = None if target is None else to_decimal(target, field="target")
+    goal, capaian = against_target(final, target)
     return IkpaResult(
         value=final,
         total=total,
@@ -456,5 +447,5 @@ def score(
         scheme=scheme,
         rules=ruleset,
         target=goal,
-        achievement=None if goal is None else achievement(target=goal, realization=final),
+        achievement=capaian,
     )

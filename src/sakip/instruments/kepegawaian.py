@@ -37,11 +37,11 @@ from decimal import Decimal
 
 import attrs
 
+from sakip._result import RoundedValue
 from sakip.bands import Band
 from sakip.coerce import NumberLike, to_count, to_enum, to_positive_int, to_sequence, to_text
 from sakip.errors import InvalidTypeError, InvalidValueError
 from sakip.findings import Finding, check_printed
-from sakip.instruments._rounded import RoundedValue
 from sakip.numbers import RoundingPolicy, percent, to_decimal
 
 __all__ = [

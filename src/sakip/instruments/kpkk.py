@@ -26,19 +26,20 @@ from decimal import Decimal
 import attrs
 import numpy.typing as npt
 
+from sakip._result import RoundedValue
 from sakip.bands import Band, BandScheme, as_scheme
 from sakip.batch import ScoreBatch
 from sakip.coerce import ArrayLike
-from sakip.errors import InvalidTypeError, InvalidValueError
+from sakip.errors import InvalidValueError
 from sakip.likert import LIKERT_1_4, LikertScale, MissingPolicy, ScoreMatrix, score_matrix
-from sakip.numbers import RoundingPolicy, round_to
+from sakip.numbers import RoundingPolicy
 from sakip.schemes import KPKK_LIKERT_4
 
 __all__ = ["KpkkResult", "score", "score_batch"]
 
 
 @attrs.frozen
-class KpkkResult:
+class KpkkResult(RoundedValue):
     """The figures of a KPKK questionnaire, as the LKIP prints them.
 
     Frozen and hashable; every sequence is a tuple.
@@ -88,19 +89,6 @@ class KpkkResult:
     category_counts: tuple[tuple[Band, int], ...]
     scheme: BandScheme
 
-    def rounded(self, policy: RoundingPolicy) -> Decimal:
-        """The overall mean rounded under ``policy`` (the LKIP prints 2 places, half up).
-
-        Examples
-        --------
-        >>> from sakip.numbers import Rounding, RoundingPolicy
-        >>> score([[3, 2, 2]]).rounded(RoundingPolicy(2, Rounding.HALF_UP))
-        Decimal('2.33')
-        """
-        if not isinstance(policy, RoundingPolicy):
-            raise InvalidTypeError("policy", "must be a RoundingPolicy", policy)
-        return round_to(self.value, policy.places, policy.rounding)
-
     def respondents_in(self, category: Band | str) -> int:
         """Number of respondents whose mean falls in ``category`` (a band or its label).
 
@@ -146,11 +134,9 @@ def score(
     missing : MissingPolicy or its value, default MissingPolicy.RAISE
         A missing answer raises, or (``EXCLUDE``) is left out of its
         respondent's and its aspect's sum and count. It is never a 0.
-    missing_mask : array_like of bool, optional
-        ``True`` marks a missing answer.
-    sentinel : int, optional
-        A value outside the scale marking a missing answer (in a list as
-        in an array).
+    missing_mask, sentinel : array_like of bool and int, optional
+        Missing answers marked by a mask or a value outside the scale, in a
+        list as in an array (:func:`sakip.likert.validated_scores`).
 
     Returns
     -------

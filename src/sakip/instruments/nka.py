@@ -34,12 +34,11 @@ from decimal import Decimal
 
 import attrs
 
+from sakip._result import AgainstTarget, against_target
 from sakip.bands import Band, BandScheme, as_scheme
-from sakip.capaian import achievement
 from sakip.coerce import to_bool, to_bounded
 from sakip.errors import InvalidTypeError, InvalidValueError
-from sakip.instruments._target import AgainstTarget
-from sakip.numbers import UNBOUNDED, NumberLike, to_decimal
+from sakip.numbers import UNBOUNDED, NumberLike
 from sakip.schemes import NKA_CATEGORY
 
 __all__ = [
@@ -151,14 +150,6 @@ class NkaResult(AgainstTarget):
         (:func:`sakip.capaian.achievement`, higher is better), when a target
         is given.
 
-    Methods
-    -------
-    rounded(policy)
-        ``value`` under a :class:`~sakip.numbers.RoundingPolicy`.
-    meets_target
-        Property: whether the exact ``value`` reaches ``target``
-        (:func:`sakip.capaian.target_status`); None without a target.
-
     Examples
     --------
     >>> from sakip.numbers import Rounding, RoundingPolicy
@@ -248,7 +239,7 @@ def score(
     value = UNBOUNDED.add(
         UNBOUNDED.multiply(weights.planning, plan), UNBOUNDED.multiply(weights.execution, execute)
     )
-    goal = None if target is None else to_decimal(target, field="target")
+    goal, capaian = against_target(value, target)
     return NkaResult(
         value=value,
         planning=plan,
@@ -257,5 +248,5 @@ def score(
         category=scheme.classify(value),
         scheme=scheme,
         target=goal,
-        achievement=None if goal is None else achievement(target=goal, realization=value),
+        achievement=capaian,
     )

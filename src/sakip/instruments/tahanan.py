@@ -35,10 +35,10 @@ from decimal import Decimal
 
 import attrs
 
+from sakip._result import RoundedValue
 from sakip.bands import Band
 from sakip.coerce import NumberLike, to_bounded, to_count, to_enum, to_sequence
 from sakip.errors import InvalidTypeError, InvalidValueError
-from sakip.instruments._rounded import RoundedValue
 from sakip.numbers import percent
 
 __all__ = [
@@ -268,6 +268,8 @@ def score_incidents(
     Returns
     -------
     TahananResult
+        :func:`score` of a, b and c, the numbers of incidents of each
+        :class:`IncidentKind`.
 
     Raises
     ------
@@ -278,11 +280,6 @@ def score_incidents(
     InvalidTypeError
         ``incidents`` that is not a sequence, an item that is not an
         :class:`Incident`, or a period bound that is not a ``datetime.date``.
-
-    Notes
-    -----
-    a, b and c are the numbers of incidents of each :class:`IncidentKind`;
-    then as :func:`score`.
 
     References
     ----------

@@ -35,10 +35,10 @@ from decimal import Decimal
 
 import attrs
 
+from sakip._result import RoundedValue
 from sakip.bands import Band, BandScheme, as_scheme
 from sakip.coerce import NumberLike, to_bounded, to_enum, to_sequence, to_text
 from sakip.errors import InvalidTypeError, InvalidValueError
-from sakip.instruments._rounded import RoundedValue
 from sakip.numbers import UNBOUNDED
 
 __all__ = [

@@ -471,6 +471,13 @@ def _unit_figure(reader: Reader, unit_codes: set[str]) -> UnitFigure | None:
     return UnitFigure(unit, target, realization, location, capaian, category)
 
 
+def _check_capaian(
+    reader: Reader, indicator: Indicator, target: Decimal, realization: Decimal
+) -> None:
+    """Report (on ``reader``) a capaian the report shows but that cannot be computed."""
+    reader.build(achievement, target=target, realization=realization, polarity=indicator.polarity)
+
+
 def _unit_figures(
     readers: list[Reader], indicator: Indicator, unit_codes: set[str]
 ) -> tuple[UnitFigure, ...]:
@@ -484,12 +491,7 @@ def _unit_figures(
             continue
         if figure.target is not None and figure.target > 0:
             # The report computes the unit's capaian: it must exist.
-            reader.build(
-                achievement,
-                target=figure.target,
-                realization=figure.realization,
-                polarity=indicator.polarity,
-            )
+            _check_capaian(reader, indicator, figure.target, figure.realization)
         figures.append(figure)
     return tuple(figures)
 
@@ -576,12 +578,7 @@ def _history(readers: list[Reader], indicator: Indicator, year: object) -> Indic
             continue
         if record.target is not None and record.realization is not None:
             # The history table shows the year's capaian: it must exist.
-            reader.build(
-                achievement,
-                target=record.target,
-                realization=record.realization,
-                polarity=indicator.polarity,
-            )
+            _check_capaian(reader, indicator, record.target, record.realization)
         records.append(record)
     if len(records) != len(readers):
         return None
