@@ -31,6 +31,16 @@ from sakip._version import __version__
 from sakip.errors import InvalidTypeError, InvalidValueError, SakipError
 
 if TYPE_CHECKING:  # pragma: no cover - each name is imported on first use at run time
+    import sakip.instruments.anggaran as anggaran
+    import sakip.instruments.barang_bukti as barang_bukti
+    import sakip.instruments.ikm as ikm
+    import sakip.instruments.ikpa as ikpa
+    import sakip.instruments.kepegawaian as kepegawaian
+    import sakip.instruments.kpkk as kpkk
+    import sakip.instruments.nka as nka
+    import sakip.instruments.tahanan as tahanan
+    import sakip.instruments.whoqol as whoqol
+    import sakip.instruments.zona_integritas as zona_integritas
     from sakip import schemes
     from sakip.bands import Band, BandScheme
     from sakip.capaian import Polarity, achievement, classify_achievement
@@ -41,18 +51,6 @@ if TYPE_CHECKING:  # pragma: no cover - each name is imported on first use at ru
         Realization,
         WorkUnit,
         evaluate,
-    )
-    from sakip.instruments import (
-        anggaran,
-        barang_bukti,
-        ikm,
-        ikpa,
-        kepegawaian,
-        kpkk,
-        nka,
-        tahanan,
-        whoqol,
-        zona_integritas,
     )
     from sakip.interop import to_dataframe, to_records
     from sakip.numbers import (

@@ -14,17 +14,15 @@ from typing import Any
 
 import attrs
 
-from sakip.instruments import (
-    anggaran,
-    barang_bukti,
-    ikpa,
-    kepegawaian,
-    kpkk,
-    nka,
-    tahanan,
-    whoqol,
-    zona_integritas,
-)
+import sakip.instruments.anggaran as anggaran
+import sakip.instruments.barang_bukti as barang_bukti
+import sakip.instruments.ikpa as ikpa
+import sakip.instruments.kepegawaian as kepegawaian
+import sakip.instruments.kpkk as kpkk
+import sakip.instruments.nka as nka
+import sakip.instruments.tahanan as tahanan
+import sakip.instruments.whoqol as whoqol
+import sakip.instruments.zona_integritas as zona_integritas
 from sakip.numbers import Rounding
 from sakip.report.reader import MISSING, Reader, present
 from sakip.report.safety import text_problem

@@ -14,21 +14,19 @@ from decimal import Decimal
 
 import attrs
 
+import sakip.instruments.anggaran as anggaran
+import sakip.instruments.barang_bukti as barang_bukti
+import sakip.instruments.ikpa as ikpa
+import sakip.instruments.kepegawaian as kepegawaian
+import sakip.instruments.kpkk as kpkk
+import sakip.instruments.nka as nka
+import sakip.instruments.tahanan as tahanan
+import sakip.instruments.whoqol as whoqol
+import sakip.instruments.zona_integritas as zona_integritas
 from sakip.bands import BandScheme
 from sakip.capaian import TargetStatus, achievement, target_status
 from sakip.errors import OutOfBandError
 from sakip.indicators import IndicatorResult, evaluate
-from sakip.instruments import (
-    anggaran,
-    barang_bukti,
-    ikpa,
-    kepegawaian,
-    kpkk,
-    nka,
-    tahanan,
-    whoqol,
-    zona_integritas,
-)
 from sakip.numbers import UNBOUNDED, RoundingPolicy
 from sakip.report.dataset import DataSet, IndicatorEntry
 from sakip.schemes import CAPAIAN_LKIP
