@@ -91,7 +91,9 @@ class TargetRange:
 
     def __attrs_post_init__(self) -> None:
         if self.high < self.low:
-            raise InvalidValueError("high", f"must be >= low ({self.high} < {self.low})", self.high)
+            raise InvalidValueError(
+                "high", f"must be >= low ({self.high} < {self.low})", self.high
+            )
 
     def __str__(self) -> str:
         return f"{self.low}-{self.high}"
