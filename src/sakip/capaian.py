@@ -239,7 +239,7 @@ def achievement(
     gets exactly 100 (a convention of this library, the only value
     continuous at both bounds; the regulation does not state it). The cap
     applies to the result as for a plain target. A range ``[t, t]`` gives
-    what the target ``t`` gives.
+    what the target ``t`` gives (its degenerate cases included).
 
     References
     ----------
@@ -290,9 +290,9 @@ def achievement(
     limit = _cap(cap)
     if isinstance(goal, TargetRange):
         bound = goal.nearer_bound(actual)
-        if bound is None:
+        if bound is None and goal.low < goal.high:
             return _HUNDRED if limit is None else min(_HUNDRED, limit)
-        goal = bound
+        goal = goal.low if bound is None else bound
     result = _capaian(goal, actual, direction, floor, on_zero)
     if result is not None and limit is not None:
         result = min(result, limit)
