@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -112,6 +113,18 @@ def test_bad_arguments_name_field_and_rule() -> None:
         nilai_capaian(100, maximal_target="yes")  # type: ignore[arg-type]
     with pytest.raises(InvalidValueError, match="'upper' must be >= lower"):
         NilaiCapaianRule("X", 10, 5, 0, 1, "test")
+
+
+def test_tables_are_checked_when_built() -> None:
+    rules = list(TABLE.rules)
+    with pytest.raises(InvalidValueError, match="'rules' must be sorted"):
+        attrs.evolve(TABLE, rules=[rules[1], rules[0]])
+    with pytest.raises(InvalidValueError, match="'rules' must not be empty"):
+        attrs.evolve(TABLE, rules=[])
+    with pytest.raises(InvalidTypeError, match="'rules\\[0\\]' must be a NilaiCapaianRule"):
+        attrs.evolve(TABLE, rules=["Baik"])
+    with pytest.raises(InvalidValueError, match="'version' must be one of"):
+        attrs.evolve(TABLE, version="8/2021")
 
 
 def test_table_metadata() -> None:

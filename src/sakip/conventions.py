@@ -34,13 +34,14 @@ printed 98 %, score 88): that reading is an inference.
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from decimal import Decimal
 
 import attrs
 
-from sakip.bands import Band, BandScheme, GapPolicy
-from sakip.coerce import to_bool, to_bounded, to_enum, to_text
-from sakip.errors import InvalidValueError, OutOfBandError
+from sakip.bands import Band, BandScheme, GapPolicy, as_scheme
+from sakip.coerce import to_bool, to_bounded, to_enum, to_sequence, to_text
+from sakip.errors import InvalidTypeError, InvalidValueError, OutOfBandError
 from sakip.numbers import UNBOUNDED, NumberLike, Rounding, RoundingPolicy, divide
 
 __all__ = [
@@ -199,10 +200,16 @@ class NilaiCapaianRule:
         return UNBOUNDED.add(self.score_lower, step)
 
 
-def _rules(
-    rules: tuple[NilaiCapaianRule, ...] | list[NilaiCapaianRule],
-) -> tuple[NilaiCapaianRule, ...]:
-    return tuple(rules)
+def _version(value: NilaiCapaianVersion | str) -> NilaiCapaianVersion:
+    return to_enum(value, NilaiCapaianVersion, field="version")
+
+
+def _rules(rules: Sequence[NilaiCapaianRule]) -> tuple[NilaiCapaianRule, ...]:
+    items = to_sequence(rules, field="rules")
+    for index, rule in enumerate(items):
+        if not isinstance(rule, NilaiCapaianRule):
+            raise InvalidTypeError(f"rules[{index}]", "must be a NilaiCapaianRule", rule)
+    return tuple(items)
 
 
 @attrs.frozen
@@ -232,13 +239,22 @@ class NilaiCapaianTable:
     ('PermenPANRB 6/2022', False)
     """
 
-    version: NilaiCapaianVersion
+    version: NilaiCapaianVersion = attrs.field(converter=_version)
     rules: tuple[NilaiCapaianRule, ...] = attrs.field(converter=_rules)
-    maximal_target_score: Decimal
-    categories: BandScheme
-    source: str
+    maximal_target_score: Decimal = attrs.field(converter=_score)
+    categories: BandScheme = attrs.field(converter=as_scheme)
+    source: str = attrs.field(converter=_source)
     revoked_by: str | None
     notes: str
+
+    def __attrs_post_init__(self) -> None:
+        if not self.rules:
+            raise InvalidValueError("rules", "must not be empty", self.rules)
+        for below, above in zip(self.rules, self.rules[1:], strict=False):
+            if below.upper is None or above.lower < below.upper:
+                raise InvalidValueError(
+                    "rules", "must be sorted from low to high without overlap", above.label
+                )
 
     @property
     def verified(self) -> bool:
