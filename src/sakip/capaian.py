@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import enum
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal, overload
 
 import attrs
 import numpy as np
@@ -54,6 +54,7 @@ from sakip.numbers import (
     to_decimal,
 )
 from sakip.schemes import CAPAIAN_LKIP
+from sakip.targets import TargetLike, TargetRange, ZeroTarget, to_target
 
 __all__ = [
     "AchievementArray",
@@ -147,41 +148,76 @@ def _cap(cap: NumberLike | None) -> Decimal | None:
     return limit
 
 
+@overload
 def achievement(
     *,
-    target: NumberLike,
+    target: TargetLike,
+    realization: NumberLike,
+    polarity: Polarity | str = ...,
+    cap: NumberLike | None = ...,
+    floor_at_zero: bool = ...,
+    zero_target: Literal[ZeroTarget.RAISE, ZeroTarget.ZERO] = ...,
+) -> Decimal: ...
+
+
+@overload
+def achievement(
+    *,
+    target: TargetLike,
+    realization: NumberLike,
+    polarity: Polarity | str = ...,
+    cap: NumberLike | None = ...,
+    floor_at_zero: bool = ...,
+    zero_target: ZeroTarget | str,
+) -> Decimal | None: ...
+
+
+def achievement(
+    *,
+    target: TargetLike,
     realization: NumberLike,
     polarity: Polarity | str = Polarity.HIGHER_IS_BETTER,
     cap: NumberLike | None = None,
     floor_at_zero: bool = True,
-) -> Decimal:
+    zero_target: ZeroTarget | str = ZeroTarget.RAISE,
+) -> Decimal | None:
     """The capaian of one indicator, in percent, exact and unrounded.
 
     Parameters
     ----------
-    target, realization : int, str, Decimal or float
-        Target and realisation (realisasi) in the indicator's unit, ``>= 0``.
+    target : int, str, Decimal, float or TargetRange
+        Target in the indicator's unit, ``>= 0``; or a range
+        (:class:`~sakip.targets.TargetRange`, "80-90 %"), see Notes.
+    realization : int, str, Decimal or float
+        Realisation (realisasi) in the indicator's unit, ``>= 0``.
     polarity : Polarity or its value, default HIGHER_IS_BETTER
         Which direction is good and, when lower is better, the formula.
     cap : number, optional
-        Upper limit of the result (some agencies cap at 100, 110, 120).
-        BNN reports do not cap (228,57 % is printed), so the default is none.
+        Upper limit of the result (some agencies cap at 100, 110, 120; the
+        Finance Ministry at 120). BNN reports do not cap (228,57 % is
+        printed), so the default is none.
     floor_at_zero : bool, default True
         The PermenPANRB formula goes negative when the realisation is more
         than twice the target; by default it stops at 0.
+    zero_target : ZeroTarget or its value, default RAISE
+        What a lower-is-better indicator with target 0 and a realisation
+        above 0 gets (:class:`~sakip.targets.ZeroTarget`): an error for
+        ``(2T - R) / T`` and 0 for ``T / R`` (``RAISE``, unchanged from
+        0.1.0), ``None`` (``NOT_COMPUTABLE``) or 0 (``ZERO``).
 
     Returns
     -------
-    Decimal
-        Capaian in percent (100 means on target).
+    Decimal or None
+        Capaian in percent (100 means on target); ``None`` only with
+        ``zero_target=ZeroTarget.NOT_COMPUTABLE``.
 
     Raises
     ------
     InvalidValueError
         A missing (``None``) or negative target or realisation, a negative
-        ``cap``, a ``polarity`` that is neither a member nor a value of
-        :class:`Polarity`, or a degenerate case without a finite value (see
-        Notes).
+        ``cap``, a ``polarity`` or ``zero_target`` that is neither a member
+        nor a value of its enum, or a degenerate case without a finite value
+        (see Notes).
     InvalidTypeError
         ``floor_at_zero`` that is not a bool.
 
@@ -190,17 +226,26 @@ def achievement(
     Degenerate cases:
 
     - higher is better, target 0: raises (no finite capaian);
-    - lower is better (PermenPANRB), target 0: realisation 0 counts as on
-      target (100), any other realisation raises;
+    - lower is better, target 0: realisation 0 counts as on target (100);
+      any other realisation follows ``zero_target``;
     - lower is better (inverse), realisation 0: target 0 counts as on
-      target (100), any other target raises (infinite capaian); target 0 with
-      a realisation above it gives 0;
+      target (100), any other target raises (infinite capaian);
     - higher is better, realisation 0: capaian 0, a real value.
+
+    Range targets (PermenPANRB 8/2021, Lampiran BAB VI.A.1.b, printed pages
+    91 and 100; revoked by PermenPANRB 6/2022): a realisation above the
+    range is measured against its upper bound, one below against its lower
+    bound, with the indicator's formula; a realisation inside the range
+    gets exactly 100 (a convention of this library, the only value
+    continuous at both bounds; the regulation does not state it). The cap
+    applies to the result as for a plain target. A range ``[t, t]`` gives
+    what the target ``t`` gives (its degenerate cases included).
 
     References
     ----------
     PermenPANRB 53/2014 (Petunjuk Teknis Perjanjian Kinerja, Pelaporan
-    Kinerja); LKIP BNNP Kalimantan Tengah 2024, BAB III A.
+    Kinerja); PermenPANRB 8/2021, Lampiran BAB VI; LKIP BNNP Kalimantan
+    Tengah 2024, BAB III A.
 
     Examples
     --------
@@ -226,55 +271,79 @@ def achievement(
     Traceback (most recent call last):
     ...
     sakip.errors.InvalidValueError: 'target' must be > 0 for a higher-is-better indicator: 0
+
+    A range target, PermenPANRB 8/2021 printed page 100 (7-8 months,
+    realisation 6,5 months, lower is better), and a cap of 120:
+
+    >>> from sakip.targets import TargetRange
+    >>> round_to(achievement(target=TargetRange(7, 8), realization="6.5",
+    ...          polarity=Polarity.LOWER_IS_BETTER), 2, Rounding.HALF_UP)
+    Decimal('107.14')
+    >>> achievement(target=7, realization=16, cap=120)
+    Decimal('120')
     """
-    goal = _required(target, "target")
+    goal = to_target(target, field="target")
     actual = _required(realization, "realization")
     direction = to_enum(polarity, Polarity, field="polarity")
     floor = to_bool(floor_at_zero, field="floor_at_zero")
+    on_zero = to_enum(zero_target, ZeroTarget, field="zero_target")
     limit = _cap(cap)
+    if isinstance(goal, TargetRange):
+        bound = goal.nearer_bound(actual)
+        if bound is None and goal.low < goal.high:
+            return _HUNDRED if limit is None else min(_HUNDRED, limit)
+        goal = goal.low if bound is None else bound
+    result = _capaian(goal, actual, direction, floor, on_zero)
+    if result is not None and limit is not None:
+        result = min(result, limit)
+    return result
+
+
+def _capaian(
+    goal: Decimal, actual: Decimal, direction: Polarity, floor: bool, on_zero: ZeroTarget
+) -> Decimal | None:
     if direction is Polarity.HIGHER_IS_BETTER:
         if goal.is_zero():
             raise InvalidValueError("target", "must be > 0 for a higher-is-better indicator", goal)
-        result = percent(actual, goal, part_field="realization", whole_field="target")
-    elif direction is Polarity.LOWER_IS_BETTER:
+        return percent(actual, goal, part_field="realization", whole_field="target")
+    if goal.is_zero() and not actual.is_zero() and on_zero is not ZeroTarget.RAISE:
+        return None if on_zero is ZeroTarget.NOT_COMPUTABLE else Decimal(0)
+    if direction is Polarity.LOWER_IS_BETTER:
         if goal.is_zero():
             if not actual.is_zero():
                 raise InvalidValueError(
                     "target",
-                    "must be > 0 when the realization is above it (lower-is-better, (2T - R) / T)",
+                    "must be > 0 when the realization is above it (lower-is-better, "
+                    "(2T - R) / T; see zero_target)",
                     goal,
                 )
-            result = _HUNDRED
-        else:
-            improvement = UNBOUNDED.subtract(UNBOUNDED.multiply(goal, Decimal(2)), actual)
-            result = percent(improvement, goal, whole_field="target")
-            if floor and result < 0:
-                result = Decimal(0)
-    elif actual.is_zero():
+            return _HUNDRED
+        improvement = UNBOUNDED.subtract(UNBOUNDED.multiply(goal, Decimal(2)), actual)
+        result = percent(improvement, goal, whole_field="target")
+        return Decimal(0) if floor and result < 0 else result
+    if actual.is_zero():
         if not goal.is_zero():
             raise InvalidValueError(
                 "realization",
                 "must be > 0 for the target / realization formula (its capaian is infinite)",
                 actual,
             )
-        result = _HUNDRED
-    else:
-        result = percent(goal, actual, part_field="target", whole_field="realization")
-    if limit is not None:
-        result = min(result, limit)
-    return result
+        return _HUNDRED
+    return percent(goal, actual, part_field="target", whole_field="realization")
 
 
 def target_status(
     *,
-    target: NumberLike,
+    target: TargetLike,
     realization: NumberLike,
     polarity: Polarity | str = Polarity.HIGHER_IS_BETTER,
 ) -> TargetStatus:
     """Whether a realisation is above, at or below its target, by polarity.
 
     Decided on the figures themselves, not on a (possibly capped) capaian;
-    both lower-is-better polarities give the same status.
+    both lower-is-better polarities give the same status. Against a
+    :class:`~sakip.targets.TargetRange`, a realisation inside the range is
+    at target, and one outside it is compared with the nearer bound.
 
     Examples
     --------
@@ -282,10 +351,18 @@ def target_status(
     <TargetStatus.BELOW: 'below'>
     >>> target_status(target="1.69", realization="1.65", polarity=Polarity.LOWER_IS_BETTER)
     <TargetStatus.ABOVE: 'above'>
+    >>> from sakip.targets import TargetRange
+    >>> target_status(target=TargetRange(7, 8), realization=9, polarity="lower_is_better")
+    <TargetStatus.BELOW: 'below'>
     """
-    goal = _required(target, "target")
+    goal = to_target(target, field="target")
     actual = _required(realization, "realization")
     direction = to_enum(polarity, Polarity, field="polarity")
+    if isinstance(goal, TargetRange):
+        bound = goal.nearer_bound(actual)
+        if bound is None:
+            return TargetStatus.AT
+        goal = bound
     # Compared, not subtracted: a comparison of Decimals never rounds.
     better, worse = (actual, goal) if direction is Polarity.HIGHER_IS_BETTER else (goal, actual)
     if better > worse:
@@ -622,7 +699,9 @@ def achievement_array(
         with at most ``input_places`` decimals (as printed figures are), else
         :class:`InexactArrayError`. A float element counts as the decimal it
         prints as in its own dtype (``Decimal(str(x))``): a float32 ``88.31``
-        is 88,31. Masked elements are refused.
+        is 88,31. Masked elements are refused. Range targets
+        (:class:`~sakip.targets.TargetRange`) are scalar only: compute them
+        with :func:`achievement`.
     policy : RoundingPolicy
         How the capaian is rounded (the LKIP: 2 places, truncated).
     polarity : Polarity, its value, or array_like, default HIGHER_IS_BETTER
@@ -630,7 +709,9 @@ def achievement_array(
         their values, or booleans where ``True`` marks
         ``Polarity.LOWER_IS_BETTER``).
     cap, floor_at_zero
-        As in :func:`achievement`.
+        As in :func:`achievement`. The ``zero_target`` choice of
+        :func:`achievement` is scalar only: this path keeps its default
+        (``ZeroTarget.RAISE``).
     input_places : int, default 2
         Decimal places the inputs carry.
 

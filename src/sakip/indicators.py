@@ -30,15 +30,18 @@ from sakip.capaian import (
     classify_achievement,
     target_status,
 )
-from sakip.coerce import NumberLike, to_bool, to_count, to_enum, to_sequence
+from sakip.coerce import NumberLike, to_bool, to_bounded, to_count, to_enum, to_sequence
 from sakip.errors import InvalidTypeError, InvalidValueError
 from sakip.findings import Finding, check_printed
 from sakip.numbers import UNBOUNDED, RoundingPolicy, divide, exact_sum, to_decimal
 from sakip.schemes import CAPAIAN_LKIP
+from sakip.targets import TargetLike, TargetRange, ZeroTarget, to_target
 
 _T = TypeVar("_T")
 
 __all__ = [
+    "Evaluation",
+    "ExcludedIndicator",
     "Indicator",
     "IndicatorHistory",
     "IndicatorResult",
@@ -51,6 +54,7 @@ __all__ = [
     "YearRecord",
     "aggregate_quarters",
     "evaluate",
+    "evaluate_with_exclusions",
 ]
 
 
@@ -99,6 +103,14 @@ def _polarity(value: Polarity | str) -> Polarity:
 
 def _level(value: UnitLevel | str) -> UnitLevel:
     return to_enum(value, UnitLevel, field="level")
+
+
+def _indicator_cap(value: NumberLike | None) -> Decimal | None:
+    return None if value is None else to_bounded(value, field="cap", low=0)
+
+
+def _zero_target(value: ZeroTarget | str) -> ZeroTarget:
+    return to_enum(value, ZeroTarget, field="zero_target")
 
 
 class UnitLevel(enum.Enum):
@@ -161,11 +173,26 @@ class Indicator:
         ``"Berkas Perkara"``...
     polarity : Polarity or its value, default HIGHER_IS_BETTER
         Which direction is good, and the capaian formula when lower is better.
+    cap : number, optional, keyword-only
+        Upper limit of this indicator's capaian (batas atas capaian; the
+        Finance Ministry caps at 120). :func:`evaluate` uses it instead of its
+        own ``cap``. Default none (BNN does not cap).
+    zero_target : ZeroTarget or its value, default RAISE, keyword-only
+        What the capaian is when lower is better, the target is 0 and the
+        realisation is above 0 (:class:`~sakip.targets.ZeroTarget`).
+
+    Raises
+    ------
+    InvalidValueError
+        An empty code, name or unit, a negative cap, or a polarity or
+        zero_target that is neither a member nor a value of its enum.
 
     Examples
     --------
     >>> Indicator("10", "Indeks kepuasan layanan rehabilitasi", "Indeks").polarity
     <Polarity.HIGHER_IS_BETTER: 'higher_is_better'>
+    >>> Indicator("16", "Nilai IKPA", "Indeks", cap=120).cap
+    Decimal('120')
     """
 
     code: str = attrs.field(validator=_text("code"))
@@ -174,6 +201,10 @@ class Indicator:
     polarity: Polarity = attrs.field(
         default=Polarity.HIGHER_IS_BETTER,
         converter=_polarity,
+    )
+    cap: Decimal | None = attrs.field(default=None, converter=_indicator_cap, kw_only=True)
+    zero_target: ZeroTarget = attrs.field(
+        default=ZeroTarget.RAISE, converter=_zero_target, kw_only=True
     )
 
     @property
@@ -186,10 +217,12 @@ class Indicator:
         'capaian = (2 x target - realisasi) / target x 100'
         """
         if self.polarity is Polarity.HIGHER_IS_BETTER:
-            return "capaian = realisasi / target x 100"
-        if self.polarity is Polarity.LOWER_IS_BETTER:
-            return "capaian = (2 x target - realisasi) / target x 100"
-        return "capaian = target / realisasi x 100"
+            rule = "capaian = realisasi / target x 100"
+        elif self.polarity is Polarity.LOWER_IS_BETTER:
+            rule = "capaian = (2 x target - realisasi) / target x 100"
+        else:
+            rule = "capaian = target / realisasi x 100"
+        return rule if self.cap is None else f"{rule}, at most {self.cap}"
 
 
 def _indicator_tuple(indicators: Iterable[Indicator]) -> tuple[Indicator, ...]:
@@ -235,11 +268,11 @@ def _check_unique(codes: Sequence[str], field: str) -> None:
         seen.add(code)
 
 
-def _freeze_numbers(values: Mapping[str, object]) -> Mapping[str, Decimal]:
+def _freeze_targets(values: Mapping[str, TargetLike]) -> Mapping[str, Decimal | TargetRange]:
     if not isinstance(values, Mapping):
         raise InvalidTypeError("targets", "must be a mapping of indicator code to target", values)
     return MappingProxyType(
-        {code: to_decimal(value, field=f"targets[{code}]") for code, value in values.items()}
+        {code: to_target(value, field=f"targets[{code}]") for code, value in values.items()}
     )
 
 
@@ -259,8 +292,9 @@ class PerformanceAgreement:
         The budget year (tahun anggaran).
     objectives : sequence of Objective
         The sasaran kegiatan with their indicators.
-    targets : mapping of str to number
-        Target of every indicator, by indicator code.
+    targets : mapping of str to number or TargetRange
+        Target of every indicator, by indicator code; a range target
+        ("80-90 %") as a :class:`~sakip.targets.TargetRange`.
 
     Raises
     ------
@@ -285,7 +319,9 @@ class PerformanceAgreement:
     unit: WorkUnit = attrs.field(validator=_instance(WorkUnit, "unit"))
     year: int = attrs.field(converter=_year)
     objectives: tuple[Objective, ...] = attrs.field(converter=_objective_tuple)
-    targets: Mapping[str, Decimal] = attrs.field(converter=_freeze_numbers, hash=False)
+    targets: Mapping[str, Decimal | TargetRange] = attrs.field(
+        converter=_freeze_targets, hash=False
+    )
 
     def __attrs_post_init__(self) -> None:
         codes = [indicator.code for indicator in self.indicators]
@@ -293,13 +329,11 @@ class PerformanceAgreement:
         for code in codes:
             if code not in self.targets:
                 raise InvalidValueError(f"targets[{code}]", "is missing", None)
-        for code, value in self.targets.items():
+        for code in self.targets:
             if code not in codes:
                 raise InvalidValueError(
                     "targets", "must name only indicators of the agreement", code
                 )
-            if value < 0:
-                raise InvalidValueError(f"targets[{code}]", "must be >= 0", value)
 
     @property
     def indicators(self) -> tuple[Indicator, ...]:
@@ -319,8 +353,8 @@ class PerformanceAgreement:
                 return indicator
         raise InvalidValueError("indicator", "is not in the agreement", code)
 
-    def target(self, code: str) -> Decimal:
-        """The target of an indicator."""
+    def target(self, code: str) -> Decimal | TargetRange:
+        """The target of an indicator: a number, or a range."""
         self.indicator(code)
         return self.targets[code]
 
@@ -453,9 +487,11 @@ class IndicatorResult:
     Attributes
     ----------
     indicator : Indicator
-    target, realization : Decimal
+    target : Decimal or TargetRange
+    realization : Decimal
     capaian : Decimal
-        Exact, unrounded.
+        Exact, unrounded (capped when the indicator or :func:`evaluate` has
+        a cap).
     status : TargetStatus
         Above, at or below target.
     category : Band
@@ -463,11 +499,75 @@ class IndicatorResult:
     """
 
     indicator: Indicator
-    target: Decimal
+    target: Decimal | TargetRange
     realization: Decimal
     capaian: Decimal
     status: TargetStatus
     category: Band
+
+
+@attrs.frozen
+class ExcludedIndicator:
+    """An indicator without a capaian: shown with its realisation only.
+
+    Today the one case is a lower-is-better indicator with target 0, a
+    realisation above 0 and ``zero_target=ZeroTarget.NOT_COMPUTABLE``.
+
+    Attributes
+    ----------
+    indicator : Indicator
+    target : Decimal or TargetRange
+    realization : Decimal
+    status : TargetStatus
+        Where the realisation stands against the target (defined even
+        without a capaian).
+    reason : str
+        Why there is no capaian, for the report's note.
+
+    Examples
+    --------
+    >>> from sakip.capaian import Polarity
+    >>> from sakip.targets import ZeroTarget
+    >>> unit = WorkUnit("rutan", "Rutan BNNP", UnitLevel.BNNP)
+    >>> pk = PerformanceAgreement(unit, 2024, [Objective("S", "Keamanan", [
+    ...     Indicator("T1", "Persentase tahanan yang melarikan diri", "%", "lower_is_better",
+    ...               zero_target="not_computable")])], {"T1": 0})
+    >>> row = evaluate_with_exclusions(pk, {"T1": "8.33"}).excluded[0]
+    >>> row.realization, row.status
+    (Decimal('8.33'), <TargetStatus.BELOW: 'below'>)
+    """
+
+    indicator: Indicator
+    target: Decimal | TargetRange
+    realization: Decimal
+    status: TargetStatus
+    reason: str
+
+
+@attrs.frozen
+class Evaluation:
+    """The indicators of an agreement with a capaian, and those without one.
+
+    Attributes
+    ----------
+    results : tuple of IndicatorResult
+        The indicators with a capaian, in the agreement's order.
+    excluded : tuple of ExcludedIndicator
+        The indicators without one (left out of every mean and count by
+        :func:`~sakip.summary.summarize`, which names them).
+
+    Examples
+    --------
+    >>> unit = WorkUnit("bnnp", "BNNP", UnitLevel.BNNP)
+    >>> pk = PerformanceAgreement(unit, 2024, [Objective("S", "Sasaran", [
+    ...     Indicator("10", "IKM", "Indeks")])], {"10": "3.60"})
+    >>> evaluation = evaluate_with_exclusions(pk, {"10": "3.70"})
+    >>> len(evaluation.results), evaluation.excluded
+    (1, ())
+    """
+
+    results: tuple[IndicatorResult, ...]
+    excluded: tuple[ExcludedIndicator, ...] = ()
 
 
 def evaluate(
@@ -484,7 +584,7 @@ def evaluate(
     Parameters
     ----------
     agreement : PerformanceAgreement
-        Targets and indicators.
+        Targets (numbers or ranges) and indicators.
     realizations : mapping of str to number or Realization
         By indicator code; every indicator needs one, and no other code.
     scheme : BandScheme, default CAPAIAN_LKIP
@@ -494,7 +594,8 @@ def evaluate(
     policy : RoundingPolicy, optional
         The document's display policy; required with ``ClassifyOn.DISPLAYED``.
     cap : number, optional
-        Passed to :func:`~sakip.capaian.achievement` (none by default).
+        Passed to :func:`~sakip.capaian.achievement` (none by default) for
+        every indicator without a cap of its own (``Indicator.cap`` wins).
 
     Returns
     -------
@@ -504,8 +605,10 @@ def evaluate(
     Raises
     ------
     InvalidValueError
-        A realisation missing or for an unknown indicator, or the degenerate
-        cases of :func:`~sakip.capaian.achievement`.
+        A realisation missing or for an unknown indicator, the degenerate
+        cases of :func:`~sakip.capaian.achievement`, or an indicator without
+        a capaian (``zero_target=ZeroTarget.NOT_COMPUTABLE``): use
+        :func:`evaluate_with_exclusions` for those.
 
     Examples
     --------
@@ -517,6 +620,62 @@ def evaluate(
     >>> [(r.indicator.code, str(r.capaian)[:6], r.category.label)
     ...  for r in evaluate(pk, {"16": "99.95", "17": 1})]
     [('16', '102.03', 'Memuaskan'), ('17', '50', 'Kurang')]
+    """
+    evaluation = evaluate_with_exclusions(
+        agreement, realizations, scheme=scheme, classify_on=classify_on, policy=policy, cap=cap
+    )
+    if evaluation.excluded:
+        first = evaluation.excluded[0]
+        raise InvalidValueError(
+            f"realizations[{first.indicator.code}]",
+            f"has no capaian ({first.reason}); evaluate_with_exclusions keeps such "
+            "indicators out of the results",
+            first.realization,
+        )
+    return evaluation.results
+
+
+def evaluate_with_exclusions(
+    agreement: PerformanceAgreement,
+    realizations: Mapping[str, NumberLike | Realization],
+    *,
+    scheme: BandScheme = CAPAIAN_LKIP,
+    classify_on: ClassifyOn | str = ClassifyOn.EXACT,
+    policy: RoundingPolicy | None = None,
+    cap: NumberLike | None = None,
+) -> Evaluation:
+    """Evaluate an agreement, setting aside the indicators that have no capaian.
+
+    As :func:`evaluate`, with the same parameters, except that an indicator
+    whose capaian is not computable (lower is better, target 0, realisation
+    above 0, ``zero_target=ZeroTarget.NOT_COMPUTABLE``) becomes an
+    :class:`ExcludedIndicator` instead of an error. Pass the result to
+    :func:`~sakip.summary.summarize` to leave those indicators out of the
+    mean and the counts and name them in the summary.
+
+    Returns
+    -------
+    Evaluation
+
+    Raises
+    ------
+    InvalidValueError
+        As :func:`evaluate`, except for the indicators set aside.
+
+    Examples
+    --------
+    "Persentase tahanan yang melarikan diri", target 0, realisation 8,33:
+
+    >>> from sakip.capaian import Polarity
+    >>> from sakip.targets import ZeroTarget
+    >>> unit = WorkUnit("bnnp-kalteng", "BNNP Kalimantan Tengah", UnitLevel.BNNP)
+    >>> escapes = Indicator("T1", "Persentase tahanan yang melarikan diri", "%",
+    ...                     Polarity.LOWER_IS_BETTER, zero_target=ZeroTarget.NOT_COMPUTABLE)
+    >>> pk = PerformanceAgreement(unit, 2024, [Objective("S", "Keamanan tahanan", [
+    ...     escapes, Indicator("10", "Indeks kepuasan", "Indeks")])], {"T1": 0, "10": "3.60"})
+    >>> evaluation = evaluate_with_exclusions(pk, {"T1": "8.33", "10": "3.70"})
+    >>> [r.indicator.code for r in evaluation.results], evaluation.excluded[0].reason
+    (['10'], 'target 0, lower is better, zero_target=not_computable')
     """
     if not isinstance(agreement, PerformanceAgreement):
         raise InvalidTypeError("agreement", "must be a PerformanceAgreement", agreement)
@@ -530,6 +689,7 @@ def evaluate(
                 "realizations", "must name only indicators of the agreement", code
             )
     results = []
+    excluded = []
     for indicator in agreement.indicators:
         if indicator.code not in realizations:
             raise InvalidValueError(f"realizations[{indicator.code}]", "is missing", None)
@@ -542,12 +702,17 @@ def evaluate(
             target=goal,
             realization=actual,
             polarity=indicator.polarity,
-            cap=cap,
+            cap=cap if indicator.cap is None else indicator.cap,
+            zero_target=indicator.zero_target,
         )
         status = target_status(target=goal, realization=actual, polarity=indicator.polarity)
+        if capaian is None:
+            reason = f"target 0, lower is better, zero_target={ZeroTarget.NOT_COMPUTABLE.value}"
+            excluded.append(ExcludedIndicator(indicator, goal, actual, status, reason))
+            continue
         category = classify_achievement(capaian, scheme, on=on, policy=policy)
         results.append(IndicatorResult(indicator, goal, actual, capaian, status, category))
-    return tuple(results)
+    return Evaluation(tuple(results), tuple(excluded))
 
 
 def _required_number(value: NumberLike | None, code: str) -> Decimal:
@@ -628,9 +793,21 @@ class IndicatorHistory:
         raise InvalidValueError(f"history of {self.indicator.code!r}", "has no year", year)
 
     def capaian(self, year: int) -> Decimal | None:
-        """Exact capaian of a year, or ``None`` when its target or realisation is missing."""
+        """Exact capaian of a year, or ``None`` when its target or realisation is missing.
+
+        The indicator's ``cap`` and ``zero_target`` apply; a capaian that is
+        not computable (``ZeroTarget.NOT_COMPUTABLE``) is ``None`` too.
+        """
         record = self.record(year)
-        return self._measured(achievement, record.target, record.realization)
+        if record.target is None or record.realization is None:
+            return None
+        return achievement(
+            target=record.target,
+            realization=record.realization,
+            polarity=self.indicator.polarity,
+            cap=self.indicator.cap,
+            zero_target=self.indicator.zero_target,
+        )
 
     def capaian_by_year(
         self, policy: RoundingPolicy, *, comparable_only: bool = True

@@ -24,7 +24,7 @@ from sakip.bands import BandScheme, as_scheme
 from sakip.capaian import Polarity, TargetStatus, achievement, target_status
 from sakip.coerce import ArrayLike, NumberLike, to_array, to_count, to_enum, to_sequence
 from sakip.errors import InvalidTypeError, InvalidValueError
-from sakip.indicators import IndicatorResult
+from sakip.indicators import Evaluation, IndicatorResult
 from sakip.numbers import UNBOUNDED, RoundingPolicy, divide, exact_sum, to_decimal
 
 __all__ = [
@@ -79,6 +79,11 @@ class Summary:
         without indicators included, with 0); a read-only mapping, so that
         the frozen summary stays as computed. Hashing ignores it (it follows
         from the results), equality compares it.
+    excluded : tuple of str
+        Codes of the indicators left out because they have no capaian
+        (:class:`~sakip.indicators.ExcludedIndicator`, target 0 with
+        ``ZeroTarget.NOT_COMPUTABLE``); they count in none of the figures
+        above.
     """
 
     count: int
@@ -87,6 +92,7 @@ class Summary:
     at: int
     below: int
     categories: Mapping[str, int] = attrs.field(factory=dict, converter=_frozen_counts, hash=False)
+    excluded: tuple[str, ...] = ()
 
     @classmethod
     def from_counts(cls, *, above: int, at: int, below: int) -> Summary:
@@ -107,7 +113,7 @@ class Summary:
 
 
 def summarize(
-    results: Iterable[IndicatorResult],
+    results: Iterable[IndicatorResult] | Evaluation,
     *,
     average: Average | str = Average.EXACT,
     policy: RoundingPolicy | None = None,
@@ -117,8 +123,12 @@ def summarize(
 
     Parameters
     ----------
-    results : iterable of IndicatorResult
-        From :func:`~sakip.indicators.evaluate`.
+    results : iterable of IndicatorResult, or Evaluation
+        From :func:`~sakip.indicators.evaluate`, or the
+        :class:`~sakip.indicators.Evaluation` of
+        :func:`~sakip.indicators.evaluate_with_exclusions`: its excluded
+        indicators (no capaian) are left out of the mean and every count,
+        and named in ``Summary.excluded``.
     average : Average or its value, default EXACT
         Mean of the exact capaian, or of the displayed ones.
     policy : RoundingPolicy, optional
@@ -135,7 +145,8 @@ def summarize(
     Raises
     ------
     InvalidValueError
-        No results, ``Average.DISPLAYED`` without a policy, or an
+        No results (an evaluation whose every indicator is excluded
+        included), ``Average.DISPLAYED`` without a policy, or an
         ``average`` that is neither a member nor a value of :class:`Average`.
     InvalidTypeError
         ``results`` not a sequence of IndicatorResult, ``policy`` not a
@@ -161,7 +172,24 @@ def summarize(
     {'Memuaskan': 1, 'Kurang': 1}
 
     The report's 18 indicators are summarised in ``docs/capaian.md``.
+
+    An indicator without a capaian (target 0, lower is better,
+    ``ZeroTarget.NOT_COMPUTABLE``) is named, not counted:
+
+    >>> from sakip.indicators import evaluate_with_exclusions
+    >>> from sakip.targets import ZeroTarget
+    >>> pk = PerformanceAgreement(unit, 2024, [Objective("S", "Sasaran", [
+    ...     Indicator("T1", "Persentase tahanan yang melarikan diri", "%", "lower_is_better",
+    ...               zero_target=ZeroTarget.NOT_COMPUTABLE),
+    ...     Indicator("10", "IKM", "Indeks")])], {"T1": 0, "10": "3.60"})
+    >>> summary = summarize(evaluate_with_exclusions(pk, {"T1": "8.33", "10": "3.70"}))
+    >>> summary.count, summary.excluded
+    (1, ('T1',))
     """
+    excluded: tuple[str, ...] = ()
+    if isinstance(results, Evaluation):
+        excluded = tuple(item.indicator.code for item in results.excluded)
+        results = results.results
     rows = list(to_sequence(results, field="results"))
     if not rows:
         raise InvalidValueError("results", "must not be empty", rows)
@@ -198,6 +226,7 @@ def summarize(
         at=counts[TargetStatus.AT],
         below=counts[TargetStatus.BELOW],
         categories=categories,
+        excluded=excluded,
     )
 
 

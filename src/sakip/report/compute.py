@@ -194,7 +194,8 @@ def _pengukuran(rows: Sequence[IndicatorRow]) -> Table:
             (
                 row.entry.indicator.code,
                 row.entry.indicator.name,
-                row.result.target,
+                # A range target (not yet in the data set) prints as "80-90".
+                t if isinstance(t := row.result.target, Decimal) else str(t),
                 row.result.realization,
                 row.entry.indicator.unit_of_measure,
                 row.displayed,
