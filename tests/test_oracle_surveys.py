@@ -883,7 +883,7 @@ def test_a_sentinel_a_float_array_cannot_hold_marks_nothing() -> None:
         (np.array([[9007199254740992.0, 3.0]]), 2**53 + 1),
     ]
     for array, sentinel in cases:
-        with pytest.raises(SakipError, match=r"row 0, column 0"):
+        with pytest.raises(SakipError, match=r"row 0, column 0|\[0, 0\]"):
             validated_scores(array, scale=LIKERT_1_4, sentinel=sentinel)
     # A sentinel the dtype holds still marks a missing answer.
     _, answered = validated_scores(np.array([[99.0, 3.0]], np.float16), scale=LIKERT_1_4, sentinel=99)

@@ -223,7 +223,13 @@ def _from_floats(
 ) -> tuple[IntArray, BoolArray | None]:
     """Float matrix with NaN (or the sentinel) for missing -> (int8 matrix, answered mask or None)."""
     nan = np.isnan(array)
-    if sentinel is not None:
+    # Compare only a sentinel the dtype holds exactly (cast, 2**24 + 1 would match
+    # a float32 16777216.0 and 2**40 overflow float16): no cell holds another.
+    if (
+        sentinel is not None
+        and abs(sentinel) <= float(np.finfo(array.dtype).max)
+        and int(array.dtype.type(sentinel)) == sentinel
+    ):
         nan |= array == sentinel
     answered = ~nan
     given = array[answered]
