@@ -890,6 +890,37 @@ def test_a_sentinel_a_float_array_cannot_hold_marks_nothing() -> None:
     assert answered is not None and answered.tolist() == [[False, True]]
 
 
+def test_an_unsigned_matrix_on_a_scale_below_zero_raises_a_sakip_error() -> None:
+    # Found by the oracle: with a missing answer, the scale check of the answers
+    # given passed ``initial=scale.low`` to ``min`` of a uint8 matrix: a numpy
+    # OverflowError ("Python integer -3 out of bounds for uint8"), not a SakipError.
+    scale = LikertScale(-3, 3)
+    data = np.ma.array(np.array([[1, 4], [2, 2]], np.uint8), mask=[[False, False], [True, False]])
+    with pytest.raises(SakipError, match=r"row 0, column 1"):
+        validated_scores(data, scale=scale)
+    missing = np.array([[False, False], [True, False]])
+    with pytest.raises(SakipError, match=r"row 0, column 1"):
+        validated_scores(np.array([[1, 4], [2, 2]], np.uint8), scale=scale, missing_mask=missing)
+    # Every answer missing below a scale of negative scores: nothing to refuse.
+    _, answered = validated_scores(
+        np.array([[7]], np.uint8), scale=LikertScale(-5, -1), missing_mask=np.array([[True]])
+    )
+    assert answered is not None and answered.tolist() == [[False]]
+
+
+def test_missing_mask_hides_a_float_cell_whatever_it_holds() -> None:
+    # Found by the oracle: under a masked array's own mask an infinite float cell
+    # is not read, but under ``missing_mask`` (documented: "whatever the cell
+    # holds") it was refused as not finite.
+    array = np.array([[np.inf, 3.0], [4.0, 2.0]])
+    mask = np.array([[True, False], [False, False]])
+    by_mask = validated_scores(np.ma.array(array, mask=mask), scale=LIKERT_1_4)
+    by_param = validated_scores(array, scale=LIKERT_1_4, missing_mask=mask)
+    assert by_mask[1] is not None and by_param[1] is not None
+    assert by_param[1].tolist() == by_mask[1].tolist() == [[False, True], [True, True]]
+    assert by_param[0][~mask].tolist() == by_mask[0][~mask].tolist() == [3, 4, 2]
+
+
 def test_the_oracle_model_reads_the_documented_examples() -> None:
     # validated_scores' docstring: None, the sentinel and a mask mark a missing answer.
     rows = [[4, 3], [2, None]]
