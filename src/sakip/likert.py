@@ -338,6 +338,10 @@ def validated_scores(
                 skip = _mask(missing_mask, (len(data), width))
         scores, answered = _from_rows(data, scale, field, marker, skip)
     elif isinstance(data, np.ndarray):
+        if missing_mask is not None and data.dtype.kind == "f":
+            # Cells under the mask are not read (an inf included), as under a masked array's.
+            hidden = _mask(missing_mask, data.shape) | np.ma.getmaskarray(data)
+            data = np.ma.array(data, mask=hidden)
         array: npt.NDArray[Any] = to_array(data, field=field, allow_mask=True, allow_nan=True)
         if isinstance(array, np.ma.MaskedArray):
             mask = np.ma.getmaskarray(array)
@@ -383,8 +387,11 @@ def validated_scores(
     if answered is not None and (low < scale.low or high > scale.high):
         # Cells of missing answers may hold anything (a sentinel): look only
         # at the answers given (slower, so only when the whole matrix fails).
-        low = int(scores.min(where=answered, initial=scale.low))
-        high = int(scores.max(where=answered, initial=scale.high))
+        given = scores[answered]  # not min(initial=scale.low): -3 does not fit a uint8
+        if given.size:
+            low, high = int(given.min()), int(given.max())
+        else:
+            low, high = scale.low, scale.high
     if low < scale.low or high > scale.high:
         outside = (scores < scale.low) | (scores > scale.high)
         if answered is not None:
