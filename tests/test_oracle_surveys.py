@@ -295,7 +295,9 @@ def hostile(container: str, scale: LikertScale) -> list[Any]:
     ]
 
 
-def _read(container: str, stored: Any, hidden: bool, sentinel: int | None, scale: LikertScale) -> Cell:
+def _read(
+    container: str, stored: Any, hidden: bool, sentinel: int | None, scale: LikertScale
+) -> Cell:
     """What a cell must mean: an int on the scale, a missing answer, or a bad cell."""
     if hidden:
         return None  # a mask or a missing_mask: whatever the cell holds
@@ -631,13 +633,17 @@ def test_kpkk_agrees_with_scalar(data: st.DataObject) -> None:
     answers = [[v for v in row if v is not None] for row in survey.rows()]
     # The scalar path on each respondent alone, on the answers given (it may also
     # raise for an aspect: one respondent's aspect means are the answers).
-    scalar = [run_or_error(lambda a=a: kpkk.score([a], scheme=scheme, scale=scale)) for a in answers]
+    scalar = [
+        run_or_error(lambda a=a: kpkk.score([a], scheme=scheme, scale=scale)) for a in answers
+    ]
     got = run_or_error(batch)
     check_rows(got, answers, scalar, policy, scheme, 1)
     # A ScoreMatrix validated once is taken again as it is: the same rows.
     matrix = score_matrix(survey.data, scale=scale, missing=missing, **survey.kwargs())
     again = run_or_error(
-        lambda: kpkk.score_batch(matrix, policy=policy, scheme=scheme, scale=scale, missing=missing)
+        lambda: kpkk.score_batch(
+            matrix, policy=policy, scheme=scheme, scale=scale, missing=missing
+        )
     )
     if isinstance(got, SakipError):
         assert isinstance(again, OutOfBandError), again
@@ -647,10 +653,7 @@ def test_kpkk_agrees_with_scalar(data: st.DataObject) -> None:
     # The whole questionnaire against the Python ints.
     result = run_or_error(whole)
     columns = [[v for v in c if v is not None] for c in zip(*survey.rows(), strict=True)]
-    means = [
-        divide(sum(a), len(a))
-        for a in (*answers, *columns, [v for a in answers for v in a])
-    ]
+    means = [divide(sum(a), len(a)) for a in (*answers, *columns, [v for a in answers for v in a])]
     if any(position_or_none(scheme, m) is None for m in means):
         assert isinstance(result, OutOfBandError), result
         return
@@ -722,7 +725,11 @@ ITEMS = whoqol.ITEM_COUNT
 @given(st.data())
 def test_whoqol_batch_agrees_with_score_assessment(data: st.DataObject) -> None:
     survey = data.draw(
-        surveys(LIKERT_1_5, st.sampled_from([ITEMS] * 6 + [ITEMS - 1, 9]), st.sampled_from([0, 1, 2, 4]))
+        surveys(
+            LIKERT_1_5,
+            st.sampled_from([ITEMS] * 6 + [ITEMS - 1, 9]),
+            st.sampled_from([0, 1, 2, 4]),
+        )
     )
     rule = data.draw(st.sampled_from(RULES))
     policy = data.draw(policies)
@@ -763,7 +770,12 @@ def test_whoqol_batch_agrees_with_score_assessment(data: st.DataObject) -> None:
     assert got.valid.tolist() == [[d.valid for d in s.domains] for s in scalar]
     places, rounding = policy.places, policy.rounding
     note_ties(
-        [Fraction(25 * (d.item_sum - d.answered), d.answered) for s in scalar for d in s.domains if d.valid],
+        [
+            Fraction(25 * (d.item_sum - d.answered), d.answered)
+            for s in scalar
+            for d in s.domains
+            if d.valid
+        ],
         places,
     )
     for method, attribute in (
@@ -773,7 +785,9 @@ def test_whoqol_batch_agrees_with_score_assessment(data: st.DataObject) -> None:
         values = method(places, rounding)
         want = [
             [
-                None if getattr(d, attribute) is None else scaled(getattr(d, attribute), places, rounding)
+                None
+                if getattr(d, attribute) is None
+                else scaled(getattr(d, attribute), places, rounding)
                 for d in s.domains
             ]
             for s in scalar
@@ -887,7 +901,6 @@ def test_missing_mask_hides_a_list_cell_whatever_it_holds() -> None:
     assert batch.decimals() == [Decimal("4.00"), Decimal("2.50")]
 
 
-
 def test_a_sentinel_a_float_array_cannot_hold_marks_nothing() -> None:
     # Found by the oracle: a float matrix compared the sentinel in its own dtype,
     # so float32 read 16777216.0 as the sentinel 2**24 + 1 (an off-scale answer
@@ -902,7 +915,9 @@ def test_a_sentinel_a_float_array_cannot_hold_marks_nothing() -> None:
         with pytest.raises(SakipError, match=r"row 0, column 0|\[0, 0\]"):
             validated_scores(array, scale=LIKERT_1_4, sentinel=sentinel)
     # A sentinel the dtype holds still marks a missing answer.
-    _, answered = validated_scores(np.array([[99.0, 3.0]], np.float16), scale=LIKERT_1_4, sentinel=99)
+    _, answered = validated_scores(
+        np.array([[99.0, 3.0]], np.float16), scale=LIKERT_1_4, sentinel=99
+    )
     assert answered is not None and answered.tolist() == [[False, True]]
 
 
@@ -972,6 +987,10 @@ def test_the_oracle_model_reads_the_documented_examples() -> None:
     assert _read("uint8", 255, True, None, LIKERT_1_4) is None
     assert _read("int8", -1, False, -1, LIKERT_1_4) is None
     # Row 1 of a KPKK survey: 2 answers of 4 and 3 -> 3,5 (a tie at 0 places).
-    batch = kpkk.score_batch(np.array([[4, 3]], np.int8), policy=RoundingPolicy(0, Rounding.HALF_EVEN))
-    assert batch.decimals() == [kpkk.score([[4, 3]]).rounded(RoundingPolicy(0, Rounding.HALF_EVEN))]
+    batch = kpkk.score_batch(
+        np.array([[4, 3]], np.int8), policy=RoundingPolicy(0, Rounding.HALF_EVEN)
+    )
+    assert batch.decimals() == [
+        kpkk.score([[4, 3]]).rounded(RoundingPolicy(0, Rounding.HALF_EVEN))
+    ]
     assert isinstance(kpkk.score([[4, 3]]).category, Band)

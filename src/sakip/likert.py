@@ -334,7 +334,9 @@ def validated_scores(
         if missing_mask is not None and data and isinstance(data[0], list | tuple | np.ndarray):
             # Cells under the mask are not read, as in an array (ragged rows still raise).
             width = len(data[0])
-            if all(isinstance(row, list | tuple | np.ndarray) and len(row) == width for row in data):
+            if all(
+                isinstance(row, list | tuple | np.ndarray) and len(row) == width for row in data
+            ):
                 skip = _mask(missing_mask, (len(data), width))
         scores, answered = _from_rows(data, scale, field, marker, skip)
     elif isinstance(data, np.ndarray):
