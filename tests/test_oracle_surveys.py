@@ -144,7 +144,7 @@ NOT_ARRAY = {
     "sakip.instruments.whoqol.DomainScore": "scalar result",
     "sakip.instruments.whoqol.DomainScore.rounded": "scalar",
     "sakip.instruments.whoqol.DomainImprovement": "scalar result",
-    "sakip.instruments.whoqol.DomainSums": "result type built by domain_sums (covered there)",
+    "sakip.instruments.whoqol.DomainSums": "result type (by hand: test_domain_sums_built_by_hand)",
     "sakip.instruments.whoqol.MissingRule": "scalar (limits)",
     "sakip.instruments.whoqol.MissingRule.max_missing": "scalar",
     "sakip.instruments.whoqol.WhoqolResult": "scalar result",
@@ -798,6 +798,52 @@ def test_whoqol_batch_agrees_with_score_assessment(data: st.DataObject) -> None:
     # DomainSums given instead of the items: the same answer, summed once.
     reused = whoqol.score_batch(got, domain=given_domain, policy=policy, rule=rule)
     assert reused.decimals() == expected
+
+
+@oracle
+@given(
+    st.integers(1, 3).flatmap(
+        lambda n: st.lists(
+            st.tuples(st.integers(-(2**15), 2**15 - 1), st.integers(-128, 127), st.booleans()),
+            min_size=4 * n,
+            max_size=4 * n,
+        )
+    ),
+    policies,
+)
+def test_domain_sums_built_by_hand(
+    cells: list[tuple[int, int, bool]], policy: RoundingPolicy
+) -> None:
+    # DomainSums built by hand may hold what no assessment gives (a sum beyond
+    # 5 x items, a negative count): the scores are the exact quotients, or a
+    # SakipError where a valid domain has no item answered.
+    n = len(cells) // 4
+    sums = np.array([c[0] for c in cells], dtype=np.int16).reshape(n, 4)
+    answered = np.array([c[1] for c in cells], dtype=np.int8).reshape(n, 4)
+    valid = np.array([c[2] for c in cells]).reshape(n, 4)
+    built = whoqol.DomainSums(
+        sums=sums,
+        answered=answered,
+        missing=np.zeros(n, dtype=np.int8),
+        void=np.zeros(n, dtype=bool),
+        valid=valid,
+    )
+    places, rounding = policy.places, policy.rounding
+    for method, top in (
+        (built.raw_scaled, lambda s, a: 4 * s),
+        (built.transformed_scaled, lambda s, a: 25 * (s - a)),
+    ):
+        if any(a == 0 for (_, a, ok) in cells if ok):
+            must_raise(lambda method=method: method(places, rounding), "a valid domain of 0 items")
+            continue
+        want = [
+            [
+                scaled(divide(top(s, a), a), places, rounding) if ok else None
+                for (s, a, ok) in cells[4 * i : 4 * i + 4]
+            ]
+            for i in range(n)
+        ]
+        assert method(places, rounding).tolist() == want
 
 
 # --- whoqol.score (the improvement between two assessments) --------------------------------
