@@ -223,7 +223,13 @@ def _from_floats(
 ) -> tuple[IntArray, BoolArray | None]:
     """Float matrix with NaN (or the sentinel) for missing -> (int8 matrix, answered mask or None)."""
     nan = np.isnan(array)
-    if sentinel is not None:
+    # Compare only a sentinel the dtype holds exactly (cast, 2**24 + 1 would match
+    # a float32 16777216.0 and 2**40 overflow float16): no cell holds another.
+    if (
+        sentinel is not None
+        and abs(sentinel) <= float(np.finfo(array.dtype).max)
+        and int(array.dtype.type(sentinel)) == sentinel
+    ):
         nan |= array == sentinel
     answered = ~nan
     given = array[answered]
@@ -324,8 +330,20 @@ def validated_scores(
         raise InvalidValueError("sentinel", f"must lie outside the scale {scale}", marker)
     answered: BoolArray | None = None
     if isinstance(data, list | tuple):
-        scores, answered = _from_rows(data, scale, field, marker)
+        skip = None
+        if missing_mask is not None and data and isinstance(data[0], list | tuple | np.ndarray):
+            # Cells under the mask are not read, as in an array (ragged rows still raise).
+            width = len(data[0])
+            if all(
+                isinstance(row, list | tuple | np.ndarray) and len(row) == width for row in data
+            ):
+                skip = _mask(missing_mask, (len(data), width))
+        scores, answered = _from_rows(data, scale, field, marker, skip)
     elif isinstance(data, np.ndarray):
+        if missing_mask is not None and data.dtype.kind == "f":
+            # Cells under the mask are not read (an inf included), as under a masked array's.
+            hidden = _mask(missing_mask, data.shape) | np.ma.getmaskarray(data)
+            data = np.ma.array(data, mask=hidden)
         array: npt.NDArray[Any] = to_array(data, field=field, allow_mask=True, allow_nan=True)
         if isinstance(array, np.ma.MaskedArray):
             mask = np.ma.getmaskarray(array)
@@ -371,8 +389,11 @@ def validated_scores(
     if answered is not None and (low < scale.low or high > scale.high):
         # Cells of missing answers may hold anything (a sentinel): look only
         # at the answers given (slower, so only when the whole matrix fails).
-        low = int(scores.min(where=answered, initial=scale.low))
-        high = int(scores.max(where=answered, initial=scale.high))
+        given = scores[answered]  # not min(initial=scale.low): -3 does not fit a uint8
+        if given.size:
+            low, high = int(given.min()), int(given.max())
+        else:
+            low, high = scale.low, scale.high
     if low < scale.low or high > scale.high:
         outside = (scores < scale.low) | (scores > scale.high)
         if answered is not None:

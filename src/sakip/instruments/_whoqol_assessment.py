@@ -16,7 +16,7 @@ import numpy.typing as npt
 from sakip._result import rounded_under
 from sakip.bands import Band
 from sakip.batch import ScoreBatch
-from sakip.coerce import ArrayLike, to_array, to_enum, to_sequence
+from sakip.coerce import ArrayLike, to_enum, to_sequence
 from sakip.errors import InvalidTypeError, InvalidValueError
 from sakip.exact_array import divide_round
 from sakip.instruments._whoqol_items import (
@@ -211,10 +211,10 @@ def score_assessment(
     rule = _check_rule(rule)
     data: ArrayLike
     if isinstance(items, np.ndarray):
-        array = to_array(items, field="items", allow_mask=True, allow_nan=True)
-        if array.ndim != 1:
-            raise InvalidValueError("items", "must be one assessment (1-D)", f"{array.ndim}-D")
-        data = array.reshape(1, -1)
+        # validated_scores passes it to to_array once the missing_mask is known.
+        if items.ndim != 1:
+            raise InvalidValueError("items", "must be one assessment (1-D)", f"{items.ndim}-D")
+        data = items.reshape(1, -1)
     else:
         data = [list(to_sequence(items, field="items"))]
     mask = None
