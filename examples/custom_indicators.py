@@ -58,7 +58,7 @@ print(f"{'No':<3}{'Indikator':<40}{'Target':>8}{'Realisasi':>11}{'Capaian':>9}  
 for r in results:
     print(
         f"{r.indicator.code:<3}{r.indicator.name:<40}{r.target!s:>8}{r.realization!s:>11}"
-        f"{lkip.apply(r.capaian)!s:>9}  {r.category.label} ({r.status.value})"
+        f"{lkip.apply(r.achievement)!s:>9}  {r.category.label} ({r.status.value})"
     )
 summary = summarize(results, scheme=CAPAIAN_LKIP)
 print(

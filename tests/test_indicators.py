@@ -162,19 +162,19 @@ def test_lower_is_better_indicator_in_an_agreement() -> None:
         {"P": "1.69"},
     )
     (result,) = evaluate(agreement, {"P": "1.73"})
-    assert LKIP.apply(result.capaian) == Decimal("97.63")
+    assert LKIP.apply(result.achievement) == Decimal("97.63")
     assert result.status is TargetStatus.BELOW
     assert result.category.label == "Sangat Baik"
-    assert prevalence.capaian_rule == "capaian = (2 x target - realisasi) / target x 100"
+    assert prevalence.achievement_rule == "capaian = (2 x target - realisasi) / target x 100"
     inverse = Indicator("P", "Prevalensi", "%", Polarity.LOWER_IS_BETTER_INVERSE)
-    assert inverse.capaian_rule == "capaian = target / realisasi x 100"
+    assert inverse.achievement_rule == "capaian = target / realisasi x 100"
     (result,) = evaluate(
         PerformanceAgreement(
             agreement.unit, 2024, [Objective("N", "N", [inverse])], {"P": "1.69"}
         ),
         {"P": "1.73"},
     )
-    assert LKIP.apply(result.capaian) == Decimal("97.68")  # 1,69 / 1,73
+    assert LKIP.apply(result.achievement) == Decimal("97.68")  # 1,69 / 1,73
     assert result.status is TargetStatus.BELOW
 
 
@@ -223,7 +223,7 @@ def history(rows: list[tuple[int, str, str, str]], code: str) -> IndicatorHistor
 )
 def test_consistent_histories(rows: list[tuple[int, str, str, str]], code: str) -> None:
     # LKIP 2024 L1423-L1428 (NKA 2020-2024) and L1572-L1577 (IKPA 2021-2024).
-    values = history(rows, code).capaian_by_year(LKIP)
+    values = history(rows, code).achievement_by_year(LKIP)
     assert values == [(year, Decimal(printed)) for year, _, _, printed in rows]
     assert history(rows, code).audit(LKIP, location=code) == []
 
@@ -257,7 +257,7 @@ def test_history_comparability_and_change() -> None:
             YearRecord(2024, 2, 2, national_target=None),
         ],
     )
-    assert dektari.capaian_by_year(LKIP) == [
+    assert dektari.achievement_by_year(LKIP) == [
         (2021, Decimal("50.00")),
         (2022, Decimal("100.00")),
         (2024, Decimal("100.00")),
@@ -265,7 +265,7 @@ def test_history_comparability_and_change() -> None:
     assert dektari.change(2024, since=2021) == 50
     with pytest.raises(InvalidValueError, match="not comparable"):
         dektari.change(2024, since=2020)
-    assert dektari.capaian(2020) is None
+    assert dektari.achievement(2020) is None
     with pytest.raises(InvalidValueError, match="each year once"):
         IndicatorHistory(dektari.indicator, [YearRecord(2021, 1, 1), YearRecord(2021, 1, 1)])
 

@@ -63,7 +63,7 @@ def test_indicator_results_keep_exact_values_and_enum_values() -> None:
     results = agreement_results()
     records = to_records(results)
     assert [r["code"] for r in records] == ["1", "2", "3"]
-    assert records[0]["capaian"] == results[0].capaian == percent("3.70", "3.60")
+    assert records[0]["capaian"] == results[0].achievement == percent("3.70", "3.60")
     assert records[1] == {
         "code": "2",
         "name": "Prevalensi",

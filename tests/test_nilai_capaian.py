@@ -39,7 +39,7 @@ def test_worked_example_page_243() -> None:
     # 97,89 % is printed as 98 %, and the score follows the printed capaian.
     capaian = achievement(target=95, realization=93)
     cukup = nilai_capaian(capaian, rounding=CapaianRounding.WHOLE_PERCENT)
-    assert (cukup.capaian, cukup.value, cukup.category.label) == (Decimal(98), 88, "Cukup")
+    assert (cukup.achievement, cukup.value, cukup.category.label) == (Decimal(98), 88, "Cukup")
     # On the exact capaian the line gives 87,89...
     assert FOUR.apply(nilai_capaian(capaian).value) == Decimal("87.8947")
 
@@ -99,11 +99,11 @@ def test_gaps_between_the_printed_bands_raise(capaian: str) -> None:
 )
 def test_whole_percent_rounding_is_half_up(capaian: str, rounded: int, score: int) -> None:
     result = nilai_capaian(capaian, rounding="whole_percent")
-    assert (result.capaian, result.value) == (rounded, score)
+    assert (result.achievement, result.value) == (rounded, score)
 
 
 def test_bad_arguments_name_field_and_rule() -> None:
-    with pytest.raises(InvalidValueError, match="'capaian' must be >= 0: -1"):
+    with pytest.raises(InvalidValueError, match="'achievement' must be >= 0: -1"):
         nilai_capaian(-1)
     with pytest.raises(InvalidValueError, match="'version' must be one of"):
         nilai_capaian(100, version="permenpanrb-6-2022")

@@ -46,7 +46,7 @@ def test_pengukuran_kinerja(report: LkipReport) -> None:
             Decimal(target),
             Decimal(realization),
         )
-        assert policy.agrees(row.result.capaian, printed=Decimal(printed))
+        assert policy.agrees(row.result.achievement, printed=Decimal(printed))
 
 
 def test_summary(report: LkipReport) -> None:

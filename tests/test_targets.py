@@ -264,7 +264,7 @@ def test_not_computable_rows_are_excluded_and_named() -> None:
 
 def test_zero_choice_counts_the_row_in_the_mean() -> None:
     results = evaluate(_escapes(ZeroTarget.ZERO), {"T1": "8.33", "10": "3.70"})
-    assert results[0].capaian == 0 and results[0].category.label == "Kurang"
+    assert results[0].achievement == 0 and results[0].category.label == "Kurang"
     summary = summarize(results)
     assert summary.count == 2 and summary.excluded == ()
 
@@ -279,8 +279,8 @@ def test_every_row_excluded_cannot_be_summarised() -> None:
 def test_history_capaian_follows_the_indicator_choice() -> None:
     escapes = Indicator("T1", "Tahanan melarikan diri", "%", LOW, zero_target="not_computable")
     history = IndicatorHistory(escapes, [YearRecord(2024, 0, "8.33"), YearRecord(2023, 0, 0)])
-    assert history.capaian(2024) is None
-    assert history.capaian(2023) == 100
+    assert history.achievement(2024) is None
+    assert history.achievement(2023) == 100
 
 
 # --- caps -----------------------------------------------------------------------------
@@ -298,21 +298,21 @@ def _capped_agreement(cap: int | None) -> PerformanceAgreement:
 def test_indicator_cap_limits_its_capaian() -> None:
     # Fails before issue 14: Indicator had no cap.
     results = evaluate(_capped_agreement(120), {"11": 16, "10": "3.70"})
-    assert results[0].capaian == 120
-    assert round_to(results[1].capaian, 2, Rounding.TRUNCATE) == Decimal("102.77")
-    assert results[0].indicator.capaian_rule.endswith("at most 120")
+    assert results[0].achievement == 120
+    assert round_to(results[1].achievement, 2, Rounding.TRUNCATE) == Decimal("102.77")
+    assert results[0].indicator.achievement_rule.endswith("at most 120")
 
 
 def test_indicator_cap_wins_over_the_evaluate_cap() -> None:
     results = evaluate(_capped_agreement(120), {"11": 16, "10": "3.70"}, cap=100)
-    assert [r.capaian for r in results] == [120, 100]
+    assert [r.achievement for r in results] == [120, 100]
     uncapped = evaluate(_capped_agreement(None), {"11": 16, "10": "3.70"}, cap=102)
-    assert [r.capaian for r in uncapped] == [102, 102]
+    assert [r.achievement for r in uncapped] == [102, 102]
 
 
 def test_indicator_cap_applies_to_history() -> None:
     row_11 = Indicator("11", "Berkas perkara P-21", "Berkas", cap="120")
-    assert IndicatorHistory(row_11, [YearRecord(2024, 7, 16)]).capaian(2024) == 120
+    assert IndicatorHistory(row_11, [YearRecord(2024, 7, 16)]).achievement(2024) == 120
 
 
 def test_negative_indicator_cap_is_refused() -> None:
@@ -334,7 +334,7 @@ def test_range_targets_flow_through_evaluate() -> None:
     )
     assert agreement.target("P1") == TargetRange(80, 90)
     results = evaluate(agreement, {"P1": 85, "P2": 9})
-    assert [r.capaian for r in results] == [100, Decimal("87.5")]
+    assert [r.achievement for r in results] == [100, Decimal("87.5")]
     assert [r.status for r in results] == [TargetStatus.AT, TargetStatus.BELOW]
     assert results[0].target == TargetRange(80, 90)
 

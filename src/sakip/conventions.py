@@ -167,7 +167,7 @@ class NilaiCapaianRule:
         if self.upper is not None and self.upper < self.lower:
             raise InvalidValueError("upper", f"must be >= lower ({self.lower})", self.upper)
 
-    def contains(self, capaian: Decimal) -> bool:
+    def contains(self, achievement: Decimal) -> bool:
         """Whether the rule's band holds ``capaian`` (closed at both ends, open above the top row).
 
         Examples
@@ -177,10 +177,10 @@ class NilaiCapaianRule:
         (True, False)
         """
         if self.upper is None:
-            return capaian > self.lower
-        return self.lower <= capaian <= self.upper
+            return achievement > self.lower
+        return self.lower <= achievement <= self.upper
 
-    def score(self, capaian: NumberLike) -> Decimal:
+    def score(self, achievement: NumberLike) -> Decimal:
         """The score of a capaian on this rule's line (exact, or to 60 digits).
 
         Examples
@@ -189,14 +189,14 @@ class NilaiCapaianRule:
         >>> RoundingPolicy(4, Rounding.HALF_UP).apply(sangat_baik.score(105))
         Decimal('114.4444')
         """
-        value = to_bounded(capaian, field="capaian", low=0)
+        value = to_bounded(achievement, field="achievement", low=0)
         if self.upper is None or self.upper == self.lower:
             return self.score_lower
         rise = UNBOUNDED.multiply(
             UNBOUNDED.subtract(self.score_upper, self.score_lower),
             UNBOUNDED.subtract(value, self.lower),
         )
-        step = divide(rise, UNBOUNDED.subtract(self.upper, self.lower), numerator_field="capaian")
+        step = divide(rise, UNBOUNDED.subtract(self.upper, self.lower), numerator_field="achievement")
         return UNBOUNDED.add(self.score_lower, step)
 
 
@@ -341,7 +341,7 @@ class NilaiCapaian:
         line's slope does not terminate, as 49/59).
     category : Band
         The category in the table's :attr:`NilaiCapaianTable.categories`.
-    capaian : Decimal
+    achievement : Decimal
         The capaian converted (rounded to a whole percent with
         :attr:`CapaianRounding.WHOLE_PERCENT`).
     rule : NilaiCapaianRule or None
@@ -358,7 +358,7 @@ class NilaiCapaian:
 
     value: Decimal
     category: Band
-    capaian: Decimal
+    achievement: Decimal
     rule: NilaiCapaianRule | None
     verified: bool
 
@@ -374,7 +374,7 @@ class NilaiCapaian:
 
 
 def nilai_capaian(
-    capaian: NumberLike,
+    achievement: NumberLike,
     *,
     version: NilaiCapaianVersion | str = NilaiCapaianVersion.PERMENPANRB_8_2021,
     rounding: CapaianRounding | str = CapaianRounding.EXACT,
@@ -384,7 +384,7 @@ def nilai_capaian(
 
     Parameters
     ----------
-    capaian : int, str, Decimal or float
+    achievement : int, str, Decimal or float
         The capaian in percent (from :func:`sakip.capaian.achievement`),
         ``>= 0``.
     version : NilaiCapaianVersion or its value, default "permenpanrb-8-2021"
@@ -441,7 +441,7 @@ def nilai_capaian(
     Decimal('109')
     >>> from sakip.capaian import achievement
     >>> result = nilai_capaian(achievement(target=95, realization=93), rounding="whole_percent")
-    >>> result.capaian, result.value, result.category.label
+    >>> result.achievement, result.value, result.category.label
     (Decimal('98'), Decimal('88'), 'Cukup')
     >>> nilai_capaian(115).value, nilai_capaian(100, maximal_target=True).value
     (Decimal('120'), Decimal('120'))
@@ -450,7 +450,7 @@ def nilai_capaian(
     ...
     sakip.errors.OutOfBandError: 'nilai capaian permenpanrb-8-2021' has no band for 99.5 (the printed bands are whole percentages: pass rounding='whole_percent' to round first): 99.5
     """
-    value = to_bounded(capaian, field="capaian", low=0)
+    value = to_bounded(achievement, field="achievement", low=0)
     table = _TABLES[to_enum(version, NilaiCapaianVersion, field="version")]
     method = to_enum(rounding, CapaianRounding, field="rounding")
     maximal = to_bool(maximal_target, field="maximal_target")

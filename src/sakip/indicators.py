@@ -208,12 +208,12 @@ class Indicator:
     )
 
     @property
-    def capaian_rule(self) -> str:
+    def achievement_rule(self) -> str:
         """The capaian formula of this indicator, in words (for findings).
 
         Examples
         --------
-        >>> Indicator("P", "Prevalensi", "%", Polarity.LOWER_IS_BETTER).capaian_rule
+        >>> Indicator("P", "Prevalensi", "%", Polarity.LOWER_IS_BETTER).achievement_rule
         'capaian = (2 x target - realisasi) / target x 100'
         """
         if self.polarity is Polarity.HIGHER_IS_BETTER:
@@ -489,8 +489,8 @@ class IndicatorResult:
     indicator : Indicator
     target : Decimal or TargetRange
     realization : Decimal
-    capaian : Decimal
-        Exact, unrounded (capped when the indicator or :func:`evaluate` has
+    achievement : Decimal
+        The capaian: exact, unrounded (capped when the indicator or :func:`evaluate` has
         a cap).
     status : TargetStatus
         Above, at or below target.
@@ -501,7 +501,7 @@ class IndicatorResult:
     indicator: Indicator
     target: Decimal | TargetRange
     realization: Decimal
-    capaian: Decimal
+    achievement: Decimal
     status: TargetStatus
     category: Band
 
@@ -617,7 +617,7 @@ def evaluate(
     ...     Indicator("16", "Nilai IKPA", "Indeks"),
     ...     Indicator("17", "BNNK dengan nilai IKPA mencapai target", "BNNK")])],
     ...     {"16": "97.96", "17": 2})
-    >>> [(r.indicator.code, str(r.capaian)[:6], r.category.label)
+    >>> [(r.indicator.code, str(r.achievement)[:6], r.category.label)
     ...  for r in evaluate(pk, {"16": "99.95", "17": 1})]
     [('16', '102.03', 'Memuaskan'), ('17', '50', 'Kurang')]
     """
@@ -771,7 +771,7 @@ class IndicatorHistory:
     >>> nka = IndicatorHistory(Indicator("14", "Nilai Kinerja Anggaran", "Indeks"), [
     ...     YearRecord(2022, "88", "87.63"), YearRecord(2023, "88", "85.41"),
     ...     YearRecord(2024, "86", "99.98")])
-    >>> [(year, str(c)) for year, c in nka.capaian_by_year(RoundingPolicy(2, Rounding.TRUNCATE))]
+    >>> [(year, str(c)) for year, c in nka.achievement_by_year(RoundingPolicy(2, Rounding.TRUNCATE))]
     [(2022, '99.57'), (2023, '97.05'), (2024, '116.25')]
     """
 
@@ -792,7 +792,7 @@ class IndicatorHistory:
                 return record
         raise InvalidValueError(f"history of {self.indicator.code!r}", "has no year", year)
 
-    def capaian(self, year: int) -> Decimal | None:
+    def achievement(self, year: int) -> Decimal | None:
         """Exact capaian of a year, or ``None`` when its target or realisation is missing.
 
         The indicator's ``cap`` and ``zero_target`` apply; a capaian that is
@@ -809,7 +809,7 @@ class IndicatorHistory:
             zero_target=self.indicator.zero_target,
         )
 
-    def capaian_by_year(
+    def achievement_by_year(
         self, policy: RoundingPolicy, *, comparable_only: bool = True
     ) -> list[tuple[int, Decimal]]:
         """Displayed capaian of every year that has one (and is comparable, by default)."""
@@ -817,7 +817,7 @@ class IndicatorHistory:
         for record in self.records:
             if comparable_only and not record.comparable:
                 continue
-            value = self.capaian(record.year)
+            value = self.achievement(record.year)
             if value is not None:
                 out.append((record.year, policy.apply(value)))
         return out
@@ -831,7 +831,7 @@ class IndicatorHistory:
         for each in (year, since):
             if not self.record(each).comparable:
                 raise InvalidValueError("year", "is not comparable with the others", each)
-        now, before = self.capaian(year), self.capaian(since)
+        now, before = self.achievement(year), self.achievement(since)
         if now is None or before is None:
             return None
         return UNBOUNDED.subtract(now, before)
@@ -867,7 +867,7 @@ class IndicatorHistory:
         for record in self.records:
             if record.printed_capaian is None:
                 continue
-            value = self.capaian(record.year)
+            value = self.achievement(record.year)
             if value is None:
                 continue
             finding = check_printed(
@@ -875,7 +875,7 @@ class IndicatorHistory:
                 printed=record.printed_capaian,
                 computed=value,
                 policy=policy,
-                rule=self.indicator.capaian_rule,
+                rule=self.indicator.achievement_rule,
             )
             if finding is not None:
                 findings.append(finding)

@@ -66,7 +66,7 @@ def _result_record(result: IndicatorResult) -> Record:
         "polarity": indicator.polarity.value,
         "target": result.target,
         "realization": result.realization,
-        "capaian": result.capaian,
+        "capaian": result.achievement,
         "status": result.status.value,
         "category": result.category.label,
     }
@@ -84,7 +84,7 @@ def _row_record(row: IndicatorRow) -> Record:
         "target": result.target,
         "realization": result.realization,
         "capaian": row.displayed,
-        "capaian_exact": result.capaian,
+        "capaian_exact": result.achievement,
         "status": result.status.value,
         "category": result.category.label,
     }

@@ -203,9 +203,9 @@ def summarize(
             raise InvalidValueError("policy", "must be given to average displayed capaian", None)
         if not isinstance(policy, RoundingPolicy):
             raise InvalidTypeError("policy", "must be a RoundingPolicy", policy)
-        values = [policy.apply(row.capaian) for row in rows]
+        values = [policy.apply(row.achievement) for row in rows]
     else:
-        values = [row.capaian for row in rows]
+        values = [row.achievement for row in rows]
     mean = divide(exact_sum(values), len(values), numerator_field="capaian")
     counts = {status: 0 for status in TargetStatus}
     for row in rows:

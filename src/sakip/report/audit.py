@@ -66,9 +66,9 @@ def _indicators(report: LkipReport) -> Iterator[Finding]:
             finding = check_printed(
                 f"{where}, capaian",
                 printed=entry.printed_capaian,
-                computed=row.result.capaian,
+                computed=row.result.achievement,
                 policy=policy,
-                rule=entry.indicator.capaian_rule,
+                rule=entry.indicator.achievement_rule,
             )
             if finding is not None:
                 yield finding
@@ -78,7 +78,7 @@ def _indicators(report: LkipReport) -> Iterator[Finding]:
                 f"{where}, kategori",
                 entry.printed_category,
                 label,
-                f"capaian {policy.apply(row.result.capaian)} is {label!r} in the report's band table",
+                f"capaian {policy.apply(row.result.achievement)} is {label!r} in the report's band table",
             )
 
 
@@ -98,7 +98,7 @@ def _units(report: LkipReport) -> Iterator[Finding]:
                 )
                 finding = check_printed(
                     f"{where}, capaian", printed=figure.printed_capaian, computed=value,
-                    policy=policy, rule=entry.indicator.capaian_rule,
+                    policy=policy, rule=entry.indicator.achievement_rule,
                 )  # fmt: skip
                 if finding is not None:
                     yield finding

@@ -137,7 +137,7 @@ def compute_report(dataset: DataSet) -> LkipReport:
     capaian = dataset.policies["capaian"]
     results = evaluate(dataset.agreement, dataset.realizations, scheme=CAPAIAN_LKIP)
     rows = tuple(
-        IndicatorRow(entry, result, capaian.apply(result.capaian))
+        IndicatorRow(entry, result, capaian.apply(result.achievement))
         for entry, result in zip(dataset.entries, results, strict=True)
     )
     summary = summarize(results, scheme=CAPAIAN_LKIP)
@@ -307,7 +307,7 @@ def _history_table(entry: IndicatorEntry, policy: RoundingPolicy) -> Table:
     assert history is not None
     rows: list[tuple[Cell, ...]] = []
     for record in history.records:
-        value = history.capaian(record.year)
+        value = history.achievement(record.year)
         national = None
         if record.national_target is not None and record.realization is not None:
             status = target_status(

@@ -289,7 +289,7 @@ def render_json(report: LkipReport, findings: Sequence[Finding] | None = None) -
                 "target": _json_value(row.result.target),
                 "realization": _json_value(row.result.realization),
                 "capaian": _json_value(row.displayed),
-                "capaian_exact": _json_value(row.result.capaian),
+                "capaian_exact": _json_value(row.result.achievement),
                 "category": row.result.category.label,
                 "status": row.result.status.value,
             }
