@@ -46,16 +46,11 @@ from sakip.bands import Band
 from sakip.coerce import to_enum, to_sequence
 from sakip.errors import InvalidTypeError, InvalidValueError
 from sakip.findings import Finding
-from sakip.numbers import (
-    UNBOUNDED,
-    NumberLike,
-    Rounding,
-    RoundingPolicy,
-    exact_sum,
-    percent,
-    round_to,
-    to_decimal,
-)
+from sakip.instruments._money import Money, whole_or_sen
+from sakip.instruments._money import minus as _minus
+from sakip.instruments._money import plus as _plus
+from sakip.instruments._money import total as _total
+from sakip.numbers import NumberLike, Rounding, RoundingPolicy, percent, round_to, to_decimal
 
 __all__ = [
     "Agreement",
@@ -73,10 +68,6 @@ __all__ = [
 
 #: What an amount of rupiah may be given as (see :func:`rupiah`).
 Amount = int | Decimal | np.integer
-
-#: An amount of rupiah as computed here: ``int`` (whole rupiah) or a two-place
-#: ``Decimal`` (with sen).
-Money = int | Decimal
 
 
 class BlokirTreatment(enum.Enum):
@@ -170,48 +161,10 @@ def rupiah(value: Amount, *, field: str = "amount") -> Money:
     if isinstance(value, Decimal):
         if not value.is_finite():
             raise InvalidValueError(field, "must be a finite number", value)
-        if value == value.to_integral_value():
-            return int(value)
-        return _sen(value, field)
+        return whole_or_sen(value, field=field)
     raise InvalidTypeError(
         field, "must be an int or Decimal of rupiah (use parse_number for text)", value
     )
-
-
-def _sen(value: Decimal, field: str) -> Decimal:
-    """A non-whole amount as a two-place Decimal, from its digits (no context, no rounding)."""
-    sign, digits, exponent = value.as_tuple()
-    assert isinstance(exponent, int)
-    extra = -2 - exponent  # places beyond the sen
-    if extra > 0:
-        if any(digits[-extra:]):
-            raise InvalidValueError(field, "must have at most two decimals (sen) of rupiah", value)
-        digits = digits[:-extra]
-    else:
-        digits = digits + (0,) * -extra
-    return Decimal((sign, digits, -2))
-
-
-def _plus(first: Money, second: Money, *, field: str) -> Money:
-    """``first + second``, exactly: in integers for whole rupiah, else without rounding."""
-    if isinstance(first, int) and isinstance(second, int):
-        return first + second
-    return rupiah(UNBOUNDED.add(Decimal(first), Decimal(second)), field=field)
-
-
-def _minus(first: Money, second: Money, *, field: str) -> Money:
-    """``first - second``, exactly (see :func:`_plus`)."""
-    if isinstance(first, int) and isinstance(second, int):
-        return first - second
-    return rupiah(UNBOUNDED.subtract(Decimal(first), Decimal(second)), field=field)
-
-
-def _total(values: Iterable[Money], *, field: str) -> Money:
-    """The exact sum of amounts: an ``int`` sum for whole rupiah, else :func:`exact_sum`."""
-    items = list(values)
-    if all(isinstance(item, int) for item in items):
-        return sum(items, 0)
-    return rupiah(exact_sum(items, field=field), field=field)
 
 
 def _amount(value: Amount, *, field: str) -> Money:
