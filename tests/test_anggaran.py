@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 
 import attrs
 import numpy as np
@@ -520,6 +521,14 @@ def test_total_is_the_sum_of_the_lines_and_order_free(lines: list[tuple[int, int
     assert forward.total.sisa == sum(line.sisa for line in forward.lines)
 
 
+def beyond_sen(amount: Decimal) -> bool:
+    """Whether a finite Decimal has a non-zero digit after the second decimal (from its digits)."""
+    _, digits, exponent = amount.as_tuple()
+    assert isinstance(exponent, int)
+    extra = -2 - exponent
+    return extra > 0 and any(digits[-extra:])
+
+
 @given(
     st.one_of(
         st.floats(),
@@ -527,7 +536,8 @@ def test_total_is_the_sum_of_the_lines_and_order_free(lines: list[tuple[int, int
         st.none(),
         st.booleans(),
         st.integers(max_value=-1),
-        st.decimals(allow_nan=True).filter(lambda d: not d.is_finite() or d != int(d) or d < 0),
+        # Sen (two decimals) are accepted since issue 14; a fraction of a sen is not.
+        st.decimals(allow_nan=True).filter(lambda d: not d.is_finite() or d < 0 or beyond_sen(d)),
     )
 )
 def test_bad_amounts_always_raise(bad: object) -> None:
@@ -691,8 +701,11 @@ def test_sen_amounts_equal_the_same_amounts_counted_in_sen(rows: list[tuple[int,
         for i, (p, r) in enumerate(rows)
     ]
     in_sen = [BudgetLine(f"r{i}", pagu=p, realization=r) for i, (p, r) in enumerate(rows)]
+    # A quotient that does not terminate carries at least 60 significant digits (more for
+    # long operands, so the two may differ beyond the 55th); a terminating one is exact.
     a, b = anggaran.score(in_rupiah), anggaran.score(in_sen)
-    assert a.value == b.value
     for x, y in zip((*a.lines, a.total), (*b.lines, b.total), strict=True):
-        assert x.value == y.value
+        assert x.value is not None and y.value is not None
+        assert abs(Fraction(x.value) - Fraction(y.value)) <= abs(Fraction(y.value)) / 10**55
         assert UNBOUNDED.multiply(Decimal(x.sisa), Decimal(100)) == y.sisa
+    assert a.value == a.total.value
