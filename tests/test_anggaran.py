@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 
 import attrs
 import numpy as np
@@ -390,7 +391,7 @@ def test_over_pagu_is_computed_and_flagged() -> None:
     [
         ({"pagu": 100.0, "realization": 50}, InvalidTypeError),
         ({"pagu": "100", "realization": 50}, InvalidTypeError),
-        ({"pagu": Decimal("100.5"), "realization": 50}, InvalidValueError),
+        ({"pagu": Decimal("100.505"), "realization": 50}, InvalidValueError),
         ({"pagu": 100, "realization": -1}, InvalidValueError),
         ({"pagu": 100, "realization": 50, "blokir": 101}, InvalidValueError),
         ({"pagu": True, "realization": 0}, InvalidTypeError),
@@ -520,6 +521,14 @@ def test_total_is_the_sum_of_the_lines_and_order_free(lines: list[tuple[int, int
     assert forward.total.sisa == sum(line.sisa for line in forward.lines)
 
 
+def beyond_sen(amount: Decimal) -> bool:
+    """Whether a finite Decimal has a non-zero digit after the second decimal (from its digits)."""
+    _, digits, exponent = amount.as_tuple()
+    assert isinstance(exponent, int)
+    extra = -2 - exponent
+    return extra > 0 and any(digits[-extra:])
+
+
 @given(
     st.one_of(
         st.floats(),
@@ -527,7 +536,8 @@ def test_total_is_the_sum_of_the_lines_and_order_free(lines: list[tuple[int, int
         st.none(),
         st.booleans(),
         st.integers(max_value=-1),
-        st.decimals(allow_nan=True).filter(lambda d: not d.is_finite() or d != int(d) or d < 0),
+        # Sen (two decimals) are accepted since issue 14; a fraction of a sen is not.
+        st.decimals(allow_nan=True).filter(lambda d: not d.is_finite() or d < 0 or beyond_sen(d)),
     )
 )
 def test_bad_amounts_always_raise(bad: object) -> None:
@@ -541,3 +551,169 @@ def test_a_line_without_a_figure_still_checks_the_policy() -> None:
     assert line.rounded(RoundingPolicy(2, Rounding.HALF_UP)) is None
     with pytest.raises(InvalidTypeError, match="'policy' must be a RoundingPolicy: 2"):
         line.rounded(2)  # type: ignore[arg-type]
+
+
+# -- rupiah with sen (issue 14) ---------------------------------------------------------------
+
+# A small APBD-style realization table (constructed; regional budget tables print amounts with
+# sen, e.g. "1.234.567.354,53"). By hand:
+#   Belanja Pegawai         1.250.000.000,00  1.187.456.321,45  sisa 62.543.678,55
+#       1.187.456.321,45 / 1.250.000.000 x 100 = 94,996505716   -> 95,00 half up
+#   Belanja Barang dan Jasa   845.320.150,50    790.118.402,75  sisa 55.201.747,75
+#       790.118.402,75 / 845.320.150,50 x 100 = 93,46972295...  -> 93,47
+#   Belanja Modal             300.000.000,00    287.654.321,80  sisa 12.345.678,20
+#       287.654.321,80 / 300.000.000 x 100 = 95,88477393...     -> 95,88
+#   Jumlah                  2.395.320.150,50  2.265.229.046,00  sisa 130.091.104,50
+#       (0,45 + 0,75 + 0,80 = 2,00: the realization total is whole rupiah)
+#       2.265.229.046 / 2.395.320.150,50 x 100 = 94,56894709... -> 94,57
+APBD_ROWS = [
+    ("Belanja Pegawai", "1.250.000.000,00", "1.187.456.321,45"),
+    ("Belanja Barang dan Jasa", "845.320.150,50", "790.118.402,75"),
+    ("Belanja Modal", "300.000.000,00", "287.654.321,80"),
+]
+
+
+def test_apbd_table_with_sen() -> None:
+    from sakip.numbers import parse_number
+
+    lines = [
+        BudgetLine(label, pagu=parse_number(pagu), realization=parse_number(realization))
+        for label, pagu, realization in APBD_ROWS
+    ]
+    assert lines[0].pagu == 1250000000 and type(lines[0].pagu) is int  # ",00" is whole
+    assert lines[0].realization == Decimal("1187456321.45")
+    result = anggaran.score(lines)
+    half_up = RoundingPolicy(2, Rounding.HALF_UP)
+    assert [line.rounded(half_up) for line in result.lines] == [
+        Decimal("95.00"),
+        Decimal("93.47"),
+        Decimal("95.88"),
+    ]
+    assert [line.sisa for line in result.lines] == [
+        Decimal("62543678.55"),
+        Decimal("55201747.75"),
+        Decimal("12345678.20"),
+    ]
+    assert result.total.pagu == Decimal("2395320150.50")
+    assert result.total.realization == 2265229046 and type(result.total.realization) is int
+    assert result.total.sisa == Decimal("130091104.50")
+    assert result.rounded(half_up) == Decimal("94.57")
+    assert result.value == percent(Decimal("2265229046"), Decimal("2395320150.50"))
+
+
+def test_apbd_table_with_sen_reconciles() -> None:
+    from sakip.numbers import parse_number
+
+    rows = [
+        PrintedRow(label, pagu=parse_number(p), realization=parse_number(r))
+        for label, p, r in APBD_ROWS
+    ]
+    total = PrintedRow(
+        "Jumlah",
+        pagu=parse_number("2.395.320.150,50"),
+        realization=parse_number("2.265.229.046,00"),
+        sisa=parse_number("130.091.104,50"),
+        percentage="94.57",
+    )
+    table = PrintedTable("APBD, belanja", rows, "half_up", total=total)
+    assert reconcile([table]) == ()
+    # One sen off in the printed sisa is a finding, with the exact amounts.
+    wrong = attrs.evolve(total, sisa=Decimal("130091104.49"))
+    (finding,) = reconcile([attrs.evolve(table, total=wrong)])
+    assert (finding.printed, finding.computed) == (
+        Decimal("130091104.49"),
+        Decimal("130091104.50"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("field", "kwargs"),
+    [
+        ("pagu", {"pagu": Decimal("1234567354.535"), "realization": 1}),
+        ("realization", {"pagu": 10, "realization": Decimal("1.001")}),
+        ("blokir", {"pagu": 10, "realization": 1, "blokir": Decimal("0.125")}),
+    ],
+)
+def test_three_decimals_are_refused_naming_the_field(
+    field: str, kwargs: dict[str, object]
+) -> None:
+    with pytest.raises(InvalidValueError, match=f"'{field}' must have at most two decimals"):
+        line_realization(**kwargs)  # type: ignore[arg-type]
+    with pytest.raises(InvalidValueError, match=f"'{field}' must have at most two decimals"):
+        PrintedRow("x", **kwargs)  # type: ignore[arg-type]
+
+
+def test_sen_amounts_are_normalised_to_two_places_without_a_context() -> None:
+    import decimal
+
+    assert anggaran.rupiah(Decimal("1.5")) == Decimal("1.50")
+    assert str(anggaran.rupiah(Decimal("1.5"))) == "1.50"
+    assert str(anggaran.rupiah(Decimal("1.50000"))) == "1.50"  # trailing zeros do not count
+    assert anggaran.rupiah(Decimal("-0.07"), field="sisa") == Decimal("-0.07")
+    assert type(anggaran.rupiah(Decimal("16524000.00"))) is int
+    # 40 significant digits: beyond the ambient 28, still exact, even under a tiny context.
+    big = Decimal("123456789012345678901234567890123456789.01")
+    with decimal.localcontext(decimal.Context(prec=3)):
+        assert anggaran.rupiah(big) == big
+        line = line_realization(pagu=big, realization=big)
+    assert line.sisa == 0 and type(line.sisa) is int and line.value == 100
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(1, 10**13), st.integers(0, 10**13), st.integers(0, 10**12)),
+        min_size=1,
+        max_size=6,
+    ),
+    st.sampled_from(list(BlokirTreatment)),
+)
+def test_whole_rupiah_results_are_unchanged(
+    rows: list[tuple[int, int, int]], treatment: BlokirTreatment
+) -> None:
+    # Whole-rupiah input keeps ints everywhere and the integer formulas of 0.1.0; the same
+    # amounts written as Decimal("x.00") give the identical result.
+    lines = [
+        BudgetLine(f"r{i}", pagu=p + b, realization=r, blokir=b)
+        for i, (p, r, b) in enumerate(rows)
+    ]
+    result = anggaran.score(lines, blokir_treatment=treatment)
+    for line, (p, r, b) in zip(result.lines, rows, strict=True):
+        counted = r + (b if treatment is BlokirTreatment.REALIZED else 0)
+        assert (line.pagu, line.realization, line.blokir) == (p + b, r, b)
+        assert (line.counted, line.sisa) == (counted, p + b - counted)
+        assert all(
+            type(v) is int
+            for v in (line.pagu, line.realization, line.blokir, line.counted, line.sisa)
+        )
+        assert line.value == percent(counted, p + b)
+    assert all(type(v) is int for v in (result.total.pagu, result.total.sisa))
+    as_decimals = [
+        BudgetLine(
+            f"r{i}",
+            pagu=Decimal(f"{p + b}.00"),
+            realization=Decimal(f"{r}.00"),
+            blokir=Decimal(f"{b}.00"),
+        )
+        for i, (p, r, b) in enumerate(rows)
+    ]
+    assert anggaran.score(as_decimals, blokir_treatment=treatment) == result
+
+
+@given(st.lists(st.tuples(st.integers(1, 10**14), st.integers(0, 10**14)), min_size=1, max_size=6))
+def test_sen_amounts_equal_the_same_amounts_counted_in_sen(rows: list[tuple[int, int]]) -> None:
+    # Amounts with sen give the percentages of the same amounts counted in sen as integers
+    # (a percentage does not depend on the unit), and sisa x 100 is the sisa in sen: no sen
+    # is ever lost.
+    in_rupiah = [
+        BudgetLine(f"r{i}", pagu=Decimal(f"{p}e-2"), realization=Decimal(f"{r}e-2"))
+        for i, (p, r) in enumerate(rows)
+    ]
+    in_sen = [BudgetLine(f"r{i}", pagu=p, realization=r) for i, (p, r) in enumerate(rows)]
+    # A quotient that does not terminate carries at least 60 significant digits (more for
+    # long operands, so the two may differ beyond the 55th); a terminating one is exact.
+    a, b = anggaran.score(in_rupiah), anggaran.score(in_sen)
+    for x, y in zip((*a.lines, a.total), (*b.lines, b.total), strict=True):
+        assert x.value is not None and y.value is not None
+        assert abs(Fraction(x.value) - Fraction(y.value)) <= abs(Fraction(y.value)) / 10**55
+        assert UNBOUNDED.multiply(Decimal(x.sisa), Decimal(100)) == y.sisa
+    assert a.value == a.total.value

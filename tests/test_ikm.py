@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sakip.errors import InvalidTypeError, InvalidValueError, SakipError
+from sakip.errors import InvalidTypeError, InvalidValueError, OutOfBandError, SakipError
 from sakip.instruments import ikm
 from sakip.likert import MissingPolicy
 from sakip.numbers import Rounding, RoundingPolicy, exact_sum, percent, round_to
@@ -343,3 +343,186 @@ def test_score_batch_needs_a_policy_and_nine_unsur() -> None:
         ikm.score_batch([[4] * 9], policy="2")  # type: ignore[arg-type]
     with pytest.raises(InvalidValueError, match="9 unsur"):
         ikm.score_batch([[4] * 8], policy=RoundingPolicy(2, Rounding.HALF_UP))
+
+
+# -- legacy printed weights (issue 14) --------------------------------------------------------
+
+# The issue's figures: a report printed 3,6224 (and 90,56) where the exact 1/9 gives 3,6590
+# (91,48). The issue gives only the totals; these NRR are a reconstruction (any nine NRR with
+# sum 32,931 give them): 32,931 / 9 = 3,659; 32,931 x 0,11 = 3,62241 -> 3,6224;
+# x 25: 91,475 -> 91,48 (half up) and 90,56025 -> 90,56.
+ISSUE_NRR = ["3.612", "3.655", "3.702", "3.598", "3.671", "3.640", "3.690", "3.702", "3.661"]
+
+# Pemkab Bantul SKM portal, Dinas Pertanahan dan Tata Ruang, 2023
+# (https://skm.bantulkab.go.id/skpd-45c48cce2e2d7fbdea1afc51c7c6ad26): printed NRR per unsur
+# and "Nilai IKM" 87.28. Sum 31,42: 1/9 -> 87,2777 -> 87,28 (matches); 0,111 -> 87,1905 ->
+# 87,19; 0,11 -> 86,405 -> 86,41.
+BANTUL_NRR = ["3.31", "3.35", "3.49", "3.93", "3.45", "3.39", "3.39", "3.76", "3.35"]
+
+# DPM & PTSP Provinsi Sumatera Barat, "Indek Kepuasan Masyarakat Semester I", section 4.1
+# (http://dpmptsp.sumbarprov.go.id/details/news/82): NRR and printed "NRR tertimbang" per
+# unsur; printed IKM 81,71, which no weighting gives (1/9: 82,70; 0,111: 82,62; 0,11: 81,88).
+SUMBAR_NRR = ["3.200", "3.216", "2.936", "3.530", "3.136", "3.200", "3.316", "3.916", "3.323"]
+SUMBAR_WEIGHTED = ["0.355", "0.357", "0.326", "0.392", "0.348", "0.355", "0.368", "0.435", "0.369"]
+
+HALF_UP_2 = RoundingPolicy(2, Rounding.HALF_UP)
+HALF_UP_4 = RoundingPolicy(4, Rounding.HALF_UP)
+
+
+def test_issue_figures_with_printed_0_11_weights() -> None:
+    exact = ikm.from_nrr(respondents=50, nrr=ISSUE_NRR)
+    printed = ikm.from_nrr(respondents=50, nrr=ISSUE_NRR, weights=ikm.IkmWeighting.PRINTED_0_11)
+    assert exact.value == Decimal("3.659") and exact.weights is ikm.IkmWeighting.EXACT
+    assert round_to(exact.value, 4, Rounding.HALF_UP) == Decimal("3.6590")
+    assert round_to(exact.converted, 2, Rounding.HALF_UP) == Decimal("91.48")
+    assert printed.value == Decimal("3.62241")
+    assert round_to(printed.value, 4, Rounding.HALF_UP) == Decimal("3.6224")
+    assert round_to(printed.converted, 2, Rounding.HALF_UP) == Decimal("90.56")
+    assert printed.weights is ikm.IkmWeighting.PRINTED_0_11
+    assert printed.weighted_nrr[0] == Decimal("0.39732")  # 3,612 x 0,11
+
+
+@pytest.mark.parametrize(
+    ("printed_index", "printed_converted", "expected"),
+    [
+        ("3.6224", None, ikm.IkmWeighting.PRINTED_0_11),
+        (None, "90.56", ikm.IkmWeighting.PRINTED_0_11),
+        ("3.6590", None, ikm.IkmWeighting.EXACT),
+        (None, "91.48", ikm.IkmWeighting.EXACT),
+        ("3.6553", None, ikm.IkmWeighting.PRINTED_0_111),  # 32,931 x 0,111 = 3,655341
+        ("3.6400", None, None),
+    ],
+)
+def test_detect_weighting_on_the_issue_figures(
+    printed_index: str | None, printed_converted: str | None, expected: object
+) -> None:
+    policy = HALF_UP_4 if printed_index is not None else HALF_UP_2
+    found = ikm.detect_weighting(
+        nrr=ISSUE_NRR,
+        printed_index=printed_index,
+        printed_converted=printed_converted,
+        policy=policy,
+    )
+    assert found is expected
+
+
+def test_bantul_2023_is_reproduced_only_by_one_ninth() -> None:
+    totals = {
+        w: round_to(ikm.from_nrr(respondents=1, nrr=BANTUL_NRR, weights=w).converted, 2, "half_up")
+        for w in ikm.IkmWeighting
+    }
+    assert totals == {
+        ikm.IkmWeighting.EXACT: Decimal("87.28"),
+        ikm.IkmWeighting.PRINTED_0_111: Decimal("87.19"),
+        ikm.IkmWeighting.PRINTED_0_11: Decimal("86.41"),
+    }
+    found = ikm.detect_weighting(nrr=BANTUL_NRR, printed_converted="87.28", policy=HALF_UP_2)
+    assert found is ikm.IkmWeighting.EXACT
+
+
+def test_sumbar_weighted_nrr_are_nrr_times_0_111_but_the_total_reconciles_with_none() -> None:
+    result = ikm.from_nrr(respondents=1, nrr=SUMBAR_NRR, weights="0.111")
+    shown = [round_to(w, 3, Rounding.HALF_UP) for w in result.weighted_nrr]
+    assert shown == [Decimal(v) for v in SUMBAR_WEIGHTED]
+    exact = ikm.from_nrr(respondents=1, nrr=SUMBAR_NRR)
+    # "Persyaratan" and "Kompetensi" (NRR 3,200) rule 1/9 out: 3,2 / 9 = 0,3556 -> 0,356.
+    assert round_to(exact.weighted_nrr[0], 3, Rounding.HALF_UP) == Decimal("0.356")
+    assert round_to(result.converted, 2, Rounding.HALF_UP) == Decimal("82.62")
+    assert round_to(exact.converted, 2, Rounding.HALF_UP) == Decimal("82.70")
+    found = ikm.detect_weighting(nrr=SUMBAR_NRR, printed_converted="81.71", policy=HALF_UP_2)
+    assert found is None
+
+
+def test_perfect_survey_reaches_100_only_with_one_ninth() -> None:
+    # Tubaba e-SMILE SKM report 2023 S1: one respondent answering 4 everywhere, "IKM UNIT
+    # PELAYANAN 100" under a 0,111 legend: only 1/9 gives 100 (0,111: 99,9; 0,11: 99).
+    converted = [ikm.score([[4] * 9], weights=w).converted for w in ikm.IkmWeighting]
+    assert converted == [Decimal(100), Decimal("99.9"), Decimal("99")]
+
+
+def test_printed_weights_need_nine_unsur_and_a_known_value() -> None:
+    with pytest.raises(InvalidValueError, match=r"'weights' 0\.111 is the printed weight of 9"):
+        ikm.from_nrr(respondents=1, nrr=["3", "3", "3"], weights="0.111")
+    with pytest.raises(InvalidValueError, match=r"'weights' must be one of \['exact'"):
+        ikm.score([[4] * 9], weights="0,111")
+    with pytest.raises(InvalidValueError, match="'weights' must be one of"):
+        ikm.score([[4] * 9], weights="PRINTED_0_11")
+    with pytest.raises(InvalidValueError, match="exactly one"):
+        ikm.detect_weighting(nrr=BANTUL_NRR, policy=HALF_UP_2)
+    # Every answer 1 under 0,111: 24,975, below the mutu table (25-100): no band, an error.
+    with pytest.raises(OutOfBandError):
+        ikm.score([[1] * 9], weights="0.111")
+    with pytest.raises(InvalidValueError, match="exactly one"):
+        ikm.detect_weighting(
+            nrr=BANTUL_NRR, printed_index="3.49", printed_converted="87.28", policy=HALF_UP_2
+        )
+    with pytest.raises(InvalidTypeError, match="'policy' must be a RoundingPolicy"):
+        ikm.detect_weighting(nrr=BANTUL_NRR, printed_index="3.49", policy=2)  # type: ignore[arg-type]
+
+
+def test_pool_keeps_the_weighting_and_refuses_a_mix() -> None:
+    a = ikm.score([[4] * 9] * 10, weights="0.11")
+    b = ikm.score([[3] * 9] * 30, weights="0.11")
+    year = ikm.pool([a, b])
+    assert year.weights is ikm.IkmWeighting.PRINTED_0_11
+    assert year.value == Decimal("3.25") * Decimal("0.99")
+    with pytest.raises(InvalidValueError, match="must all have the weighting 'exact'"):
+        ikm.pool([ikm.score([[4] * 9]), a])
+
+
+@given(surveys())
+def test_the_default_weighting_is_exactly_one_ninth(rows: list[list[int]]) -> None:
+    # Issue 14: the 1/9 default never changes; the legacy weights are 0,999 and 0,99 of it.
+    default = ikm.score(rows)
+    assert default.weights is ikm.IkmWeighting.EXACT
+    assert default == ikm.score(rows, weights=ikm.IkmWeighting.EXACT)
+    assert close(default.value, exact_index(rows))
+    assert all(
+        close(w, Fraction(n) / 9) for w, n in zip(default.weighted_nrr, default.nrr, strict=True)
+    )
+    if exact_index(rows) * Fraction(99, 100) >= 1:  # legacy totals stay in the mutu table
+        legacy = ikm.score(rows, weights="0.111")
+        assert close(legacy.value, exact_index(rows) * Fraction(999, 1000))
+        assert close(ikm.score(rows, weights="0.11").value, exact_index(rows) * Fraction(99, 100))
+
+
+def test_every_weights_keyword_defaults_to_exact() -> None:
+    import inspect
+
+    for function in (ikm.score, ikm.score_batch, ikm.from_totals, ikm.from_nrr):
+        default = inspect.signature(function).parameters["weights"].default
+        assert default is ikm.IkmWeighting.EXACT, function.__name__
+
+
+@given(surveys(), st.sampled_from(list(ikm.IkmWeighting)), st.sampled_from([HALF_UP_2, HALF_UP_4]))
+def test_detect_weighting_finds_the_weighting_that_made_the_total(
+    rows: list[list[int]], weights: ikm.IkmWeighting, policy: RoundingPolicy
+) -> None:
+    # A total printed under any weighting is recognised as made by that weighting, or by one
+    # tried before it that gives the same printed figure (the regulation's weight first).
+    nrr = [str(v) for v in ikm.score(rows).nrr]
+    if Fraction(ikm.score(rows).value) * 25 * Fraction(99, 100) < 25:
+        return
+    made = ikm.from_nrr(respondents=len(rows), nrr=nrr, weights=weights)
+    found = ikm.detect_weighting(nrr=nrr, printed_index=policy.apply(made.value), policy=policy)
+    order = list(ikm.IkmWeighting)
+    assert found is not None and order.index(found) <= order.index(weights)
+    if found is not weights:
+        other = ikm.from_nrr(respondents=len(rows), nrr=nrr, weights=found)
+        assert policy.apply(other.value) == policy.apply(made.value)
+
+
+@given(surveys(), st.integers(0, 4), st.sampled_from(list(Rounding)))
+def test_score_batch_with_printed_weights_row_is_the_respondent_alone(
+    rows: list[list[int]], places: int, rounding: Rounding
+) -> None:
+    policy = RoundingPolicy(places, rounding)
+    for weights in (ikm.IkmWeighting.PRINTED_0_111, ikm.IkmWeighting.PRINTED_0_11):
+        usable = [row for row in rows if sum(row) * 25 * Fraction(99, 100) >= 9 * 25]
+        if not usable:
+            return
+        batch = ikm.score_batch(usable, policy=policy, weights=weights)
+        for i, row in enumerate(usable):
+            one = ikm.score([row], weights=weights)
+            assert batch.decimals()[i] == one.rounded(policy)
+            assert batch.categories()[i] == one.category

@@ -134,6 +134,7 @@ NOT_ARRAY = {
     "sakip.instruments.ikm.IkmResult": "scalar result",
     "sakip.instruments.ikm.classify": "scalar",
     "sakip.instruments.ikm.from_nrr": "a short sequence of figures, one per unsur",
+    "sakip.instruments.ikm.detect_weighting": "a short sequence of printed NRR, one per unsur",
     "sakip.instruments.ikm.from_totals": "a short sequence of figures, one per unsur",
     "sakip.instruments.ikm.pool": "a sequence of results",
     "sakip.instruments.ikm.pool_indices": "two short sequences of figures",

@@ -607,3 +607,141 @@ def test_result_contract() -> None:
     assert unit.category is None
     assert unit.domain("social") is unit.social
     hash(unit)
+
+
+# -- answers already recoded (issue 14) -------------------------------------------------------
+
+# awell-health/awell-score, src/scores/whoqol_bref/__testdata__/whoqol_bref_test_responses.ts
+# ("random_response") and whoqol_bref.test.ts: Q3, Q4 and Q26 stored already reversed (README:
+# "pre-reversed value scales for certain questions (Q3, Q4, Q26)"). The test computes
+# physical = ((2+1+4+4+3+4+4)/7 x 4 - 4) x 6,25 = 53,57. Read as pre-reversed: 375/7, 425/6,
+# 75, 525/8; reversed again (wrong for this data): 75, 475/6, 75, 525/8.
+AWELL_RANDOM_RESPONSE = [
+    4,
+    4,
+    2,
+    1,
+    4,
+    3,
+    4,
+    5,
+    3,
+    4,
+    5,
+    3,
+    4,
+    3,
+    4,
+    3,
+    4,
+    4,
+    5,
+    4,
+    3,
+    5,
+    4,
+    3,
+    4,
+    2,
+]
+
+
+def pre_reverse(row: list[int | None]) -> list[int | None]:
+    """What a data system that recodes Q3, Q4, Q26 stores: 6 - x on them, the rest as is."""
+    return [
+        None if v is None else (6 - v if n + 1 in whoqol.REVERSED_ITEMS else v)
+        for n, v in enumerate(row)
+    ]
+
+
+def test_awell_fixture_read_as_pre_reversed_and_reversed_again() -> None:
+    half_up = RoundingPolicy(2, Rounding.HALF_UP)
+    right = whoqol.score_assessment(AWELL_RANDOM_RESPONSE, negative_items="pre_reversed")
+    wrong = whoqol.score_assessment(AWELL_RANDOM_RESPONSE)
+    assert [d.transformed for d in right.domains] == [
+        divide(375, 7),
+        divide(425, 6),
+        Decimal(75),
+        Decimal("65.625"),
+    ]
+    assert right.physical.rounded(half_up) == Decimal("53.57")  # the fixture's expectation
+    assert right.negative_items is whoqol.NegativeItems.PRE_REVERSED
+    assert [d.transformed for d in wrong.domains] == [
+        Decimal(75),
+        divide(475, 6),
+        Decimal(75),
+        Decimal("65.625"),
+    ]
+    assert wrong.negative_items is whoqol.NegativeItems.RAW
+
+
+@pytest.mark.parametrize(
+    ("answer", "pre_reversed", "raw"),
+    [
+        # awell-score fixtures best_response (all 5), worst_response (all 1), median (all 3).
+        (5, ["100", "100", "100", "100"], [divide(500, 7), divide(250, 3), 100, 100]),
+        (1, ["0", "0", "0", "0"], [divide(200, 7), divide(50, 3), 0, 0]),
+        (3, ["50", "50", "50", "50"], ["50", "50", "50", "50"]),
+    ],
+)
+def test_awell_uniform_fixtures(
+    answer: int, pre_reversed: list[object], raw: list[object]
+) -> None:
+    given_pre = whoqol.score_assessment([answer] * 26, negative_items="pre_reversed")
+    given_raw = whoqol.score_assessment([answer] * 26)
+    assert [d.transformed for d in given_pre.domains] == [Decimal(str(v)) for v in pre_reversed]
+    assert [d.transformed for d in given_raw.domains] == [Decimal(str(v)) for v in raw]
+
+
+@given(assessments(), st.integers(0, 3), st.sampled_from(list(Rounding)))
+def test_pre_reversed_input_with_the_option_equals_raw_input_without_it(
+    rows: list[list[int | None]], places: int, rounding: Rounding
+) -> None:
+    # Issue 14's property, on every path where answers enter: scalar, sums, batch, improvement.
+    recoded = [pre_reverse(row) for row in rows]
+    policy = RoundingPolicy(places, rounding)
+    for raw_row, recoded_row in zip(rows, recoded, strict=True):
+        raw = whoqol.score_assessment(raw_row)
+        pre = whoqol.score_assessment(recoded_row, negative_items="pre_reversed")
+        assert pre.domains == raw.domains
+        assert pre.items == tuple(recoded_row)
+    raw_sums = whoqol.domain_sums(rows)
+    pre_sums = whoqol.domain_sums(recoded, negative_items=whoqol.NegativeItems.PRE_REVERSED)
+    for name in ("sums", "answered", "missing", "void", "valid"):
+        assert np.array_equal(getattr(pre_sums, name), getattr(raw_sums, name)), name
+    for domain in Domain:
+        assert (
+            whoqol.score_batch(
+                recoded, domain=domain, policy=policy, negative_items="pre_reversed"
+            ).decimals()
+            == whoqol.score_batch(rows, domain=domain, policy=policy).decimals()
+        )
+    if all(raw_sums.valid.any(axis=0)):
+        start = [[3] * 26 for _ in rows]
+        assert whoqol.score(pre=start, post=rows) == whoqol.score(
+            pre=start, post=recoded, negative_items="pre_reversed"
+        )
+
+
+@given(assessments(missing=False))
+def test_social_and_environment_never_depend_on_the_option(rows: list[list[int | None]]) -> None:
+    for row in rows:
+        raw = whoqol.score_assessment(row)
+        pre = whoqol.score_assessment(row, negative_items="pre_reversed")
+        assert (raw.social, raw.environment) == (pre.social, pre.environment)
+
+
+def test_negative_items_option_is_checked_and_sums_must_agree() -> None:
+    with pytest.raises(InvalidValueError, match=r"'negative_items' must be one of \['raw'"):
+        whoqol.score_assessment([3] * 26, negative_items="PRE_REVERSED")
+    with pytest.raises(InvalidValueError, match="'negative_items' must be one of"):
+        whoqol.domain_sums([[3] * 26], negative_items=True)  # type: ignore[arg-type]
+    sums = whoqol.domain_sums([[3] * 26], negative_items="pre_reversed")
+    half_up = RoundingPolicy(2, Rounding.HALF_UP)
+    with pytest.raises(InvalidValueError, match="must be summed with negative_items='raw'"):
+        whoqol.score_batch(sums, domain="physical", policy=half_up)
+    with pytest.raises(InvalidValueError, match="'pre' must be summed with"):
+        whoqol.score(pre=sums, post=[[3] * 26])
+    assert whoqol.score_batch(
+        sums, domain="physical", policy=half_up, negative_items="pre_reversed"
+    ).decimals() == [Decimal("50.00")]

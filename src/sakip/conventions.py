@@ -196,7 +196,9 @@ class NilaiCapaianRule:
             UNBOUNDED.subtract(self.score_upper, self.score_lower),
             UNBOUNDED.subtract(value, self.lower),
         )
-        step = divide(rise, UNBOUNDED.subtract(self.upper, self.lower), numerator_field="achievement")
+        step = divide(
+            rise, UNBOUNDED.subtract(self.upper, self.lower), numerator_field="achievement"
+        )
         return UNBOUNDED.add(self.score_lower, step)
 
 

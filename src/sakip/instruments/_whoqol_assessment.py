@@ -24,9 +24,9 @@ from sakip.instruments._whoqol_items import (
     _UNSCORED_ITEMS,
     DEFAULT_MISSING_RULE,
     ITEM_COUNT,
-    REVERSED_ITEMS,
     Domain,
     MissingRule,
+    NegativeItems,
 )
 from sakip.likert import LIKERT_1_5, _read_only, validated_scores
 from sakip.numbers import Rounding, RoundingPolicy, divide
@@ -86,13 +86,16 @@ class AssessmentScore:
     Attributes
     ----------
     items : tuple of int or None
-        The 26 answers as given (before reversal); None = missing.
+        The 26 answers as given (before any reversal here); None = missing.
     missing : int
         Missing items of the 26.
     void : bool
         More missing items than the rule's ``max_missing_total``: nothing
         is scored.
     physical, psychological, social, environment : DomainScore
+    negative_items : NegativeItems
+        Whether Q3, Q4, Q26 were reversed here (``RAW``, the default) or
+        arrived already reversed.
     """
 
     items: tuple[int | None, ...]
@@ -102,6 +105,7 @@ class AssessmentScore:
     psychological: DomainScore
     social: DomainScore
     environment: DomainScore
+    negative_items: NegativeItems = NegativeItems.RAW
 
     @property
     def domains(self) -> tuple[DomainScore, ...]:
@@ -126,6 +130,10 @@ def _check_rule(rule: object) -> MissingRule:
     return rule
 
 
+def _negative(value: NegativeItems | str) -> NegativeItems:
+    return to_enum(value, NegativeItems, field="negative_items")
+
+
 def _item_matrix(
     data: ArrayLike, missing_mask: npt.ArrayLike | None, sentinel: int | None, field: str
 ) -> tuple[npt.NDArray[np.integer[Any]], npt.NDArray[np.bool_] | None]:
@@ -145,6 +153,7 @@ def score_assessment(
     rule: MissingRule = DEFAULT_MISSING_RULE,
     missing_mask: npt.ArrayLike | None = None,
     sentinel: int | None = None,
+    negative_items: NegativeItems | str = NegativeItems.RAW,
 ) -> AssessmentScore:
     """Score one WHOQOL-BREF assessment.
 
@@ -160,6 +169,10 @@ def score_assessment(
     missing_mask, sentinel : array_like of bool and int, optional
         Missing answers marked by a mask or a value outside the scale, in a
         list as in an array (:func:`sakip.likert.validated_scores`).
+    negative_items : NegativeItems or its value, default NegativeItems.RAW
+        Whether Q3, Q4, Q26 are given as answered (reversed here, the
+        default) or already reversed (``"pre_reversed"``: scored as given);
+        see :class:`NegativeItems`.
 
     Returns
     -------
@@ -169,13 +182,14 @@ def score_assessment(
     ------
     InvalidValueError
         Not 26 items; an answer outside 1-5; a ``missing_mask`` that is not
-        1-D with 26 flags.
+        1-D with 26 flags; a ``negative_items`` that is none of the values.
     InvalidTypeError
         A non-integer answer.
 
     Notes
     -----
-    Items 3, 4, 26 are reversed (``6 - x``). For a domain with ``s`` the sum
+    Items 3, 4, 26 are reversed (``6 - x``), unless ``negative_items`` says
+    they arrive reversed. For a domain with ``s`` the sum
     of its ``a`` answered items: ``raw = 4 s / a`` (4-20) and
     ``transformed = (raw - 4) x 100 / 16 = 25 (s - a) / a`` (0-100), both
     exact. Substituting the domain mean for a missing item, as the manual
@@ -207,8 +221,20 @@ def score_assessment(
     >>> result = score_assessment(items)
     >>> result.physical.item_sum, result.social.valid, result.social.raw
     (23, False, None)
+
+    The awell-score test fixture, whose Q3, Q4, Q26 are stored already
+    reversed: physical 53,57 read as such, 75 when reversed again:
+
+    >>> fixture = [4, 4, 2, 1, 4, 3, 4, 5, 3, 4, 5, 3, 4, 3, 4, 3, 4, 4, 5, 4, 3, 5, 4, 3, 4, 2]
+    >>> from sakip.numbers import Rounding, RoundingPolicy
+    >>> policy = RoundingPolicy(2, Rounding.HALF_UP)
+    >>> score_assessment(fixture, negative_items="pre_reversed").physical.rounded(policy)
+    Decimal('53.57')
+    >>> score_assessment(fixture).physical.rounded(policy)
+    Decimal('75.00')
     """
     rule = _check_rule(rule)
+    flipped_items = _negative(negative_items).reversed_here
     data: ArrayLike
     if isinstance(items, np.ndarray):
         # validated_scores passes it to to_array once the missing_mask is known.
@@ -236,7 +262,7 @@ def score_assessment(
     domains: dict[Domain, DomainScore] = {}
     for domain in _DOMAINS:
         values = [
-            (6 - v if item in REVERSED_ITEMS else v)
+            (6 - v if item in flipped_items else v)
             for item in domain.items
             if (v := given[item - 1]) is not None
         ]
@@ -260,6 +286,7 @@ def score_assessment(
         psychological=domains[Domain.PSYCHOLOGICAL],
         social=domains[Domain.SOCIAL],
         environment=domains[Domain.ENVIRONMENT],
+        negative_items=_negative(negative_items),
     )
 
 
@@ -291,6 +318,9 @@ class DomainSums:
     rule : MissingRule or None
         The missing-item rule the assessments were scored with (None when
         built by hand).
+    negative_items : NegativeItems or None
+        Whether Q3, Q4, Q26 were reversed in the sums (``RAW``) or arrived
+        reversed (None when built by hand).
     """
 
     sums: npt.NDArray[np.int16] = attrs.field(converter=_read_only)
@@ -299,6 +329,7 @@ class DomainSums:
     void: npt.NDArray[np.bool_] = attrs.field(converter=_read_only)
     valid: npt.NDArray[np.bool_] = attrs.field(converter=_read_only)
     rule: MissingRule | None = None
+    negative_items: NegativeItems | None = None
 
     def __len__(self) -> int:
         return int(self.sums.shape[0])
@@ -375,6 +406,7 @@ def domain_sums(
     rule: MissingRule = DEFAULT_MISSING_RULE,
     missing_mask: npt.ArrayLike | None = None,
     sentinel: int | None = None,
+    negative_items: NegativeItems | str = NegativeItems.RAW,
 ) -> DomainSums:
     """The domain sums, counts and validity of many WHOQOL-BREF assessments at once.
 
@@ -394,6 +426,10 @@ def domain_sums(
     missing_mask, sentinel : array_like of bool and int, optional
         Missing answers marked by a mask or a value outside the scale, in a
         list as in an array (:func:`sakip.likert.validated_scores`).
+    negative_items : NegativeItems or its value, default NegativeItems.RAW
+        Whether Q3, Q4, Q26 are given as answered (reversed here, the
+        default) or already reversed (``"pre_reversed"``: scored as given);
+        see :class:`NegativeItems`.
 
     Returns
     -------
@@ -429,6 +465,8 @@ def domain_sums(
     [6071, 6667, 7500, 7500]
     """
     rule = _check_rule(rule)
+    chosen = _negative(negative_items)
+    flipped_items = chosen.reversed_here
     scores, answered = _item_matrix(items, missing_mask, sentinel, "items")
     n = scores.shape[0]
     if scores.dtype == np.uint64:
@@ -449,7 +487,7 @@ def domain_sums(
         flipped = np.zeros(n, dtype=np.int8) if given is not None else None
         for item in domain.items:
             column = scores[:, item - 1]
-            flip = item in REVERSED_ITEMS
+            flip = item in flipped_items
             (np.subtract if flip else np.add)(total, column, out=total, casting="unsafe")
             if given is not None:
                 assert count is not None and flipped is not None
@@ -458,7 +496,7 @@ def domain_sums(
                     np.add(flipped, given[:, item - 1], out=flipped)
             elif flip:
                 total += 6
-        if flipped is not None and any(item in REVERSED_ITEMS for item in domain.items):
+        if flipped is not None and any(item in flipped_items for item in domain.items):
             flipped *= 6
             total += flipped
         domain_sums.append(total)
@@ -486,7 +524,13 @@ def domain_sums(
     counts = np.stack(domain_counts, axis=1)
     valid = np.stack(valid_each, axis=1)
     return DomainSums(
-        sums=sums, answered=counts, missing=missing, void=void, valid=valid, rule=rule
+        sums=sums,
+        answered=counts,
+        missing=missing,
+        void=void,
+        valid=valid,
+        rule=rule,
+        negative_items=chosen,
     )
 
 
@@ -497,12 +541,25 @@ def _sums_of(
     sentinel: int | None,
     field: str,
     mask_field: str = "missing_mask",
+    negative_items: NegativeItems = NegativeItems.RAW,
 ) -> DomainSums:
     """Assessments scored with ``rule``, or the :class:`DomainSums` given (scored with it)."""
     if not isinstance(data, DomainSums):
-        return domain_sums(data, rule=rule, missing_mask=missing_mask, sentinel=sentinel)
+        return domain_sums(
+            data,
+            rule=rule,
+            missing_mask=missing_mask,
+            sentinel=sentinel,
+            negative_items=negative_items,
+        )
     if data.rule != rule:
         raise InvalidValueError(field, "must be scored with the rule given here", data.rule)
+    if data.negative_items is not negative_items:
+        raise InvalidValueError(
+            field,
+            f"must be summed with negative_items={negative_items.value!r} as given here",
+            None if data.negative_items is None else data.negative_items.value,
+        )
     if missing_mask is not None or sentinel is not None:
         raise InvalidValueError(
             mask_field if missing_mask is not None else "sentinel",
@@ -520,6 +577,7 @@ def score_batch(
     rule: MissingRule = DEFAULT_MISSING_RULE,
     missing_mask: npt.ArrayLike | None = None,
     sentinel: int | None = None,
+    negative_items: NegativeItems | str = NegativeItems.RAW,
 ) -> ScoreBatch:
     """One domain's transformed score (0-100) of many assessments at once.
 
@@ -538,6 +596,12 @@ def score_batch(
     missing_mask, sentinel : array_like of bool and int, optional
         Missing answers marked by a mask or a value outside the scale, in a
         list as in an array (:func:`sakip.likert.validated_scores`).
+    negative_items : NegativeItems or its value, default NegativeItems.RAW
+        Whether Q3, Q4, Q26 are given as answered (reversed here, the
+        default) or already reversed (``"pre_reversed"``: scored as given);
+        see :class:`NegativeItems`.
+        :class:`DomainSums` given as ``items`` must have been summed with
+        the same value.
 
     Returns
     -------
@@ -583,7 +647,9 @@ def score_batch(
         raise InvalidTypeError("policy", "must be a RoundingPolicy", policy)
     chosen = to_enum(domain, Domain, field="domain")
     rule = _check_rule(rule)
-    sums = _sums_of(items, rule, missing_mask, sentinel, "items")
+    sums = _sums_of(
+        items, rule, missing_mask, sentinel, "items", negative_items=_negative(negative_items)
+    )
     column = _DOMAINS.index(chosen)
     scaled = sums.transformed_scaled(policy.places, policy.rounding)
     return ScoreBatch(

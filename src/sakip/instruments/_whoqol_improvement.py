@@ -19,8 +19,14 @@ from sakip._result import RoundedValue
 from sakip.bands import Band
 from sakip.coerce import ArrayLike, to_count, to_enum, to_sequence
 from sakip.errors import InvalidTypeError, InvalidValueError
-from sakip.instruments._whoqol_assessment import DomainSums, _check_rule, _sums_of
-from sakip.instruments._whoqol_items import _DOMAINS, DEFAULT_MISSING_RULE, Domain, MissingRule
+from sakip.instruments._whoqol_assessment import DomainSums, _check_rule, _negative, _sums_of
+from sakip.instruments._whoqol_items import (
+    _DOMAINS,
+    DEFAULT_MISSING_RULE,
+    Domain,
+    MissingRule,
+    NegativeItems,
+)
 from sakip.numbers import divide
 
 
@@ -177,6 +183,7 @@ def score(
     pre_missing_mask: npt.ArrayLike | None = None,
     post_missing_mask: npt.ArrayLike | None = None,
     sentinel: int | None = None,
+    negative_items: NegativeItems | str = NegativeItems.RAW,
 ) -> WhoqolResult:
     """Share of clients whose quality of life rose between two WHOQOL-BREF assessments.
 
@@ -198,6 +205,10 @@ def score(
         ``True`` marks a missing answer.
     sentinel : int, optional
         A value outside 1-5 marking a missing answer in both.
+    negative_items : NegativeItems or its value, default NegativeItems.RAW
+        Whether Q3, Q4, Q26 of both assessments are given as answered
+        (reversed here) or already reversed (``"pre_reversed"``); a
+        :class:`DomainSums` given must have been summed with the same value.
 
     Returns
     -------
@@ -259,8 +270,19 @@ def score(
     1
     """
     rule = _check_rule(rule)
-    before = _sums_of(pre, rule, pre_missing_mask, sentinel, "pre", "pre_missing_mask")
-    after = _sums_of(post, rule, post_missing_mask, sentinel, "post", "post_missing_mask")
+    negative = _negative(negative_items)
+    before = _sums_of(
+        pre, rule, pre_missing_mask, sentinel, "pre", "pre_missing_mask", negative_items=negative
+    )
+    after = _sums_of(
+        post,
+        rule,
+        post_missing_mask,
+        sentinel,
+        "post",
+        "post_missing_mask",
+        negative_items=negative,
+    )
     if (pre_ids is None) != (post_ids is None):
         raise InvalidValueError("post_ids", "must be given with pre_ids (both or neither)", None)
     if pre_ids is None:

@@ -21,6 +21,58 @@ REVERSED_ITEMS = (3, 4, 26)
 """Negatively phrased items (1-based), scored ``6 - answer``."""
 
 
+class NegativeItems(enum.Enum):
+    """Whether the negatively phrased items Q3, Q4, Q26 arrive as answered or already reversed.
+
+    Every ``negative_items=`` takes the member or its value (``"raw"``,
+    ``"pre_reversed"``).
+
+    Attributes
+    ----------
+    RAW
+        The answers as the respondent gave them: Q3, Q4 and Q26 are
+        reversed here (``6 - x``), as the WHO manual says. The default.
+    PRE_REVERSED
+        Q3, Q4 and Q26 are stored already reversed (``6 - x`` done by the
+        data system, e.g. the Polish WHOQOL-BREF methodology followed by
+        the awell-score package): they are scored as they are, not
+        reversed a second time.
+
+    Notes
+    -----
+    Reversing pre-reversed answers again gives wrong physical and
+    psychological scores without any error: in the awell-score test
+    fixture the physical domain is 53,57 read as pre-reversed and 75,00
+    reversed again. Only the data's provenance can tell which applies.
+
+    References
+    ----------
+    WHO, WHOQOL-BREF scoring manual (1996), "Reverse 3 negatively phrased
+    items: RECODE Q3 Q4 Q26". awell-health/awell-score,
+    ``src/scores/whoqol_bref/`` (README: "pre-reversed value scales for
+    certain questions (Q3, Q4, Q26)"; test fixture ``random_response``).
+
+    Examples
+    --------
+    >>> NegativeItems("pre_reversed")
+    <NegativeItems.PRE_REVERSED: 'pre_reversed'>
+    """
+
+    RAW = "raw"
+    PRE_REVERSED = "pre_reversed"
+
+    @property
+    def reversed_here(self) -> tuple[int, ...]:
+        """The items the scoring reverses: Q3, Q4, Q26 for ``RAW``, none when pre-reversed.
+
+        Examples
+        --------
+        >>> NegativeItems.RAW.reversed_here, NegativeItems.PRE_REVERSED.reversed_here
+        ((3, 4, 26), ())
+        """
+        return REVERSED_ITEMS if self is NegativeItems.RAW else ()
+
+
 class Domain(enum.Enum):
     """The four WHOQOL-BREF domains, in the WHO order.
 

@@ -3,8 +3,11 @@
 An LKIP reports how much of its budget (pagu) a unit spent (realisasi, the
 realization), per output, per spending type (jenis belanja), per unit and in
 total, with the frozen part of the budget (blokir) in its own column, and
-what remains (sisa). Amounts are integers of rupiah: no float and no rounding
-of money ever enters these formulas; percentages are exact Decimals.
+what remains (sisa). Amounts are exact rupiah: ``int`` for whole rupiah (as
+LKIP and SAKTI tables print them), ``Decimal`` with two places for amounts
+with sen (as regional APBD tables print ``1.234.567.354,53``); no float and
+no rounding of money ever enters these formulas; percentages are exact
+Decimals.
 
 :func:`score` gives the realization of a budget table (every line and the
 total, :class:`AnggaranResult`); :func:`line_realization` that of one line
@@ -44,6 +47,10 @@ from sakip.bands import Band
 from sakip.coerce import to_enum, to_sequence
 from sakip.errors import InvalidTypeError, InvalidValueError
 from sakip.findings import Finding
+from sakip.instruments._money import Money, whole_or_sen
+from sakip.instruments._money import minus as _minus
+from sakip.instruments._money import plus as _plus
+from sakip.instruments._money import total as _total
 from sakip.numbers import NumberLike, Rounding, RoundingPolicy, percent, round_to, to_decimal
 
 __all__ = [
@@ -92,20 +99,27 @@ class BlokirTreatment(enum.Enum):
     REALIZED = "realized"
 
 
-def rupiah(value: Amount, *, field: str = "amount") -> int:
-    """An amount of rupiah as an exact ``int``; floats and fractions are refused.
+def rupiah(value: Amount, *, field: str = "amount") -> Money:
+    """An amount of rupiah, exactly: whole rupiah as ``int``, sen as a two-place ``Decimal``.
 
     Parameters
     ----------
     value : int or Decimal
-        A whole number of rupiah (a ``Decimal`` must have no fraction).
+        A number of rupiah with at most two decimals (sen, 1/100 rupiah):
+        ``1234567354`` or ``Decimal("1234567354.53")``; read printed text
+        (``"1.234.567.354,53"``) with :func:`sakip.parse_number` first.
         numpy integers are accepted.
     field : str, optional
         Name used in error messages.
 
     Returns
     -------
-    int
+    int or Decimal
+        An ``int`` when the amount is whole (``Decimal("16524000.00")``
+        too, so whole-rupiah tables are computed in integers exactly as
+        before); otherwise a ``Decimal`` with exactly two places
+        (``Decimal("1.5")`` gives ``Decimal("1.50")``), built without any
+        decimal context.
 
     Raises
     ------
@@ -114,16 +128,26 @@ def rupiah(value: Amount, *, field: str = "amount") -> int:
         string (read it with :func:`sakip.parse_number` first), a bool or
         anything else.
     InvalidValueError
-        A Decimal with a fraction of a rupiah, NaN or infinity.
+        A Decimal with more than two decimals (a fraction of a sen:
+        trailing zeros do not count), NaN or infinity.
+
+    References
+    ----------
+    UU 7/2011 on the currency: 1 rupiah = 100 sen; APBD realization tables
+    (Peraturan Daerah on the pertanggungjawaban pelaksanaan APBD) print
+    amounts with two decimals.
 
     Examples
     --------
     >>> rupiah(7988525000), rupiah(Decimal("16524000"))
     (7988525000, 16524000)
-    >>> rupiah(Decimal("1.5"), field="pagu")
+    >>> from sakip import parse_number
+    >>> rupiah(parse_number("1.234.567.354,53"), field="pagu")
+    Decimal('1234567354.53')
+    >>> rupiah(Decimal("1.505"), field="pagu")
     Traceback (most recent call last):
     ...
-    sakip.errors.InvalidValueError: 'pagu' must be a whole number of rupiah: 1.5
+    sakip.errors.InvalidValueError: 'pagu' must have at most two decimals (sen) of rupiah: 1.505
     >>> rupiah(1.0, field="pagu")  # type: ignore[arg-type]
     Traceback (most recent call last):
     ...
@@ -138,15 +162,13 @@ def rupiah(value: Amount, *, field: str = "amount") -> int:
     if isinstance(value, Decimal):
         if not value.is_finite():
             raise InvalidValueError(field, "must be a finite number", value)
-        if value != value.to_integral_value():
-            raise InvalidValueError(field, "must be a whole number of rupiah", value)
-        return int(value)
+        return whole_or_sen(value, field=field)
     raise InvalidTypeError(
         field, "must be an int or Decimal of rupiah (use parse_number for text)", value
     )
 
 
-def _amount(value: Amount, *, field: str) -> int:
+def _amount(value: Amount, *, field: str) -> Money:
     """A non-negative amount of rupiah (pagu, realization, blokir)."""
     amount = rupiah(value, field=field)
     if amount < 0:
@@ -156,15 +178,15 @@ def _amount(value: Amount, *, field: str) -> int:
 
 # attrs converters: mypy's attrs plugin takes only named functions, so each binds the
 # shared amount check (or sakip.coerce) to its field's name.
-def _pagu(value: Amount) -> int:
+def _pagu(value: Amount) -> Money:
     return _amount(value, field="pagu")
 
 
-def _realization(value: Amount) -> int:
+def _realization(value: Amount) -> Money:
     return _amount(value, field="realization")
 
 
-def _blokir(value: Amount) -> int:
+def _blokir(value: Amount) -> Money:
     return _amount(value, field="blokir")
 
 
@@ -181,11 +203,13 @@ class BudgetLine:
     label : str
         What the row is (``"Layanan Perkantoran"``, ``"Belanja Pegawai"``).
     pagu : int or Decimal, keyword-only
-        Budget (pagu), whole rupiah, ``>= 0``.
+        Budget (pagu), rupiah with at most two decimals (sen), ``>= 0``
+        (:func:`rupiah`: whole amounts are kept as ``int``).
     realization : int or Decimal, keyword-only
-        Realization (realisasi), whole rupiah, ``>= 0``.
+        Realization (realisasi), rupiah with at most two decimals, ``>= 0``.
     blokir : int or Decimal, default 0, keyword-only
-        Frozen budget, whole rupiah, ``0 <= blokir <= pagu``.
+        Frozen budget, rupiah with at most two decimals,
+        ``0 <= blokir <= pagu``.
     code : str, optional, keyword-only
         The row's code (``"3236.EBA.994"``).
 
@@ -203,9 +227,9 @@ class BudgetLine:
     """
 
     label: str
-    pagu: int = attrs.field(kw_only=True, converter=_pagu)
-    realization: int = attrs.field(kw_only=True, converter=_realization)
-    blokir: int = attrs.field(default=0, kw_only=True, converter=_blokir)
+    pagu: Money = attrs.field(kw_only=True, converter=_pagu)
+    realization: Money = attrs.field(kw_only=True, converter=_realization)
+    blokir: Money = attrs.field(default=0, kw_only=True, converter=_blokir)
     code: str | None = attrs.field(default=None, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
@@ -220,12 +244,13 @@ class BudgetRealization:
     Attributes
     ----------
     label : str
-    pagu, realization, blokir : int
-        As given, whole rupiah.
-    counted : int
+    pagu, realization, blokir : int or Decimal
+        As given (:func:`rupiah`): ``int`` when whole, a two-place
+        ``Decimal`` with sen.
+    counted : int or Decimal
         Realization counted: ``realization`` (UNSPENT) or ``realization +
         blokir`` (REALIZED).
-    sisa : int
+    sisa : int or Decimal
         Remaining budget ``pagu - counted``; negative when more than the pagu
         was realized.
     value : Decimal or None
@@ -241,11 +266,11 @@ class BudgetRealization:
     """
 
     label: str
-    pagu: int
-    realization: int
-    blokir: int
-    counted: int
-    sisa: int
+    pagu: Money
+    realization: Money
+    blokir: Money
+    counted: Money
+    sisa: Money
     value: Decimal | None
     blokir_treatment: BlokirTreatment
 
@@ -267,7 +292,8 @@ class BudgetRealization:
 
 
 def _realize(line: BudgetLine, treatment: BlokirTreatment) -> BudgetRealization:
-    counted = line.realization + (line.blokir if treatment is BlokirTreatment.REALIZED else 0)
+    added = line.blokir if treatment is BlokirTreatment.REALIZED else 0
+    counted = _plus(line.realization, added, field="realization")
     if line.pagu == 0:
         if counted:
             raise InvalidValueError(
@@ -282,7 +308,7 @@ def _realize(line: BudgetLine, treatment: BlokirTreatment) -> BudgetRealization:
         realization=line.realization,
         blokir=line.blokir,
         counted=counted,
-        sisa=line.pagu - counted,
+        sisa=_minus(line.pagu, counted, field="sisa"),
         value=value,
         blokir_treatment=treatment,
     )
@@ -301,11 +327,11 @@ def line_realization(
     Parameters
     ----------
     pagu : int or Decimal
-        Budget, whole rupiah, ``>= 0``.
+        Budget, rupiah with at most two decimals (sen), ``>= 0``.
     realization : int or Decimal
-        Realization (realisasi), whole rupiah, ``>= 0``.
+        Realization (realisasi), rupiah with at most two decimals, ``>= 0``.
     blokir : int or Decimal, default 0
-        Frozen budget, whole rupiah, ``<= pagu``.
+        Frozen budget, rupiah with at most two decimals, ``<= pagu``.
     blokir_treatment : BlokirTreatment or its value, default UNSPENT
         Whether blokir counts as realized (see :class:`BlokirTreatment`):
         ``BlokirTreatment.REALIZED`` or ``"realized"``.
@@ -321,8 +347,9 @@ def line_realization(
     InvalidTypeError
         A float or text amount (see :func:`rupiah`).
     InvalidValueError
-        Negative amounts, blokir above pagu, realization against a zero
-        pagu, a ``blokir_treatment`` that is none of the values.
+        Negative amounts, an amount with more than two decimals, blokir
+        above pagu, realization against a zero pagu, a
+        ``blokir_treatment`` that is none of the values.
 
     Notes
     -----
@@ -351,6 +378,16 @@ def line_realization(
     ... )
     >>> round_to(counted.value, 2, Rounding.HALF_UP), counted.sisa
     (Decimal('98.59'), 2988580)
+
+    An APBD line with sen (read with :func:`sakip.parse_number`):
+
+    >>> from sakip import parse_number
+    >>> apbd = line_realization(pagu=parse_number("1.500.000.000,00"),
+    ...                         realization=parse_number("1.234.567.354,53"))
+    >>> apbd.pagu, apbd.realization, apbd.sisa
+    (1500000000, Decimal('1234567354.53'), Decimal('265432645.47'))
+    >>> round_to(apbd.value, 2, Rounding.HALF_UP)
+    Decimal('82.30')
     """
     treatment = _treatment(blokir_treatment)
     line = BudgetLine(label, pagu=pagu, realization=realization, blokir=blokir)
@@ -423,7 +460,9 @@ def score(
     Notes
     -----
     Each line as :func:`line_realization`; the total is the realization of
-    the summed amounts (not a mean of percentages). Sums are exact integers.
+    the summed amounts (not a mean of percentages). Sums are exact: integers
+    for whole rupiah, exact two-place Decimals when an amount has sen (a
+    total that comes out whole is an ``int``).
 
     References
     ----------
@@ -455,9 +494,9 @@ def score(
     results = tuple(_realize(row, treatment) for row in rows)
     total_line = BudgetLine(
         total_label,
-        pagu=sum(row.pagu for row in rows),
-        realization=sum(row.realization for row in rows),
-        blokir=sum(row.blokir for row in rows),
+        pagu=_total((row.pagu for row in rows), field="pagu"),
+        realization=_total((row.realization for row in rows), field="realization"),
+        blokir=_total((row.blokir for row in rows), field="blokir"),
     )
     total = _realize(total_line, treatment)
     if total.value is None:
@@ -470,24 +509,24 @@ def score(
 # --- reconciliation ------------------------------------------------------------------------
 
 
-def _cell(value: Amount | None, *, field: str) -> int | None:
-    """A printed amount cell: whole rupiah, or None for an empty cell."""
+def _cell(value: Amount | None, *, field: str) -> Money | None:
+    """A printed amount cell: rupiah (sen allowed, :func:`rupiah`), or None for an empty cell."""
     return None if value is None else rupiah(value, field=field)
 
 
-def _printed_pagu(value: Amount | None) -> int | None:
+def _printed_pagu(value: Amount | None) -> Money | None:
     return _cell(value, field="pagu")
 
 
-def _printed_realization(value: Amount | None) -> int | None:
+def _printed_realization(value: Amount | None) -> Money | None:
     return _cell(value, field="realization")
 
 
-def _printed_blokir(value: Amount | None) -> int | None:
+def _printed_blokir(value: Amount | None) -> Money | None:
     return _cell(value, field="blokir")
 
 
-def _printed_sisa(value: Amount | None) -> int | None:
+def _printed_sisa(value: Amount | None) -> Money | None:
     return _cell(value, field="sisa")
 
 
@@ -509,7 +548,9 @@ class PrintedRow:
     ----------
     label : str
     pagu, realization, blokir, sisa : int or Decimal, optional, keyword-only
-        Whole rupiah as printed (``realization`` is the Realisasi column).
+        Rupiah as printed, with at most two decimals (sen; read printed text
+        with :func:`sakip.parse_number`); ``realization`` is the Realisasi
+        column.
     percentage : str or Decimal, optional, keyword-only
         As printed, with its places (``"100.00"``, ``"96.095"``): the places
         decide the rounding checked.
@@ -527,12 +568,12 @@ class PrintedRow:
     """
 
     label: str
-    pagu: int | None = attrs.field(default=None, kw_only=True, converter=_printed_pagu)
-    realization: int | None = attrs.field(
+    pagu: Money | None = attrs.field(default=None, kw_only=True, converter=_printed_pagu)
+    realization: Money | None = attrs.field(
         default=None, kw_only=True, converter=_printed_realization
     )
-    blokir: int | None = attrs.field(default=None, kw_only=True, converter=_printed_blokir)
-    sisa: int | None = attrs.field(default=None, kw_only=True, converter=_printed_sisa)
+    blokir: Money | None = attrs.field(default=None, kw_only=True, converter=_printed_blokir)
+    sisa: Money | None = attrs.field(default=None, kw_only=True, converter=_printed_sisa)
     percentage: Decimal | None = attrs.field(
         default=None, kw_only=True, converter=_printed_percentage
     )
@@ -674,15 +715,16 @@ def _check_row(
         return
     blokir = row.blokir or 0
     realized = table.blokir_treatment is BlokirTreatment.REALIZED
-    counted = row.realization + (blokir if realized else 0)
+    counted = _plus(row.realization, blokir if realized else 0, field="realization")
     if counted > row.pagu:
         findings.append(
             _finding(f"{where} / realisasi", "realization must not exceed pagu", counted, row.pagu)
         )
-    if row.sisa is not None and row.sisa != row.pagu - counted:
+    expected_sisa = _minus(row.pagu, counted, field="sisa")
+    if row.sisa is not None and row.sisa != expected_sisa:
         findings.append(
             _finding(
-                f"{where} / sisa", "sisa must equal pagu - realisasi", row.sisa, row.pagu - counted
+                f"{where} / sisa", "sisa must equal pagu - realisasi", row.sisa, expected_sisa
             )
         )
     if row.percentage is not None:
@@ -789,7 +831,7 @@ def reconcile(
             cells = [getattr(row, column) for row in table.rows]
             if printed is None or all(cell is None for cell in cells):
                 continue
-            computed = sum(cell or 0 for cell in cells)
+            computed = _total((cell or 0 for cell in cells), field=column)
             if computed != printed:
                 findings.append(
                     _finding(

@@ -22,18 +22,21 @@ gives every respondent's own index and band at once, in the shared
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
 
 import attrs
+import numpy as np
 import numpy.typing as npt
 
 from sakip._result import RoundedValue
 from sakip.bands import Band, BandScheme, as_scheme
 from sakip.batch import ScoreBatch
-from sakip.coerce import ArrayLike, to_positive_int, to_sequence
+from sakip.coerce import ArrayLike, to_enum, to_positive_int, to_sequence
 from sakip.errors import InvalidTypeError, InvalidValueError
+from sakip.exact_array import divide_round
 from sakip.likert import LIKERT_1_4, MissingPolicy, ScoreMatrix, score_matrix
 from sakip.numbers import (
     UNBOUNDED,
@@ -49,7 +52,9 @@ __all__ = [
     "CONVERSION_FACTOR",
     "UNSUR_COUNT",
     "IkmResult",
+    "IkmWeighting",
     "classify",
+    "detect_weighting",
     "from_nrr",
     "from_totals",
     "pool",
@@ -65,6 +70,79 @@ CONVERSION_FACTOR = 25
 """The index (1-4) times this gives the *nilai konversi* (25-100)."""
 
 _LOW, _HIGH = LIKERT_1_4.low, LIKERT_1_4.high
+
+
+class IkmWeighting(enum.Enum):
+    """The weight each unsur's NRR gets in the index: exactly 1/9, or a printed legacy decimal.
+
+    Every ``weights=`` takes the member or its value (``"exact"``,
+    ``"0.111"``, ``"0.11"``).
+
+    Attributes
+    ----------
+    EXACT
+        ``1 / number of unsur`` (1/9): the regulation's *bobot nilai
+        rata-rata tertimbang = jumlah bobot / jumlah unsur*. The default
+        everywhere, never changed.
+    PRINTED_0_111
+        Each NRR times the printed decimal 0,111 (9 unsur only), as official
+        SKM report templates print it ("NRR tertimbang per unsur = NRR per
+        unsur x 0,111"): the index is ``0,999 x`` the exact one.
+    PRINTED_0_11
+        Each NRR times 0,11 (9 unsur only), as some SKM applications compute
+        it ("Nilai Indeks per unsur = NRR * Bobot (0.11)"): ``0,99 x`` the
+        exact index.
+
+    Notes
+    -----
+    The legacy weights are for reproducing and auditing published SKM
+    reports (:func:`detect_weighting` tells which one a printed total
+    used); they are never a default. The wording "1/9 = 0,11" in the
+    Lampiran of PermenPANRB 14/2017 itself was not verified; its
+    predecessor KEP/25/M.PAN/2/2004 prints its weight rounded the same way
+    ("1/14 = 0,071").
+
+    References
+    ----------
+    PermenPANRB 14/2017, Lampiran (pengolahan data SKM); KEP/25/M.PAN/2/2004
+    (weight "1/14 = 0,071"); SKM report of Disdukcapil Tulang Bawang Barat
+    2023 (e-SMILE) and of DPMPTSP Provinsi Sumatera Barat, Semester I (NRR
+    x 0,111); SKM application of BPBD Kota Tangerang Selatan (NRR x 0,11).
+
+    Examples
+    --------
+    >>> IkmWeighting("0.111")
+    <IkmWeighting.PRINTED_0_111: '0.111'>
+    >>> score([[4] * 9], weights="0.111").converted
+    Decimal('99.9')
+    """
+
+    EXACT = "exact"
+    PRINTED_0_111 = "0.111"
+    PRINTED_0_11 = "0.11"
+
+
+_PRINTED_WEIGHTS = {
+    IkmWeighting.PRINTED_0_111: Fraction(111, 1000),
+    IkmWeighting.PRINTED_0_11: Fraction(11, 100),
+}
+
+
+def _weighting(value: IkmWeighting | str) -> IkmWeighting:
+    return to_enum(value, IkmWeighting, field="weights")
+
+
+def _unsur_weight(weights: IkmWeighting, count: int) -> Fraction:
+    """The weight of one NRR among ``count`` unsur; the printed ones need 9 unsur."""
+    if weights is IkmWeighting.EXACT:
+        return Fraction(1, count)
+    if count != UNSUR_COUNT:
+        raise InvalidValueError(
+            "weights",
+            f"{weights.value} is the printed weight of {UNSUR_COUNT} unsur, not of {count}",
+            weights.value,
+        )
+    return _PRINTED_WEIGHTS[weights]
 
 
 @attrs.frozen
@@ -96,9 +174,13 @@ class IkmResult(RoundedValue):
     nrr : tuple of Decimal
         Per unsur: ``total / answers`` (*nilai rata-rata*).
     weighted_nrr : tuple of Decimal
-        Per unsur: ``NRR / number of unsur`` (*NRR tertimbang*).
+        Per unsur: ``NRR / number of unsur`` (*NRR tertimbang*), or ``NRR x
+        0,111`` / ``NRR x 0,11`` under a printed weighting.
     scheme : BandScheme
         The mutu table used.
+    weights : IkmWeighting
+        The weighting of the NRR (:class:`IkmWeighting`; ``EXACT``, 1/9, by
+        default): ``value`` is the sum of ``weighted_nrr``.
     """
 
     value: Decimal
@@ -110,6 +192,7 @@ class IkmResult(RoundedValue):
     nrr: tuple[Decimal, ...]
     weighted_nrr: tuple[Decimal, ...]
     scheme: BandScheme
+    weights: IkmWeighting = IkmWeighting.EXACT
 
     @property
     def mutu(self) -> str:
@@ -143,11 +226,13 @@ def _build(
     totals: Sequence[Decimal],
     answers: Sequence[int],
     scheme: BandScheme,
+    weights: IkmWeighting = IkmWeighting.EXACT,
 ) -> IkmResult:
     """Every result is made here, from per-unsur totals and answer counts."""
     count = len(totals)
+    weight = _unsur_weight(weights, count)
     nrr_exact = [Fraction(total) / n for total, n in zip(totals, answers, strict=True)]
-    index = sum(nrr_exact, Fraction(0)) / count
+    index = sum(nrr_exact, Fraction(0)) * weight
     converted = _exact(index * CONVERSION_FACTOR)
     return IkmResult(
         value=_exact(index),
@@ -157,8 +242,9 @@ def _build(
         unsur_totals=tuple(totals),
         unsur_answers=tuple(answers),
         nrr=tuple(_exact(v) for v in nrr_exact),
-        weighted_nrr=tuple(_exact(v / count) for v in nrr_exact),
+        weighted_nrr=tuple(_exact(v * weight) for v in nrr_exact),
         scheme=scheme,
+        weights=weights,
     )
 
 
@@ -209,6 +295,7 @@ def score(
     missing: MissingPolicy = MissingPolicy.RAISE,
     missing_mask: npt.ArrayLike | None = None,
     sentinel: int | None = None,
+    weights: IkmWeighting | str = IkmWeighting.EXACT,
 ) -> IkmResult:
     """Compute the IKM of one survey from its answers.
 
@@ -230,6 +317,10 @@ def score(
     missing_mask, sentinel : array_like of bool and int, optional
         Missing answers marked by a mask or a value outside the scale, in a
         list as in an array (:func:`sakip.likert.validated_scores`).
+    weights : IkmWeighting or its value, default IkmWeighting.EXACT
+        The weight of each NRR: exactly 1/9 (the regulation, the default),
+        or a legacy printed decimal (``"0.111"``, ``"0.11"``, 9 unsur only)
+        to reproduce a published SKM report (:class:`IkmWeighting`).
 
     Returns
     -------
@@ -239,9 +330,14 @@ def score(
     ------
     InvalidValueError
         Wrong number of unsur; an answer outside 1-4; empty or ragged input;
-        a missing answer under ``RAISE``; an unsur nobody answered.
+        a missing answer under ``RAISE``; an unsur nobody answered;
+        ``weights`` that is none of the values, or a printed weight with
+        other than 9 unsur.
     InvalidTypeError
         A non-integer answer; ``unsur`` that is not a whole number (or None).
+    OutOfBandError
+        A converted value below 25 under a printed weighting (every NRR
+        close to 1): the mutu table has no band for it.
 
     Notes
     -----
@@ -284,12 +380,22 @@ def score(
     (Decimal('3.5'), Decimal('87.5'))
     >>> result.mutu, result.kinerja
     ('B', 'Baik')
+
+    The same survey as a report that multiplies each NRR by a printed 0,11
+    (:class:`IkmWeighting`): 3,5 x 0,99.
+
+    >>> score([[4, 3, 3, 4, 3, 4, 4, 3, 4],
+    ...        [3, 3, 4, 4, 3, 4, 4, 3, 3],
+    ...        [4, 3, 3, 4, 4, 4, 3, 3, 4],
+    ...        [4, 2, 3, 4, 3, 4, 4, 3, 4]], weights="0.11").value
+    Decimal('3.465')
     """
     scheme = as_scheme(scheme)
+    chosen = _weighting(weights)
     matrix = _matrix(responses, unsur, missing, missing_mask, sentinel)
     totals = [Decimal(int(t)) for t in matrix.col_sums]
     answers = [int(n) for n in matrix.col_counts]
-    return _build(matrix.n_respondents, totals, answers, scheme)
+    return _build(matrix.n_respondents, totals, answers, scheme, chosen)
 
 
 def _matrix(
@@ -325,6 +431,7 @@ def score_batch(
     missing: MissingPolicy = MissingPolicy.RAISE,
     missing_mask: npt.ArrayLike | None = None,
     sentinel: int | None = None,
+    weights: IkmWeighting | str = IkmWeighting.EXACT,
 ) -> ScoreBatch:
     """Every respondent's own index (1-4) and mutu band at once.
 
@@ -338,8 +445,11 @@ def score_batch(
         As in :func:`score` (an ``int8`` matrix is not copied).
     policy : RoundingPolicy
         How each respondent's index is rounded.
-    unsur, scheme, missing, missing_mask, sentinel
-        As in :func:`score`.
+    unsur, scheme, missing, missing_mask, sentinel, weights
+        As in :func:`score`. Under a printed weighting a respondent's index
+        is the mean of the answers given times ``9 x weight`` (0,999 or
+        0,99), i.e. the 9 answers each times the printed weight when none
+        is missing.
 
     Returns
     -------
@@ -373,9 +483,30 @@ def score_batch(
     >>> one = score([[4, 3, 3, 4, 3, 4, 4, 3, 4]])
     >>> one.rounded(half_up), one.mutu
     (Decimal('3.56'), 'A')
+    >>> score_batch([[4] * 9], policy=half_up, weights="0.11").decimals()
+    [Decimal('3.96')]
     """
+    chosen = _weighting(weights)
     matrix = _matrix(responses, unsur, missing, missing_mask, sentinel)
-    return matrix.row_scores(policy, scheme, factor=CONVERSION_FACTOR)
+    if chosen is IkmWeighting.EXACT:
+        return matrix.row_scores(policy, scheme, factor=CONVERSION_FACTOR)
+    return _printed_row_scores(matrix, policy, as_scheme(scheme), chosen)
+
+
+def _printed_row_scores(
+    matrix: ScoreMatrix, policy: RoundingPolicy, scheme: BandScheme, weights: IkmWeighting
+) -> ScoreBatch:
+    """Each respondent's mean x 9 x the printed weight, exactly, in integers."""
+    if not isinstance(policy, RoundingPolicy):
+        raise InvalidTypeError("policy", "must be a RoundingPolicy", policy)
+    factor = _unsur_weight(weights, matrix.n_items) * matrix.n_items
+    sums = matrix.row_sums.astype(np.int64) * factor.numerator
+    counts = matrix.row_counts.astype(np.int64) * factor.denominator
+    scaled = divide_round(sums, counts, policy.places, policy.rounding)
+    positions = scheme.classify_ratio_array(sums * CONVERSION_FACTOR, counts)
+    for fresh in (scaled, positions):
+        fresh.setflags(write=False)
+    return ScoreBatch(scaled=scaled, policy=policy, positions=positions, scheme=scheme)
 
 
 def from_totals(
@@ -384,6 +515,7 @@ def from_totals(
     unsur_totals: Sequence[NumberLike],
     unsur_answers: Sequence[int] | None = None,
     scheme: BandScheme = IKM_MUTU_CONVERTED,
+    weights: IkmWeighting | str = IkmWeighting.EXACT,
 ) -> IkmResult:
     """Build an IKM from a period's aggregates: respondents and total score per unsur.
 
@@ -397,6 +529,10 @@ def from_totals(
         Answers per unsur; default ``respondents`` for each.
     scheme : BandScheme, default IKM_MUTU_CONVERTED
         Mutu table.
+    weights : IkmWeighting or its value, default IkmWeighting.EXACT
+        The weight of each NRR: exactly 1/9 (the regulation, the default),
+        or a legacy printed decimal (``"0.111"``, ``"0.11"``, 9 unsur only)
+        to reproduce a published SKM report (:class:`IkmWeighting`).
 
     Returns
     -------
@@ -421,8 +557,12 @@ def from_totals(
     ((Decimal('3.5'), Decimal('3.6')), Decimal('3.5'))
     >>> r.converted, r.mutu, r.kinerja
     (Decimal('87.5'), 'B', 'Baik')
+    >>> from_totals(respondents=10, unsur_totals=[35, 36, 34, 38, 33, 37, 36, 35, 31],
+    ...             weights="0.111").converted
+    Decimal('87.4125')
     """
     scheme = as_scheme(scheme)
+    chosen = _weighting(weights)
     n = to_positive_int(respondents, field="respondents")
     totals = [
         to_decimal(t, field="unsur_totals")
@@ -453,7 +593,7 @@ def from_totals(
                 f"({count} answers of 1-4) at unsur {position}",
                 total,
             )
-    return _build(n, totals, answers, scheme)
+    return _build(n, totals, answers, scheme, chosen)
 
 
 def from_nrr(
@@ -461,6 +601,7 @@ def from_nrr(
     respondents: int,
     nrr: Sequence[NumberLike],
     scheme: BandScheme = IKM_MUTU_CONVERTED,
+    weights: IkmWeighting | str = IkmWeighting.EXACT,
 ) -> IkmResult:
     """Build an IKM from a period's respondents and NRR per unsur.
 
@@ -475,6 +616,10 @@ def from_nrr(
         NRR per unsur, each within 1-4.
     scheme : BandScheme, default IKM_MUTU_CONVERTED
         Mutu table.
+    weights : IkmWeighting or its value, default IkmWeighting.EXACT
+        The weight of each NRR: exactly 1/9 (the regulation, the default),
+        or a legacy printed decimal (``"0.111"``, ``"0.11"``, 9 unsur only)
+        to reproduce a published SKM report (:class:`IkmWeighting`).
 
     Returns
     -------
@@ -492,14 +637,129 @@ def from_nrr(
     --------
     >>> from_nrr(respondents=20, nrr=["3.70", "3.80", "3.00"]).value
     Decimal('3.5')
+
+    The printed NRR of the Bantul 2023 survey (see :func:`detect_weighting`),
+    exactly 1/9 and as a report weighting by 0,111:
+
+    >>> bantul = ["3.31", "3.35", "3.49", "3.93", "3.45", "3.39", "3.39", "3.76", "3.35"]
+    >>> from sakip.numbers import Rounding, round_to
+    >>> round_to(from_nrr(respondents=1, nrr=bantul).converted, 2, Rounding.HALF_UP)
+    Decimal('87.28')
+    >>> from_nrr(respondents=1, nrr=bantul, weights="0.111").converted
+    Decimal('87.1905')
     """
+    chosen = _weighting(weights)
     n = to_positive_int(respondents, field="respondents")
     values = [to_decimal(v, field="nrr") for v in to_sequence(nrr, field="nrr")]
     for position, value in enumerate(values):
         if not _LOW <= value <= _HIGH:
             raise InvalidValueError("nrr", f"must lie within 1-4 at unsur {position}", value)
     totals = [UNBOUNDED.multiply(value, Decimal(n)) for value in values]
-    return from_totals(respondents=n, unsur_totals=totals, scheme=scheme)
+    return from_totals(respondents=n, unsur_totals=totals, scheme=scheme, weights=chosen)
+
+
+def detect_weighting(
+    *,
+    nrr: Sequence[NumberLike],
+    policy: RoundingPolicy,
+    printed_index: NumberLike | None = None,
+    printed_converted: NumberLike | None = None,
+) -> IkmWeighting | None:
+    """Which weighting of the NRR gives a printed IKM: the audit of a published SKM report.
+
+    Parameters
+    ----------
+    nrr : sequence of int, str or Decimal
+        The NRR per unsur as the report prints them, each within 1-4.
+    policy : RoundingPolicy
+        How the report rounds its total; a printed figure with fewer places
+        than the policy agrees when it is the value rounded to its own
+        places (:meth:`~sakip.numbers.RoundingPolicy.agrees`).
+    printed_index : int, str or Decimal, optional
+        The printed index (1-4, *nilai indeks*).
+    printed_converted : int, str or Decimal, optional
+        The printed converted value (25-100, *nilai konversi*, the "Nilai
+        IKM"). Exactly one of the two is given.
+
+    Returns
+    -------
+    IkmWeighting or None
+        The first weighting, in the order ``EXACT`` (1/9), ``PRINTED_0_111``,
+        ``PRINTED_0_11``, whose total rounded under ``policy`` is the printed
+        figure (the regulation's weight is preferred when it reproduces the
+        figure too); ``None`` when none does: the total does not follow from
+        the printed NRR under any known weighting. The printed weightings
+        are tried with 9 unsur only.
+
+    Raises
+    ------
+    InvalidValueError
+        Both or neither printed figure; an NRR outside 1-4; no NRR.
+    InvalidTypeError
+        ``nrr`` that is not a sequence (a str is refused); a ``policy`` that
+        is not a :class:`~sakip.numbers.RoundingPolicy`.
+
+    Notes
+    -----
+    ``index = sum(NRR) x weight`` with ``weight`` 1/9, 0,111 or 0,11, and
+    ``converted = index x 25``, both exact before the comparison. The NRR
+    are taken as printed (often rounded), as the report itself used them.
+
+    References
+    ----------
+    Fixtures of the tests: SKM Dinas Pertanahan dan Tata Ruang Kabupaten
+    Bantul 2023 (skm.bantulkab.go.id: NRR 3,31 ... 3,35, Nilai IKM 87,28,
+    reproduced only by 1/9); DPMPTSP Provinsi Sumatera Barat, IKM Semester
+    I, section 4.1 (per-unsur NRR x 0,111, printed IKM 81,71 reproduced by
+    none). See :class:`IkmWeighting` for the weights' sources.
+
+    Examples
+    --------
+    The Bantul 2023 survey, "Nilai IKM" printed 87,28 (2 places, half up):
+
+    >>> from sakip.numbers import Rounding, RoundingPolicy
+    >>> half_up = RoundingPolicy(2, Rounding.HALF_UP)
+    >>> bantul = ["3.31", "3.35", "3.49", "3.93", "3.45", "3.39", "3.39", "3.76", "3.35"]
+    >>> detect_weighting(nrr=bantul, printed_converted="87.28", policy=half_up)
+    <IkmWeighting.EXACT: 'exact'>
+
+    A report whose total was computed with 0,11, and one that follows from
+    no weighting:
+
+    >>> detect_weighting(nrr=bantul, printed_converted="86.41", policy=half_up)
+    <IkmWeighting.PRINTED_0_11: '0.11'>
+    >>> detect_weighting(nrr=bantul, printed_converted="86.00", policy=half_up) is None
+    True
+    """
+    if not isinstance(policy, RoundingPolicy):
+        raise InvalidTypeError("policy", "must be a RoundingPolicy", policy)
+    if (printed_index is None) == (printed_converted is None):
+        raise InvalidValueError(
+            "printed_index",
+            "must be given, or printed_converted, exactly one of the two",
+            printed_index,
+        )
+    values = [to_decimal(v, field="nrr") for v in to_sequence(nrr, field="nrr")]
+    if not values:
+        raise InvalidValueError("nrr", "must not be empty", nrr)
+    for position, value in enumerate(values):
+        if not _LOW <= value <= _HIGH:
+            raise InvalidValueError("nrr", f"must lie within 1-4 at unsur {position}", value)
+    if printed_index is not None:
+        printed, factor = to_decimal(printed_index, field="printed_index"), 1
+    else:
+        assert printed_converted is not None
+        printed = to_decimal(printed_converted, field="printed_converted")
+        factor = CONVERSION_FACTOR
+    total = sum((Fraction(v) for v in values), Fraction(0))
+    candidates = [IkmWeighting.EXACT]
+    if len(values) == UNSUR_COUNT:
+        candidates += list(_PRINTED_WEIGHTS)
+    for weights in candidates:
+        figure = total * _unsur_weight(weights, len(values)) * factor
+        if policy.agrees(_exact(figure), printed=printed):
+            return weights
+    return None
 
 
 def pool(parts: Iterable[IkmResult], *, scheme: BandScheme | None = None) -> IkmResult:
@@ -516,12 +776,13 @@ def pool(parts: Iterable[IkmResult], *, scheme: BandScheme | None = None) -> Ikm
     -------
     IkmResult
         Totals and answer counts summed per unsur, and the index computed
-        from them.
+        from them with the parts' weighting (:class:`IkmWeighting`).
 
     Raises
     ------
     InvalidValueError
-        No part, or parts with different numbers of unsur.
+        No part, parts with different numbers of unsur or different
+        weightings.
     InvalidTypeError
         A part that is not an :class:`IkmResult`.
 
@@ -560,7 +821,13 @@ def pool(parts: Iterable[IkmResult], *, scheme: BandScheme | None = None) -> Ikm
     answers = [sum(part.unsur_answers[i] for part in items) for i in range(count)]
     respondents = sum(part.respondents for part in items)
     chosen = items[0].scheme if scheme is None else scheme
-    return _build(respondents, totals, answers, as_scheme(chosen))
+    weights = items[0].weights
+    for part in items:
+        if part.weights is not weights:
+            raise InvalidValueError(
+                "parts", f"must all have the weighting {weights.value!r}", part.weights.value
+            )
+    return _build(respondents, totals, answers, as_scheme(chosen), weights)
 
 
 def pool_indices(*, respondents: Sequence[int], indices: Sequence[NumberLike]) -> Decimal:

@@ -1,8 +1,9 @@
 """WHOQOL-BREF: quality-of-life scoring and the share of clients whose quality of life rose.
 
 The WHOQOL-BREF has 26 items answered 1-5. Items 3, 4 and 26 are phrased
-negatively and reversed (``6 - x``); 24 items form four domains (Q1 and Q2,
-overall quality of life and health, are read separately):
+negatively and reversed (``6 - x``), unless the data says they arrive
+already reversed (:class:`NegativeItems`); 24 items form four domains (Q1
+and Q2, overall quality of life and health, are read separately):
 
 ============== ================================== ============
 domain         items                              Indonesian
@@ -61,6 +62,7 @@ from sakip.instruments._whoqol_items import (
     SPSS_SYNTAX_RULE,
     Domain,
     MissingRule,
+    NegativeItems,
 )
 
 __all__ = [
@@ -75,6 +77,7 @@ __all__ = [
     "DomainScore",
     "DomainSums",
     "MissingRule",
+    "NegativeItems",
     "WhoqolResult",
     "domain_sums",
     "from_counts",
