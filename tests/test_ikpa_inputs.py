@@ -586,3 +586,22 @@ def test_weighted_deviation_keeps_every_digit() -> None:
     )
     exact = (Fraction(100, 3) * 10**15 + Fraction(100, 7)) / (10**15 + 1)
     assert abs(Fraction(value) - exact) < Fraction(1, 10**55)
+
+
+def test_every_calculator_is_public_in_ikpa() -> None:
+    # _ikpa_inputs has no __all__ of its own: ikpa.__all__ is the one list of its public names.
+    import inspect
+
+    from sakip.instruments import _ikpa_inputs
+
+    calculators = [
+        name
+        for name, obj in vars(_ikpa_inputs).items()
+        if inspect.isfunction(obj)
+        and obj.__module__ == _ikpa_inputs.__name__
+        and not name.startswith("_")
+    ]
+    assert len(calculators) == 10
+    for name in calculators:
+        assert name in ikpa.__all__
+        assert getattr(ikpa, name) is getattr(_ikpa_inputs, name)

@@ -29,6 +29,7 @@ import attrs
 
 from sakip.coerce import to_count, to_enum, to_positive_int, to_sequence, to_text
 from sakip.errors import InvalidTypeError, InvalidValueError
+from sakip.instruments._ikpa_rules import _years
 from sakip.numbers import NumberLike, to_decimal
 
 __all__ = [
@@ -128,10 +129,6 @@ def _decimals(values: Iterable[NumberLike]) -> tuple[Decimal, ...]:
     return tuple(to_decimal(v, field="rules") for v in to_sequence(values, field="rules"))
 
 
-def _years(values: Iterable[int]) -> tuple[int, ...]:
-    return tuple(to_positive_int(v, field="years") for v in to_sequence(values, field="years"))
-
-
 def _codes(values: Iterable[int]) -> frozenset[int]:
     return frozenset(
         to_count(v, field="revision_codes") for v in to_sequence(values, field="revision_codes")
@@ -212,10 +209,8 @@ class IkpaInputRules:
 
     Parameters
     ----------
-    name : str
-        The regulation (``"PER-5/PB/2024"``).
-    years : sequence of int
-        Budget years the rules apply to.
+    name, years
+        As in :class:`~sakip.instruments.ikpa.IkpaRules`.
     revision_codes : iterable of int
         Revision codes that count in Revisi DIPA (those that keep the pagu).
     revision_scores : sequence of number

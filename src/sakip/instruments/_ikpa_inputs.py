@@ -1,7 +1,7 @@
 """IKPA indicator values from a unit's own raw data, under the rules of a budget year.
 
 Private module: every public name here is importable from
-:mod:`sakip.instruments.ikpa`. Each calculator is a pure function that turns
+:mod:`sakip.instruments.ikpa`, whose ``__all__`` lists them. Each calculator is a pure function that turns
 the raw inputs of one IKPA indicator (revision counts, monthly RPD and
 realization per spending type, invoice settlement days, ...) into the value
 OM-SPAN prints, so that a unit can simulate its IKPA before OM-SPAN
@@ -29,19 +29,6 @@ from sakip.instruments._ikpa_input_rules import IkpaInputRules, SpendingType
 from sakip.instruments._ikpa_input_rules import resolve_input_rules as _resolve
 from sakip.instruments._ikpa_rules import NOT_APPLICABLE, NotApplicable
 from sakip.numbers import UNBOUNDED, NumberLike, divide, exact_sum, percent, to_decimal
-
-__all__ = [
-    "average_deviation",
-    "belanja_kontraktual",
-    "capaian_output",
-    "countable_revisions",
-    "deviasi_halaman_iii_dipa",
-    "dispensasi_spm",
-    "pengelolaan_up_tup",
-    "penyelesaian_tagihan",
-    "penyerapan_anggaran",
-    "revisi_dipa",
-]
 
 _HUNDRED = Decimal(100)
 _ZERO = Decimal(0)

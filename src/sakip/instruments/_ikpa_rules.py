@@ -252,6 +252,35 @@ class IkpaRules:
         )
 
 
+# The IKPA indicators in the order OMSPAN prints them, with their weight in each
+# year's rules (None: not a weighted indicator that year). 2024 renamed Data
+# Kontrak to Belanja Kontraktual and made Dispensasi SPM a deduction.
+_INDICATOR_TABLE: tuple[tuple[str, Aspect, int | None, int | None], ...] = (
+    # name, aspect, weight 2022, weight 2024
+    ("Revisi DIPA", Aspect.PERENCANAAN, 10, 10),
+    ("Deviasi Halaman III DIPA", Aspect.PERENCANAAN, 10, 15),
+    ("Penyerapan Anggaran", Aspect.PELAKSANAAN, 20, 20),
+    ("Data Kontrak", Aspect.PELAKSANAAN, 10, None),
+    ("Belanja Kontraktual", Aspect.PELAKSANAAN, None, 10),
+    ("Penyelesaian Tagihan", Aspect.PELAKSANAAN, 10, 10),
+    ("Pengelolaan UP dan TUP", Aspect.PELAKSANAAN, 10, 10),
+    ("Dispensasi SPM", Aspect.PELAKSANAAN, 5, None),
+    ("Capaian Output", Aspect.HASIL, 25, 25),
+)
+_TABLE_YEARS = (2022, 2024)
+
+
+def _indicators_of(year: int) -> tuple[IkpaIndicator, ...]:
+    """The weighted indicators of ``year``'s column of :data:`_INDICATOR_TABLE`."""
+    column = _TABLE_YEARS.index(year)
+    indicators = []
+    for name, aspect, *weights in _INDICATOR_TABLE:
+        weight = weights[column]
+        if weight is not None:
+            indicators.append(IkpaIndicator(name, weight, aspect))
+    return tuple(indicators)
+
+
 _DJPB_2024 = (
     "PER-5/PB/2024 (Petunjuk Teknis Penilaian IKPA Belanja K/L), weights as published by "
     "DJPb (KPPN Baubau, KPPN Kupang 2023 workshop slides, PTUN Pangkalpinang)"
@@ -260,15 +289,7 @@ _DJPB_2024 = (
 IKPA_2024 = IkpaRules(
     "PER-5/PB/2024",
     years=(2024,),
-    indicators=[
-        IkpaIndicator("Revisi DIPA", 10, Aspect.PERENCANAAN),
-        IkpaIndicator("Deviasi Halaman III DIPA", 15, Aspect.PERENCANAAN),
-        IkpaIndicator("Penyerapan Anggaran", 20, Aspect.PELAKSANAAN),
-        IkpaIndicator("Belanja Kontraktual", 10, Aspect.PELAKSANAAN),
-        IkpaIndicator("Penyelesaian Tagihan", 10, Aspect.PELAKSANAAN),
-        IkpaIndicator("Pengelolaan UP dan TUP", 10, Aspect.PELAKSANAAN),
-        IkpaIndicator("Capaian Output", 25, Aspect.HASIL),
-    ],
+    indicators=_indicators_of(2024),
     dispensasi_deducted=True,
     source=_DJPB_2024,
     notes=(
@@ -289,16 +310,7 @@ Examples
 IKPA_2022 = IkpaRules(
     "PER-5/PB/2022",
     years=(2022,),
-    indicators=[
-        IkpaIndicator("Revisi DIPA", 10, Aspect.PERENCANAAN),
-        IkpaIndicator("Deviasi Halaman III DIPA", 10, Aspect.PERENCANAAN),
-        IkpaIndicator("Penyerapan Anggaran", 20, Aspect.PELAKSANAAN),
-        IkpaIndicator("Data Kontrak", 10, Aspect.PELAKSANAAN),
-        IkpaIndicator("Penyelesaian Tagihan", 10, Aspect.PELAKSANAAN),
-        IkpaIndicator("Pengelolaan UP dan TUP", 10, Aspect.PELAKSANAAN),
-        IkpaIndicator("Dispensasi SPM", 5, Aspect.PELAKSANAAN),
-        IkpaIndicator("Capaian Output", 25, Aspect.HASIL),
-    ],
+    indicators=_indicators_of(2022),
     dispensasi_deducted=False,
     source=(
         "PER-5/PB/2022 (Reformulasi IKPA 2022), weights and aspects as published by DJPb "

@@ -23,11 +23,8 @@ before OMSPAN publishes them: :func:`revisi_dipa`,
 :func:`capaian_output` and the :func:`dispensasi_spm` deduction, under the
 calculator rules of a year (:class:`IkpaInputRules`, :data:`IKPA_INPUT_RULES`,
 kept in private modules and importable from here). Rules read only in a
-secondary source are marked unverified (``IKPA_INPUTS_2024.provenance``).
-
-IKPA is scored for a few hundred units a year: many units are scored with
-the generic loop :func:`sakip.batch.score_each` over :func:`score`, which
-returns the shared :class:`~sakip.batch.ScoreBatch`.
+secondary source are marked unverified (``IKPA_INPUTS_2024.provenance``). Many
+units are scored with :func:`sakip.batch.score_each` over :func:`score` (why: see there).
 
 Examples
 --------
@@ -201,9 +198,7 @@ class IkpaResult(AgainstTarget):
     target : Decimal or None
         The unit's IKPA target, when given.
     achievement : Decimal or None
-        Capaian of ``value`` against ``target`` in percent
-        (:func:`sakip.capaian.achievement`, higher is better), when a target
-        is given.
+        As in :class:`~sakip.instruments.nka.NkaResult`.
 
     Examples
     --------

@@ -7,11 +7,8 @@ score (NK Pelaksanaan Anggaran, which is the unit's IKPA). The combination
 weights are data (:class:`NkaWeights`, :data:`NKA_WEIGHTS`); the category is
 a :class:`~sakip.bands.Band` of :data:`sakip.schemes.NKA_CATEGORY`
 (PMK 107/2024). The capaian of an NKA against its target is
-:func:`sakip.capaian.achievement` (``NkaResult.achievement``).
-
-NKA is scored for a few hundred units a year: many units are scored with
-the generic loop :func:`sakip.batch.score_each` over :func:`score`, which
-returns the shared :class:`~sakip.batch.ScoreBatch`.
+:func:`sakip.capaian.achievement` (``NkaResult.achievement``). Many units
+are scored with :func:`sakip.batch.score_each` over :func:`score` (why: see there).
 
 Examples
 --------
