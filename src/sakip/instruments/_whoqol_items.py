@@ -205,12 +205,8 @@ class MissingRule:
         return limit
 
 
+# MissingRule's defaults are this rule's limits; they are written once, in the class.
 DEFAULT_MISSING_RULE = MissingRule(
-    physical=2,
-    psychological=2,
-    social=1,
-    environment=2,
-    max_missing_total=5,
     name=(
         "WHOQOL-BREF manual (1996): up to 2 missing items per domain; an assessment with "
         "more than 20% (over 5.2 of 26) missing is discarded. Social domain: at most 1 "
