@@ -310,7 +310,7 @@ def score(
         Required number of columns; ``None`` accepts any (the weight is then
         1 / columns).
     scheme : BandScheme, default IKM_MUTU_CONVERTED
-        Mutu table on the converted (25-100) value.
+        As in :func:`classify`.
     missing : MissingPolicy or its value, default MissingPolicy.RAISE
         A missing answer raises, or (``EXCLUDE``) is left out of its unsur's
         total and count; never counted as 0.
