@@ -515,15 +515,12 @@ def domain_sums(
         enough = count >= len(domain.items) - rule.max_missing(domain)
         enough &= scored
         valid_each.append(enough)
-    sums = np.stack(domain_sums, axis=1)
-    counts = np.stack(domain_counts, axis=1)
-    valid = np.stack(valid_each, axis=1)
     return DomainSums(
-        sums=sums,
-        answered=counts,
+        sums=np.stack(domain_sums, axis=1),
+        answered=np.stack(domain_counts, axis=1),
         missing=missing,
         void=void,
-        valid=valid,
+        valid=np.stack(valid_each, axis=1),
         rule=rule,
         negative_items=chosen,
     )
