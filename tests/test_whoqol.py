@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
+import attrs
 import numpy as np
 import pytest
 from hypothesis import given
@@ -107,6 +108,19 @@ def test_missing_rule_limits_checked() -> None:
         MissingRule(max_missing_total=26)
     with pytest.raises(InvalidTypeError):
         MissingRule(social=True)
+
+
+def test_default_missing_rule_limits() -> None:
+    # WHOQOL-BREF manual (1996): up to 2 missing items per domain, void above 20% of 26
+    # (more than 5); social at most 1, as the WHO SPSS syntax (MEAN.2 of 3 items). The
+    # constant takes these from MissingRule's defaults, so both are pinned here.
+    limits = [DEFAULT_MISSING_RULE.max_missing(domain) for domain in Domain]
+    assert limits == [2, 2, 1, 2] and DEFAULT_MISSING_RULE.max_missing_total == 5
+    assert attrs.evolve(DEFAULT_MISSING_RULE, name="") == MissingRule()
+    # A limit given as text is read by sakip.coerce.to_count and named on refusal.
+    assert MissingRule(physical="1").physical == 1
+    with pytest.raises(InvalidTypeError, match="'environment'"):
+        MissingRule(environment=True)
 
 
 # -- the LKIP 2024 table (BAB III A sasaran 5; formulas.md section 4) -------------------------

@@ -422,14 +422,9 @@ def domain_sums(
         array (an ``int8`` array is not copied; NaN, a mask or a sentinel
         mark missing answers, see :func:`sakip.likert.validated_scores`).
     rule : MissingRule, default DEFAULT_MISSING_RULE
-        Missing-item rule.
-    missing_mask, sentinel : array_like of bool and int, optional
-        Missing answers marked by a mask or a value outside the scale, in a
-        list as in an array (:func:`sakip.likert.validated_scores`).
-    negative_items : NegativeItems or its value, default NegativeItems.RAW
-        Whether Q3, Q4, Q26 are given as answered (reversed here, the
-        default) or already reversed (``"pre_reversed"``: scored as given);
-        see :class:`NegativeItems`.
+        As in :func:`score_assessment`.
+    missing_mask, sentinel, negative_items
+        As in :func:`score_assessment`.
 
     Returns
     -------
@@ -520,15 +515,12 @@ def domain_sums(
         enough = count >= len(domain.items) - rule.max_missing(domain)
         enough &= scored
         valid_each.append(enough)
-    sums = np.stack(domain_sums, axis=1)
-    counts = np.stack(domain_counts, axis=1)
-    valid = np.stack(valid_each, axis=1)
     return DomainSums(
-        sums=sums,
-        answered=counts,
+        sums=np.stack(domain_sums, axis=1),
+        answered=np.stack(domain_counts, axis=1),
         missing=missing,
         void=void,
-        valid=valid,
+        valid=np.stack(valid_each, axis=1),
         rule=rule,
         negative_items=chosen,
     )
@@ -592,16 +584,10 @@ def score_batch(
     policy : RoundingPolicy
         How each score is rounded.
     rule : MissingRule, default DEFAULT_MISSING_RULE
-        Missing-item rule.
-    missing_mask, sentinel : array_like of bool and int, optional
-        Missing answers marked by a mask or a value outside the scale, in a
-        list as in an array (:func:`sakip.likert.validated_scores`).
-    negative_items : NegativeItems or its value, default NegativeItems.RAW
-        Whether Q3, Q4, Q26 are given as answered (reversed here, the
-        default) or already reversed (``"pre_reversed"``: scored as given);
-        see :class:`NegativeItems`.
-        :class:`DomainSums` given as ``items`` must have been summed with
-        the same value.
+        As in :func:`score_assessment`.
+    missing_mask, sentinel, negative_items
+        As in :func:`score_assessment`; :class:`DomainSums` given as
+        ``items`` must have been summed with the same ``negative_items``.
 
     Returns
     -------

@@ -326,12 +326,8 @@ def line_realization(
 
     Parameters
     ----------
-    pagu : int or Decimal
-        Budget, rupiah with at most two decimals (sen), ``>= 0``.
-    realization : int or Decimal
-        Realization (realisasi), rupiah with at most two decimals, ``>= 0``.
-    blokir : int or Decimal, default 0
-        Frozen budget, rupiah with at most two decimals, ``<= pagu``.
+    pagu, realization, blokir : int or Decimal
+        As in :class:`BudgetLine` (``blokir`` 0 by default).
     blokir_treatment : BlokirTreatment or its value, default UNSPENT
         Whether blokir counts as realized (see :class:`BlokirTreatment`):
         ``BlokirTreatment.REALIZED`` or ``"realized"``.
@@ -439,7 +435,7 @@ def score(
         The rows: outputs, spending types or units (at least one; a ``str``
         is refused).
     blokir_treatment : BlokirTreatment or its value, default UNSPENT
-        Whether blokir counts as realized (see :class:`BlokirTreatment`).
+        As in :func:`line_realization`.
     total_label : str, default "Jumlah"
         Label of the total line.
 

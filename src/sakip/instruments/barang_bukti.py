@@ -13,9 +13,8 @@ samples), and ``a = 0`` otherwise::
 :func:`score` computes it from pairs of records and lists the pairs that do
 not match; :func:`check_ledger` checks the per-type ledger the report prints
 (received = destroyed + used + remaining). Quantities carry their unit
-(gram, butir, ...) and units never mix. Many units at once (a few hundred a
-year) go through the shared loop over the exact scalar path,
-:func:`sakip.batch.score_each`; this module has no numpy path of its own.
+(gram, butir, ...) and units never mix. Many units are scored with
+:func:`sakip.batch.score_each` over :func:`score` (why: see there).
 
 Examples
 --------

@@ -310,7 +310,7 @@ def score(
         Required number of columns; ``None`` accepts any (the weight is then
         1 / columns).
     scheme : BandScheme, default IKM_MUTU_CONVERTED
-        Mutu table on the converted (25-100) value.
+        As in :func:`classify`.
     missing : MissingPolicy or its value, default MissingPolicy.RAISE
         A missing answer raises, or (``EXCLUDE``) is left out of its unsur's
         total and count; never counted as 0.
@@ -530,9 +530,7 @@ def from_totals(
     scheme : BandScheme, default IKM_MUTU_CONVERTED
         Mutu table.
     weights : IkmWeighting or its value, default IkmWeighting.EXACT
-        The weight of each NRR: exactly 1/9 (the regulation, the default),
-        or a legacy printed decimal (``"0.111"``, ``"0.11"``, 9 unsur only)
-        to reproduce a published SKM report (:class:`IkmWeighting`).
+        As in :func:`score`.
 
     Returns
     -------
@@ -611,15 +609,11 @@ def from_nrr(
     Parameters
     ----------
     respondents : int
-        Number of respondents, ``> 0``.
+        As in :func:`from_totals`.
     nrr : sequence of int, str or Decimal
         NRR per unsur, each within 1-4.
-    scheme : BandScheme, default IKM_MUTU_CONVERTED
-        Mutu table.
-    weights : IkmWeighting or its value, default IkmWeighting.EXACT
-        The weight of each NRR: exactly 1/9 (the regulation, the default),
-        or a legacy printed decimal (``"0.111"``, ``"0.11"``, 9 unsur only)
-        to reproduce a published SKM report (:class:`IkmWeighting`).
+    scheme, weights
+        As in :func:`from_totals`.
 
     Returns
     -------

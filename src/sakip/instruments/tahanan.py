@@ -13,9 +13,8 @@ Kalimantan Tengah 2024 (BAB III A, sasaran 10, indicator 12) reports 22
 detainees and no incident, hence 100.
 
 The index is computed from counts (:func:`score`) or from dated incident
-records over a period (:func:`score_incidents`). Many units at once (a few
-hundred a year) go through the shared loop over the exact scalar path,
-:func:`sakip.batch.score_each`; this module has no numpy path of its own.
+records over a period (:func:`score_incidents`). Many units are scored with
+:func:`sakip.batch.score_each` over :func:`score` (why: see there).
 
 Examples
 --------
