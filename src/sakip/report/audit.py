@@ -95,7 +95,9 @@ def _units(report: LkipReport) -> Iterator[Finding]:
                     target=figure.target,
                     realization=figure.realization,
                     polarity=entry.indicator.polarity,
+                    cap=entry.indicator.cap,
                 )
+                assert value is not None  # a target above 0 always has a capaian
                 finding = check_printed(
                     f"{where}, capaian", printed=figure.printed_capaian, computed=value,
                     policy=policy, rule=entry.indicator.achievement_rule,
