@@ -16,6 +16,7 @@ import attrs
 
 import sakip.instruments.anggaran as anggaran
 import sakip.instruments.barang_bukti as barang_bukti
+import sakip.instruments.ikm as ikm
 import sakip.instruments.ikpa as ikpa
 import sakip.instruments.kepegawaian as kepegawaian
 import sakip.instruments.kpkk as kpkk
@@ -806,6 +807,44 @@ def _zona_table(dataset: DataSet, out: dict[str, object], tables: list[Table]) -
     )
 
 
+_WEIGHT_NAMES = {
+    ikm.IkmWeighting.EXACT: "1/9",
+    ikm.IkmWeighting.PRINTED_0_111: "0,111",
+    ikm.IkmWeighting.PRINTED_0_11: "0,11",
+}
+
+
+def _ikm_table(dataset: DataSet, out: dict[str, object], tables: list[Table]) -> None:
+    if not dataset.ikm:
+        return
+    policy = dataset.policies["survey"]
+    results = {entry.unit: entry.result() for entry in dataset.ikm}
+    out["ikm"] = results
+    rows: list[tuple[Cell, ...]] = [
+        (
+            dataset.unit_name(entry.unit),
+            entry.respondents,
+            _WEIGHT_NAMES[entry.weights],
+            policy.apply(results[entry.unit].value),
+            policy.apply(results[entry.unit].converted),
+            results[entry.unit].mutu,
+            results[entry.unit].kinerja,
+        )
+        for entry in dataset.ikm
+    ]
+    tables.append(
+        Table(
+            "ikm",
+            "Indeks Kepuasan Masyarakat (IKM)",
+            ("Satuan kerja", "Responden", "Bobot NRR", "Nilai indeks", "Nilai konversi",
+             "Mutu", "Kinerja"),
+            tuple(rows),
+            "Nilai indeks = jumlah NRR x bobot (1/9 menurut PermenPANRB 14/2017; 0,111 atau "
+            "0,11 bila data set menyatakan bobot cetak laporan SKM); konversi = indeks x 25.",
+        )
+    )  # fmt: skip
+
+
 _INSTRUMENT_TABLES = (
     _tahanan_table,
     _barang_bukti_table,
@@ -816,4 +855,5 @@ _INSTRUMENT_TABLES = (
     _anggaran_tables,
     _kepegawaian_table,
     _zona_table,
+    _ikm_table,
 )

@@ -33,6 +33,7 @@ from sakip.indicators import (
     evaluate_with_exclusions,
 )
 from sakip.numbers import Rounding, RoundingPolicy
+from sakip.report._ikm_section import IkmInput, read_ikm
 from sakip.report._instrument_sections import (
     AnggaranInput,
     BarangBuktiInput,
@@ -65,6 +66,7 @@ __all__ = [
     "BarangBuktiInput",
     "CountRule",
     "DataSet",
+    "IkmInput",
     "IkpaUnitInput",
     "IndicatorEntry",
     "KepegawaianInput",
@@ -202,6 +204,7 @@ class DataSet:
     anggaran: AnggaranInput | None = None
     kepegawaian: KepegawaianInput | None = None
     zona_integritas: ZonaIntegritasInput | None = None
+    ikm: tuple[IkmInput, ...] = ()
 
     @property
     def realizations(self) -> dict[str, Decimal]:
@@ -296,7 +299,7 @@ def parse_dataset(document: Mapping[str, Any], *, source: str = "<data set>") ->
         {
             "schema", "document", "rounding", "unit", "subunits", "objectives", "summary",
             "tahanan", "barang_bukti", "kpkk", "whoqol", "ikpa", "nka", "anggaran",
-            "kepegawaian", "zona_integritas",
+            "kepegawaian", "zona_integritas", "ikm",
         }
     )  # fmt: skip
     version = root.integer("schema")
@@ -364,6 +367,7 @@ def parse_dataset(document: Mapping[str, Any], *, source: str = "<data set>") ->
         "anggaran": _anggaran(root.table_at("anggaran", required=False)),
         "kepegawaian": _kepegawaian(root.table_at("kepegawaian", required=False), unit_codes),
         "zona_integritas": _zona(root.table_at("zona_integritas", required=False), codes),
+        "ikm": read_ikm(root.array("ikm", required=False), codes, unit_codes),
     }
     if problems or agreement is None or unit is None:
         raise DataSetError(source, problems or ["has no usable agreement"])
