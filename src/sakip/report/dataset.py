@@ -132,7 +132,20 @@ class CountRule:
 
 @attrs.frozen
 class IndicatorEntry:
-    """An indicator of the agreement with everything the report says of it."""
+    """An indicator of the agreement with everything the report says of it.
+
+    ``target`` is a :class:`~sakip.targets.TargetRange` when the data set
+    gives ``target = { low = ..., high = ... }``; ``quarters`` and
+    ``aggregation`` are set when it gives quarterly realisations, and
+    ``realization`` is then their aggregate. The indicator's ``cap`` and
+    ``zero_target`` come from the fields of the same names.
+
+    Examples
+    --------
+    >>> entry = load_dataset().entries[0]
+    >>> entry.indicator.code, entry.quarters, entry.aggregation
+    ('1', (), None)
+    """
 
     indicator: Indicator
     objective: str
