@@ -497,6 +497,11 @@ def test_no_quarter_columns_without_quarters(report: LkipReport) -> None:
         ('"2", "5", "4", "5"', '"2", "-5"', "indicators[3].quarters[1].v: must be >= 0"),
         ('aggregation = "sum"', 'aggregation = "total"', "indicators[3].aggregation"),
         ('realization = "92"\n', "", "indicators[0].realization: is missing"),
+        (
+            'realization = "92"\n',
+            'aggregation = "sum"\n',
+            "aggregation: is only used with quarters",
+        ),
     ],
 )
 def test_convention_fields_are_validated(old: str, new: str, expected: str) -> None:

@@ -464,7 +464,7 @@ def _quarters(reader: Reader, realization: Any) -> tuple[Any, Realization | None
     if not reader.has("quarters"):
         if reader.has("aggregation"):
             reader.problem("is only used with quarters", key="aggregation")
-        elif realization is None:
+        if realization is None:
             reader.problem("is missing", key="realization")
             return MISSING, None
         return realization, None
