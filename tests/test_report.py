@@ -387,3 +387,244 @@ def test_file_and_sheet_names_are_safe(tmp_path: object) -> None:
     assert "riwayat_.._.._14.png" in {path.name for path in written}
     write_xlsx(report, folder / "lkip.xlsx")
     assert (folder / "lkip.xlsx").read_bytes()[:2] == b"PK"
+
+
+# --- conventions stated in the data set (issue 14) ---------------------------------------
+
+_CONVENTIONS = """
+schema = 1
+[document]
+title = "LKIP contoh"
+year = 2024
+[unit]
+code = "bnnk-contoh"
+name = "BNNK Contoh"
+level = "BNNK"
+[[objectives]]
+code = "S1"
+name = "Sasaran"
+[[objectives.indicators]]
+code = "1"
+name = "Persentase layanan tepat waktu"
+unit_of_measure = "%"
+target = { low = "80", high = "90" }
+realization = "92"
+printed = { capaian = "102.22" }
+[[objectives.indicators]]
+code = "2"
+name = "Nilai IKPA"
+unit_of_measure = "Indeks"
+target = "80"
+realization = "100"
+cap = "120"
+[[objectives.indicators]]
+code = "3"
+name = "Persentase tahanan yang melarikan diri"
+unit_of_measure = "%"
+polarity = "lower_is_better"
+target = "0"
+realization = "8.33"
+zero_target = "not_computable"
+[[objectives.indicators]]
+code = "4"
+name = "Jumlah berkas perkara"
+unit_of_measure = "Berkas"
+target = 16
+quarters = ["2", "5", "4", "5"]
+aggregation = "sum"
+"""
+
+
+def _conventions(text: str = _CONVENTIONS) -> LkipReport:
+    import tomllib
+
+    from sakip.report.dataset import parse_dataset
+
+    return compute_report(parse_dataset(tomllib.loads(text)))
+
+
+def test_range_target_cap_zero_target_and_quarters_in_the_report() -> None:
+    report = _conventions()
+    rows = {row[0]: row for row in report.table("pengukuran_kinerja").rows}
+    columns = report.table("pengukuran_kinerja").columns
+    assert columns[4:8] == ("TW I", "TW II", "TW III", "TW IV")
+    # PermenPANRB 8/2021, Lampiran BAB VI.A.1.b, printed p. 100: 92 against 80-90 is 92/90.
+    assert rows["1"][2] == "80-90" and rows["1"][9] == Decimal("102.22")
+    # The Finance Ministry's cap at 120: 100/80 = 125 is shown as 120.
+    assert rows["2"][9] == Decimal("120.00")
+    # Target 0, lower is better, 8,33 escaped (issue 14): realisation only, no capaian.
+    assert rows["3"][3] == Decimal("8.33") and rows["3"][9] is None
+    assert rows["3"][10] == "tidak dapat dihitung"
+    # TW I-IV summed: 2 + 5 + 4 + 5 = 16.
+    assert rows["4"][3] == Decimal(16) and rows["4"][4:8] == tuple(map(Decimal, "2545"))
+    assert report.summary.count == 3 and report.summary.excluded == ("3",)
+    # Mean of 102.22..., 120 and 100 only.
+    assert report.displayed_mean == Decimal("107.40")
+    assert [item.entry.indicator.code for item in report.excluded] == ["3"]
+    assert audit(report) == ()
+    document = json.loads(render_json(report))
+    assert [row["code"] for row in document["indicators"]] == ["1", "2", "3", "4"]
+    assert document["indicators"][2]["capaian"] is None
+    for render in (render_text, render_markdown, render_csv):
+        assert "tidak dapat dihitung" in render(report)
+
+
+def test_no_quarter_columns_without_quarters(report: LkipReport) -> None:
+    # The bundled report has no quarters: its table keeps its 8 columns.
+    assert "TW I" not in report.table("pengukuran_kinerja").columns
+    assert len(report.table("pengukuran_kinerja").columns) == 8
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            'realization = "92"',
+            'realization = "92"\nquarters = ["1"]',
+            "indicators[0].aggregation: is missing",
+        ),
+        (
+            "target = 16",
+            'target = 16\nrealization = "15"',
+            "indicators[3].realization: must equal the sum of the quarters (16): 15",
+        ),
+        ('zero_target = "not_computable"', 'zero_target = "none"', "indicators[2].zero_target"),
+        ('zero_target = "not_computable"', "", "indicators[2]: 'target' must be > 0"),
+        ('cap = "120"', 'cap = "-1"', "indicators[1].cap: must be >= 0"),
+        ('low = "80", high = "90"', 'low = "90", high = "80"', "indicators[0].target: 'high'"),
+        ('low = "80", high = "90"', 'low = "80"', "indicators[0].target.high: is missing"),
+        ('"2", "5", "4", "5"', '"2", "5", "4", "5", "1"', "at most 4"),
+        ('"2", "5", "4", "5"', '"2", "-5"', "indicators[3].quarters[1].v: must be >= 0"),
+        ('aggregation = "sum"', 'aggregation = "total"', "indicators[3].aggregation"),
+        ('realization = "92"\n', "", "indicators[0].realization: is missing"),
+        (
+            'realization = "92"\n',
+            'aggregation = "sum"\n',
+            "aggregation: is only used with quarters",
+        ),
+    ],
+)
+def test_convention_fields_are_validated(old: str, new: str, expected: str) -> None:
+    import tomllib
+
+    from sakip.errors import DataSetError
+    from sakip.report.dataset import parse_dataset
+
+    assert old in _CONVENTIONS
+    with pytest.raises(DataSetError) as error:
+        parse_dataset(tomllib.loads(_CONVENTIONS.replace(old, new, 1)))
+    assert expected in str(error.value)
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    low=st.integers(1, 10_000),
+    width=st.integers(0, 10_000),
+    offset=st.integers(0, 10_000),
+    aggregation=st.sampled_from(["sum", "mean", "last"]),
+)
+def test_inside_a_range_is_exactly_100(
+    low: int, width: int, offset: int, aggregation: str
+) -> None:
+    # A realisation inside the range meets it: exactly 100 (sakip.targets.TargetRange),
+    # here through the data set, with the realisation given as one quarter.
+    value = low + offset % (width + 1)
+    text = _CONVENTIONS.replace(
+        'low = "80", high = "90"', f'low = "{low}", high = "{low + width}"'
+    )
+    text = text.replace(
+        'realization = "92"\nprinted = { capaian = "102.22" }',
+        f'quarters = ["{value}"]\naggregation = "{aggregation}"',
+    )
+    report = _conventions(text)
+    assert report.indicators[0].result.achievement == 100
+
+
+def test_all_indicators_without_a_capaian_is_a_problem() -> None:
+    import tomllib
+
+    from sakip.errors import DataSetError
+    from sakip.report.dataset import parse_dataset
+
+    start = _CONVENTIONS.index('[[objectives.indicators]]\ncode = "3"')
+    end = _CONVENTIONS.index('[[objectives.indicators]]\ncode = "4"')
+    text = (
+        _CONVENTIONS[: _CONVENTIONS.index("[[objectives.indicators]]")] + _CONVENTIONS[start:end]
+    )
+    with pytest.raises(DataSetError, match="at least one indicator with a capaian"):
+        parse_dataset(tomllib.loads(text))
+
+
+_BANTUL = '["3.31", "3.35", "3.49", "3.93", "3.45", "3.39", "3.39", "3.76", "3.35"]'
+
+
+@pytest.mark.parametrize(
+    ("weights", "printed", "finding"),
+    [
+        # SKM Dinas Pertanahan dan Tata Ruang Kabupaten Bantul 2023: NRR as printed,
+        # Nilai IKM 87,28 = exactly 1/9 (sakip.instruments.ikm.detect_weighting).
+        ("exact", "87.28", None),
+        # The same NRR weighted by 0,11 give 86,41: stated, the audit agrees ...
+        ("0.11", "86.41", None),
+        # ... not stated, the audit says which weighting the report used.
+        ("exact", "86.41", "this report used weights = '0.11'"),
+    ],
+)
+def test_ikm_weighting_in_the_data_set(weights: str, printed: str, finding: str | None) -> None:
+    text = _CONVENTIONS + (
+        f'\n[[ikm]]\nunit = "bnnk-contoh"\nlocation = "Laporan SKM"\nrespondents = 1\n'
+        f'nrr = {_BANTUL}\nweights = "{weights}"\nprinted = {{ converted = "{printed}" }}\n'
+    )
+    report = _conventions(text)
+    (row,) = report.table("ikm").rows
+    assert row[4] == Decimal("87.28" if weights == "exact" else "86.41")
+    found = audit(report)
+    if finding is None:
+        assert found == ()
+    else:
+        (only,) = found
+        assert finding in only.rule and only.printed == Decimal(printed)
+
+
+def test_ikm_weights_default_to_one_ninth() -> None:
+    # The regulation's 1/9 (PermenPANRB 14/2017) when the data set says nothing.
+    text = _CONVENTIONS + (f'\n[[ikm]]\nunit = "bnnk-contoh"\nrespondents = 1\nnrr = {_BANTUL}\n')
+    assert _conventions(text).table("ikm").rows[0][2] == "1/9"
+
+
+def test_budget_amounts_with_sen() -> None:
+    # An APBD table prints 1.234.567.354,53 (issue 14): exact, with its sen.
+    text = _CONVENTIONS + (
+        '\n[anggaran]\n[[anggaran.tables]]\nlocation = "APBD"\nrounding = "half_up"\n'
+        '[[anggaran.tables.rows]]\nlabel = "Belanja"\npagu = "1234567354.53"\n'
+        'realisasi = "1000000000.10"\nsisa = "234567354.43"\npercentage = "81.00"\n'
+    )
+    report = _conventions(text)
+    (row,) = report.table("anggaran_1").rows
+    assert row[1] == Decimal("1234567354.53") and row[4] == Decimal("234567354.43")
+    assert row[5] == Decimal("81.00")
+    assert audit(report) == ()
+
+
+@pytest.mark.parametrize(
+    ("amount", "expected"),
+    [
+        ('"1234567354.535"', "anggaran.tables[0].rows[0].pagu:"),
+        ("1234567354.53", "must be an integer or a string with at most two decimals"),
+        ('"-1.50"', "pagu: must be >= 0"),
+        ('"1.234.567.354,53"', "pagu: must be a plain decimal number"),
+    ],
+)
+def test_budget_amounts_are_validated(amount: str, expected: str) -> None:
+    import tomllib
+
+    from sakip.errors import DataSetError
+    from sakip.report.dataset import parse_dataset
+
+    text = _CONVENTIONS + (
+        '\n[anggaran]\n[[anggaran.tables]]\nlocation = "APBD"\nrounding = "half_up"\n'
+        f'[[anggaran.tables.rows]]\nlabel = "Belanja"\npagu = {amount}\nrealisasi = 1\n'
+    )
+    with pytest.raises(DataSetError) as error:
+        parse_dataset(tomllib.loads(text))
+    assert expected in str(error.value)

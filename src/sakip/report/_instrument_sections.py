@@ -484,6 +484,32 @@ def _nka(readers: list[Reader], unit_codes: set[str]) -> tuple[NkaUnitInput, ...
     return tuple(out)
 
 
+def _amount(reader: Reader, key: str) -> Any:
+    """A rupiah amount: a TOML integer, or a string with at most two decimals (sen).
+
+    ``pagu = 4281671000`` or ``pagu = "1234567354.53"``; a TOML float is
+    refused (money never passes through binary floating point).
+    """
+    raw = reader.raw(key, required=False)
+    if raw is None or not isinstance(raw, str):
+        if isinstance(raw, float):
+            reader.problem(
+                'must be an integer or a string with at most two decimals ("1234567354.53")',
+                raw,
+                key=key,
+            )
+            return MISSING
+        return reader.integer(key, required=False, minimum=0)
+    value = reader.number(key, exact=True)
+    if value is MISSING:
+        return MISSING
+    if value < 0:
+        reader.problem("must be >= 0", value, key=key)
+        return MISSING
+    amount = reader.build(anggaran.rupiah, value, field=key, at=key)
+    return MISSING if amount is None else amount
+
+
 def _budget_row(reader: Reader) -> anggaran.PrintedRow | None:
     reader.check_keys({"label", "pagu", "blokir", "realisasi", "sisa", "percentage"})
     label = reader.text("label")
@@ -495,7 +521,7 @@ def _budget_row(reader: Reader) -> anggaran.PrintedRow | None:
         ("realisasi", "realization"),
         ("sisa", "sisa"),
     ):
-        value = reader.integer(key, required=False, minimum=0)
+        value = _amount(reader, key)
         if value is not MISSING:
             amounts[keyword] = value
     percentage = reader.number("percentage", required=False, exact=True)

@@ -12,11 +12,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+import attrs
+
 from sakip.bands import BandScheme
 from sakip.capaian import achievement
 from sakip.errors import OutOfBandError
 from sakip.findings import Finding, check_printed
-from sakip.instruments import ikpa, kepegawaian, kpkk, nka, whoqol, zona_integritas
+from sakip.instruments import ikm, ikpa, kepegawaian, kpkk, nka, whoqol, zona_integritas
 from sakip.numbers import UNBOUNDED, RoundingPolicy
 from sakip.report.compute import LkipReport
 from sakip.report.dataset import DataSet
@@ -95,7 +97,9 @@ def _units(report: LkipReport) -> Iterator[Finding]:
                     target=figure.target,
                     realization=figure.realization,
                     polarity=entry.indicator.polarity,
+                    cap=entry.indicator.cap,
                 )
+                assert value is not None  # a target above 0 always has a capaian
                 finding = check_printed(
                     f"{where}, capaian", printed=figure.printed_capaian, computed=value,
                     policy=policy, rule=entry.indicator.achievement_rule,
@@ -274,6 +278,8 @@ def _instruments(report: LkipReport) -> Iterator[Finding]:
     if dataset.zona_integritas is not None:
         yield from _zona(dataset, results)
 
+    yield from _ikm(dataset, results)
+
 
 def _printed(
     where: str,
@@ -384,6 +390,42 @@ def _whoqol(dataset: DataSet, pooled: whoqol.WhoqolResult) -> Iterator[Finding]:
             dataset.realizations[data.indicator], pooled.value, policy,
             "the indicator's realisation is the pooled percentage",
         )  # fmt: skip
+
+
+def _ikm(dataset: DataSet, results: dict[str, object]) -> Iterator[Finding]:
+    """Printed IKM figures against the stated weighting; a mismatch names the one that fits."""
+    policy = dataset.policies["survey"]
+    computed: dict[str, ikm.IkmResult] = results.get("ikm", {})  # type: ignore[assignment]
+    for entry in dataset.ikm:
+        result = computed[entry.unit]
+        where = f"{entry.location}, {dataset.unit_name(entry.unit)}"
+        for key, value, keyword in (
+            ("index", result.value, "printed_index"),
+            ("converted", result.converted, "printed_converted"),
+        ):
+            printed = entry.printed.get(key)
+            if printed is None:
+                continue
+            finding = check_printed(
+                f"{where}, IKM {key}", printed=printed, computed=value, policy=policy,
+                rule=f"sum(NRR) x weight, weights = {entry.weights.value!r}",
+            )  # fmt: skip
+            if finding is None:
+                continue
+            used = ikm.detect_weighting(nrr=entry.nrr, policy=policy, **{keyword: printed})
+            if used is not None:
+                # The audit can say which weighting the report used.
+                finding = attrs.evolve(
+                    finding,
+                    rule=f"{finding.rule}; this report used weights = {used.value!r}",
+                )
+            yield finding
+        if entry.indicator is not None:
+            yield from _printed(
+                f"{entry.location}, indikator {entry.indicator}", "realisasi",
+                dataset.realizations[entry.indicator], result.value, policy,
+                "the indicator's realisation is the IKM index (1-4)",
+            )  # fmt: skip
 
 
 def _zona(dataset: DataSet, results: dict[str, object]) -> Iterator[Finding]:

@@ -16,6 +16,7 @@ import attrs
 
 import sakip.instruments.anggaran as anggaran
 import sakip.instruments.barang_bukti as barang_bukti
+import sakip.instruments.ikm as ikm
 import sakip.instruments.ikpa as ikpa
 import sakip.instruments.kepegawaian as kepegawaian
 import sakip.instruments.kpkk as kpkk
@@ -26,7 +27,7 @@ import sakip.instruments.zona_integritas as zona_integritas
 from sakip.bands import BandScheme
 from sakip.capaian import TargetStatus, achievement, target_status
 from sakip.errors import OutOfBandError
-from sakip.indicators import IndicatorResult, evaluate
+from sakip.indicators import ExcludedIndicator, IndicatorResult, evaluate_with_exclusions
 from sakip.numbers import UNBOUNDED, RoundingPolicy
 from sakip.report.dataset import DataSet, IndicatorEntry
 from sakip.schemes import CAPAIAN_LKIP
@@ -40,7 +41,7 @@ from sakip.summary import (
     summarize,
 )
 
-__all__ = ["Cell", "IndicatorRow", "LkipReport", "Table", "compute_report"]
+__all__ = ["Cell", "ExcludedRow", "IndicatorRow", "LkipReport", "Table", "compute_report"]
 
 Cell = str | int | Decimal | None
 """A table cell: text, a count, a displayed (already rounded) number, or empty."""
@@ -87,6 +88,31 @@ class IndicatorRow:
 
 
 @attrs.frozen
+class ExcludedRow:
+    """An indicator without a capaian, shown with its realisation only.
+
+    The data set chose ``zero_target = "not_computable"`` for a
+    lower-is-better indicator with target 0 and a realisation above 0: it is
+    left out of the mean and the counts (:func:`sakip.summary.summarize`
+    names it in ``Summary.excluded``), and the Pengukuran Kinerja table
+    shows its capaian as empty and its category as ``NOT_COMPUTABLE_LABEL``.
+
+    Examples
+    --------
+    >>> from sakip.report.dataset import load_dataset
+    >>> compute_report(load_dataset()).excluded
+    ()
+    """
+
+    entry: IndicatorEntry
+    excluded: ExcludedIndicator
+
+
+#: The category shown for an indicator without a capaian.
+NOT_COMPUTABLE_LABEL = "tidak dapat dihitung"
+
+
+@attrs.frozen
 class LkipReport:
     """The computed LKIP of a data set.
 
@@ -105,6 +131,9 @@ class LkipReport:
         Every table, in report order.
     displayed_mean : Decimal or None
         The mean capaian as the document displays it (its capaian policy).
+    excluded : tuple of ExcludedRow
+        The indicators without a capaian (``zero_target = "not_computable"``),
+        not in ``indicators``, the mean or the counts.
     """
 
     dataset: DataSet
@@ -115,6 +144,7 @@ class LkipReport:
     instruments: dict[str, object] = attrs.field(hash=False)
     tables: tuple[Table, ...]
     displayed_mean: Decimal | None = None
+    excluded: tuple[ExcludedRow, ...] = ()
 
     def table(self, key: str) -> Table:
         """The table with this key."""
@@ -135,12 +165,18 @@ def compute_report(dataset: DataSet) -> LkipReport:
     ('Rata-rata capaian', Decimal('107.34'))
     """
     capaian = dataset.policies["capaian"]
-    results = evaluate(dataset.agreement, dataset.realizations, scheme=CAPAIAN_LKIP)
-    rows = tuple(
-        IndicatorRow(entry, result, capaian.apply(result.achievement))
-        for entry, result in zip(dataset.entries, results, strict=True)
+    evaluation = evaluate_with_exclusions(
+        dataset.agreement, dataset.realizations, scheme=CAPAIAN_LKIP
     )
-    summary = summarize(results, scheme=CAPAIAN_LKIP)
+    entries = {entry.indicator.code: entry for entry in dataset.entries}
+    rows = tuple(
+        IndicatorRow(entries[result.indicator.code], result, capaian.apply(result.achievement))
+        for result in evaluation.results
+    )
+    excluded = tuple(
+        ExcludedRow(entries[item.indicator.code], item) for item in evaluation.excluded
+    )
+    summary = summarize(evaluation, scheme=CAPAIAN_LKIP)
     comparison = None
     printed = dataset.summary
     if printed is not None and printed.previous_above is not None:
@@ -149,7 +185,10 @@ def compute_report(dataset: DataSet) -> LkipReport:
             above=printed.previous_above, at=printed.previous_at, below=printed.previous_below
         )
         comparison = compare_summaries(summary, previous)
-    tables: list[Table] = [_pengukuran(rows), _ringkasan(summary, comparison, capaian, dataset)]
+    tables: list[Table] = [
+        _pengukuran(dataset, rows, excluded),
+        _ringkasan(summary, comparison, capaian, dataset),
+    ]
     unit_counts: dict[str, UnitCount] = {}
     for row in rows:
         if row.entry.units:
@@ -157,9 +196,9 @@ def compute_report(dataset: DataSet) -> LkipReport:
             if count is not None:
                 unit_counts[row.entry.indicator.code] = count
             tables.append(_units_table(dataset, row.entry, capaian, count))
-    for row in rows:
-        if row.entry.history is not None:
-            tables.append(_history_table(row.entry, capaian))
+    for entry in dataset.entries:
+        if entry.history is not None:
+            tables.append(_history_table(entry, capaian))
     instruments: dict[str, object] = {}
     for builder in _INSTRUMENT_TABLES:
         builder(dataset, instruments, tables)
@@ -173,10 +212,43 @@ def compute_report(dataset: DataSet) -> LkipReport:
         instruments,
         tuple(tables),
         displayed_mean,
+        excluded,
     )
 
 
-def _pengukuran(rows: Sequence[IndicatorRow]) -> Table:
+_QUARTER_COLUMNS = ("TW I", "TW II", "TW III", "TW IV")
+
+
+def _pengukuran(
+    dataset: DataSet, rows: Sequence[IndicatorRow], excluded: Sequence[ExcludedRow]
+) -> Table:
+    # The TW I-IV columns appear only when some indicator has quarters, so a
+    # data set without them keeps the table it always had.
+    quarterly = any(entry.quarters for entry in dataset.entries)
+    by_code: dict[str, tuple[Cell, ...]] = {}
+    for row in rows:
+        by_code[row.entry.indicator.code] = _pengukuran_row(
+            row.entry,
+            row.result.realization,
+            (row.displayed, row.result.category.label, _STATUS[row.result.status]),
+            quarterly,
+        )
+    for item in excluded:
+        by_code[item.entry.indicator.code] = _pengukuran_row(
+            item.entry,
+            item.excluded.realization,
+            (None, NOT_COMPUTABLE_LABEL, _STATUS[item.excluded.status]),
+            quarterly,
+        )
+    note = "Capaian = realisasi / target x 100, kategori dari nilai capaian eksak (CAPAIAN_LKIP)."
+    if quarterly:
+        note += " TW I-IV: realisasi per triwulan; realisasi tahunan menurut aturan agregasi indikator."
+    if excluded:
+        codes = ", ".join(item.entry.indicator.code for item in excluded)
+        note += (
+            f" Tanpa capaian (target 0, semakin rendah semakin baik): {codes};"
+            " ditampilkan realisasinya saja, tidak dihitung dalam rata-rata dan jumlah."
+        )
     return Table(
         "pengukuran_kinerja",
         "Pengukuran Kinerja",
@@ -185,26 +257,36 @@ def _pengukuran(rows: Sequence[IndicatorRow]) -> Table:
             "Indikator Kinerja",
             "Target",
             "Realisasi",
+            *(_QUARTER_COLUMNS if quarterly else ()),
             "Satuan",
             "Capaian (%)",
             "Kategori",
             "Status",
         ),
-        tuple(
-            (
-                row.entry.indicator.code,
-                row.entry.indicator.name,
-                # A range target (not yet in the data set) prints as "80-90".
-                t if isinstance(t := row.result.target, Decimal) else str(t),
-                row.result.realization,
-                row.entry.indicator.unit_of_measure,
-                row.displayed,
-                row.result.category.label,
-                _STATUS[row.result.status],
-            )
-            for row in rows
-        ),
-        "Capaian = realisasi / target x 100, kategori dari nilai capaian eksak (CAPAIAN_LKIP).",
+        tuple(by_code[entry.indicator.code] for entry in dataset.entries),
+        note,
+    )
+
+
+def _pengukuran_row(
+    entry: IndicatorEntry,
+    realization: Decimal,
+    measured: tuple[Cell, Cell, Cell],
+    quarterly: bool,
+) -> tuple[Cell, ...]:
+    quarters: tuple[Cell, ...] = ()
+    if quarterly:
+        quarters = (*entry.quarters, *(None,) * (4 - len(entry.quarters)))
+    target = entry.target
+    return (
+        entry.indicator.code,
+        entry.indicator.name,
+        # A range target prints as "80-90".
+        target if isinstance(target, Decimal) else str(target),
+        realization,
+        *quarters,
+        entry.indicator.unit_of_measure,
+        *measured,
     )
 
 
@@ -222,6 +304,8 @@ def _ringkasan(
         ("Sesuai target", summary.at),
         ("Tidak mencapai target", summary.below),
     ]
+    if summary.excluded:
+        rows.append(("Tanpa capaian (tidak dihitung)", len(summary.excluded)))
     rows += [(f"Kategori {label}", count) for label, count in summary.categories.items()]
     if comparison is not None and dataset.summary is not None:
         year = dataset.summary.previous_year
@@ -262,8 +346,9 @@ def _units_table(
                 target=figure.target,
                 realization=figure.realization,
                 polarity=entry.indicator.polarity,
+                cap=entry.indicator.cap,
             )
-            shown = policy.apply(value)
+            shown = None if value is None else policy.apply(value)
         category: Cell = None
         if rule is not None and rule.scheme is not None:
             category = _category_or_gap(rule.scheme, figure.realization)
@@ -722,6 +807,44 @@ def _zona_table(dataset: DataSet, out: dict[str, object], tables: list[Table]) -
     )
 
 
+_WEIGHT_NAMES = {
+    ikm.IkmWeighting.EXACT: "1/9",
+    ikm.IkmWeighting.PRINTED_0_111: "0,111",
+    ikm.IkmWeighting.PRINTED_0_11: "0,11",
+}
+
+
+def _ikm_table(dataset: DataSet, out: dict[str, object], tables: list[Table]) -> None:
+    if not dataset.ikm:
+        return
+    policy = dataset.policies["survey"]
+    results = {entry.unit: entry.result() for entry in dataset.ikm}
+    out["ikm"] = results
+    rows: list[tuple[Cell, ...]] = [
+        (
+            dataset.unit_name(entry.unit),
+            entry.respondents,
+            _WEIGHT_NAMES[entry.weights],
+            policy.apply(results[entry.unit].value),
+            policy.apply(results[entry.unit].converted),
+            results[entry.unit].mutu,
+            results[entry.unit].kinerja,
+        )
+        for entry in dataset.ikm
+    ]
+    tables.append(
+        Table(
+            "ikm",
+            "Indeks Kepuasan Masyarakat (IKM)",
+            ("Satuan kerja", "Responden", "Bobot NRR", "Nilai indeks", "Nilai konversi",
+             "Mutu", "Kinerja"),
+            tuple(rows),
+            "Nilai indeks = jumlah NRR x bobot (1/9 menurut PermenPANRB 14/2017; 0,111 atau "
+            "0,11 bila data set menyatakan bobot cetak laporan SKM); konversi = indeks x 25.",
+        )
+    )  # fmt: skip
+
+
 _INSTRUMENT_TABLES = (
     _tahanan_table,
     _barang_bukti_table,
@@ -732,4 +855,5 @@ _INSTRUMENT_TABLES = (
     _anggaran_tables,
     _kepegawaian_table,
     _zona_table,
+    _ikm_table,
 )

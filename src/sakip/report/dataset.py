@@ -25,11 +25,15 @@ from sakip.indicators import (
     IndicatorHistory,
     Objective,
     PerformanceAgreement,
+    QuarterAggregation,
+    Realization,
     UnitLevel,
     WorkUnit,
     YearRecord,
+    evaluate_with_exclusions,
 )
 from sakip.numbers import Rounding, RoundingPolicy
+from sakip.report._ikm_section import IkmInput, read_ikm
 from sakip.report._instrument_sections import (
     AnggaranInput,
     BarangBuktiInput,
@@ -54,6 +58,7 @@ from sakip.report._instrument_sections import (
 )
 from sakip.report.reader import MISSING, Reader, decimal_or_none, present
 from sakip.report.safety import read_document
+from sakip.targets import TargetRange, ZeroTarget
 
 __all__ = [
     "BUNDLED_EXAMPLE",
@@ -61,6 +66,7 @@ __all__ = [
     "BarangBuktiInput",
     "CountRule",
     "DataSet",
+    "IkmInput",
     "IkpaUnitInput",
     "IndicatorEntry",
     "KepegawaianInput",
@@ -126,11 +132,24 @@ class CountRule:
 
 @attrs.frozen
 class IndicatorEntry:
-    """An indicator of the agreement with everything the report says of it."""
+    """An indicator of the agreement with everything the report says of it.
+
+    ``target`` is a :class:`~sakip.targets.TargetRange` when the data set
+    gives ``target = { low = ..., high = ... }``; ``quarters`` and
+    ``aggregation`` are set when it gives quarterly realisations, and
+    ``realization`` is then their aggregate. The indicator's ``cap`` and
+    ``zero_target`` come from the fields of the same names.
+
+    Examples
+    --------
+    >>> entry = load_dataset().entries[0]
+    >>> entry.indicator.code, entry.quarters, entry.aggregation
+    ('1', (), None)
+    """
 
     indicator: Indicator
     objective: str
-    target: Decimal
+    target: Decimal | TargetRange
     realization: Decimal
     location: str
     printed_capaian: Decimal | None = None
@@ -139,6 +158,8 @@ class IndicatorEntry:
     units: tuple[UnitFigure, ...] = ()
     count: CountRule | None = None
     history: IndicatorHistory | None = None
+    quarters: tuple[Decimal | None, ...] = ()
+    aggregation: QuarterAggregation | None = None
 
 
 @attrs.frozen
@@ -196,6 +217,7 @@ class DataSet:
     anggaran: AnggaranInput | None = None
     kepegawaian: KepegawaianInput | None = None
     zona_integritas: ZonaIntegritasInput | None = None
+    ikm: tuple[IkmInput, ...] = ()
 
     @property
     def realizations(self) -> dict[str, Decimal]:
@@ -290,7 +312,7 @@ def parse_dataset(document: Mapping[str, Any], *, source: str = "<data set>") ->
         {
             "schema", "document", "rounding", "unit", "subunits", "objectives", "summary",
             "tahanan", "barang_bukti", "kpkk", "whoqol", "ikpa", "nka", "anggaran",
-            "kepegawaian", "zona_integritas",
+            "kepegawaian", "zona_integritas", "ikm",
         }
     )  # fmt: skip
     version = root.integer("schema")
@@ -331,6 +353,20 @@ def parse_dataset(document: Mapping[str, Any], *, source: str = "<data set>") ->
             {e.indicator.code: e.target for e in entries},
             at="objectives",
         )
+    if agreement is not None:
+        evaluation = root.build(
+            evaluate_with_exclusions,
+            agreement,
+            {e.indicator.code: e.realization for e in entries},
+            at="objectives",
+        )
+        if evaluation is not None and not evaluation.results:
+            # The report's mean needs one capaian.
+            root.problem(
+                "must have at least one indicator with a capaian (every one is "
+                "zero_target = 'not_computable' with target 0)",
+                key="objectives",
+            )
     codes = {entry.indicator.code for entry in entries}
 
     summary = _summary(root.table_at("summary", required=False))
@@ -344,6 +380,7 @@ def parse_dataset(document: Mapping[str, Any], *, source: str = "<data set>") ->
         "anggaran": _anggaran(root.table_at("anggaran", required=False)),
         "kepegawaian": _kepegawaian(root.table_at("kepegawaian", required=False), unit_codes),
         "zona_integritas": _zona(root.table_at("zona_integritas", required=False), codes),
+        "ikm": read_ikm(root.array("ikm", required=False), codes, unit_codes),
     }
     if problems or agreement is None or unit is None:
         raise DataSetError(source, problems or ["has no usable agreement"])
@@ -395,7 +432,65 @@ def _objectives(
 _INDICATOR_KEYS = {
     "code", "name", "unit_of_measure", "polarity", "target", "realization",
     "location", "printed", "national_target", "units", "count", "history",
+    "cap", "zero_target", "quarters", "aggregation",
 }  # fmt: skip
+_ZERO_TARGETS = {choice.value: choice for choice in ZeroTarget}
+_AGGREGATIONS = {method.value: method for method in QuarterAggregation}
+
+
+def _target(reader: Reader) -> Any:
+    """``target``: a number, or a range ``{ low = "80", high = "90" }`` (docs/dataset.md)."""
+    raw = reader.raw("target")
+    if not isinstance(raw, Mapping):
+        return _non_negative(reader, "target", reader.number("target"))
+    bounds = reader.table_at("target")
+    assert bounds is not None
+    bounds.check_keys({"low", "high"})
+    low = _non_negative(bounds, "low", bounds.number("low"))
+    high = _non_negative(bounds, "high", bounds.number("high"))
+    if not present(low, high):
+        return MISSING
+    built = reader.build(TargetRange, low, high, at="target")
+    return MISSING if built is None else built
+
+
+def _quarters(reader: Reader, realization: Any) -> tuple[Any, Realization | None]:
+    """``quarters`` and ``aggregation``: the realisation computed from TW I-IV.
+
+    Returns the realisation (the given one, or the aggregate when none is
+    given) and the :class:`Realization` with its quarters (``None`` without
+    quarters). A given realisation must equal the aggregate.
+    """
+    if not reader.has("quarters"):
+        if reader.has("aggregation"):
+            reader.problem("is only used with quarters", key="aggregation")
+        if realization is None:
+            reader.problem("is missing", key="realization")
+            return MISSING, None
+        return realization, None
+    values = reader.values("quarters")
+    numbers = []
+    for position, value in enumerate(values):
+        sub = Reader({"v": value}, reader.where(f"quarters[{position}]"), reader.problems)
+        number = _non_negative(sub, "v", sub.number("v"))
+        numbers.append(number)
+    aggregation = reader.choice("aggregation", _AGGREGATIONS)
+    if not values:
+        reader.problem("must list 1 to 4 quarterly values (TW I-IV)", key="quarters")
+        return MISSING, None
+    if not present(aggregation, realization, *numbers):
+        return MISSING, None
+    quarterly = reader.build(Realization.from_quarters, numbers, aggregation, at="quarters")
+    if quarterly is None:
+        return MISSING, None
+    if realization is not None and realization != quarterly.value:
+        reader.problem(
+            f"must equal the {aggregation.value} of the quarters ({quarterly.value})",
+            realization,
+            key="realization",
+        )
+        return MISSING, None
+    return quarterly.value, quarterly
 
 
 def _indicator(
@@ -405,7 +500,11 @@ def _indicator(
     code, name = reader.text("code"), reader.text("name")
     measure = reader.text("unit_of_measure")
     polarity = reader.choice("polarity", _POLARITIES, default=Polarity.HIGHER_IS_BETTER)
-    target, realization = reader.number("target"), reader.number("realization")
+    target = _target(reader)
+    given = _non_negative(reader, "realization", reader.number("realization", required=False))
+    realization, quarterly = _quarters(reader, given)
+    cap = _non_negative(reader, "cap", reader.number("cap", required=False))
+    zero_target = reader.choice("zero_target", _ZERO_TARGETS, default=ZeroTarget.RAISE)
     location = reader.text("location", required=False) or reader.where()
     national = reader.number("national_target", required=False)
     printed_capaian = printed_category = None
@@ -414,21 +513,24 @@ def _indicator(
         printed.check_keys({"capaian", "category"})
         printed_capaian = printed.number("capaian", required=False, exact=True)
         printed_category = printed.text("category", required=False)
-    for field, value in (("target", target), ("realization", realization)):
-        if isinstance(value, Decimal) and value < 0:
-            reader.problem("must be >= 0", value, key=field)
-            return None
-    if not present(code, name, measure, polarity, target, realization, national):
+    if not present(code, name, measure, polarity, target, realization, national, cap):
         return None
-    indicator = reader.build(Indicator, code, name, measure, polarity)
+    if not present(zero_target):
+        return None
+    indicator = reader.build(
+        Indicator, code, name, measure, polarity, cap=cap, zero_target=zero_target
+    )
     if indicator is None:
         return None
-    # The capaian must exist (a zero target has none): say so here, with the location.
+    # The capaian must exist (a zero target has none unless zero_target says
+    # otherwise): say so here, with the location.
     reader.build(
         achievement,
         target=target,
         realization=realization,
         polarity=indicator.polarity,
+        cap=indicator.cap,
+        zero_target=indicator.zero_target,
     )
     units = _unit_figures(reader.array("units", required=False), indicator, unit_codes)
     count = _count_rule(reader.table_at("count", required=False), unit_codes, units)
@@ -445,6 +547,8 @@ def _indicator(
         units=units,
         count=count,
         history=history,
+        quarters=() if quarterly is None else quarterly.quarters,
+        aggregation=None if quarterly is None else quarterly.aggregation,
     )
 
 
@@ -475,7 +579,14 @@ def _check_capaian(
     reader: Reader, indicator: Indicator, target: Decimal, realization: Decimal
 ) -> None:
     """Report (on ``reader``) a capaian the report shows but that cannot be computed."""
-    reader.build(achievement, target=target, realization=realization, polarity=indicator.polarity)
+    reader.build(
+        achievement,
+        target=target,
+        realization=realization,
+        polarity=indicator.polarity,
+        cap=indicator.cap,
+        zero_target=indicator.zero_target,
+    )
 
 
 def _unit_figures(

@@ -24,7 +24,7 @@ from sakip._io import atomic_write
 from sakip.errors import MissingExtraError
 from sakip.findings import Finding
 from sakip.numbers import NumberStyle, format_number
-from sakip.report.compute import Cell, LkipReport, Table
+from sakip.report.compute import NOT_COMPUTABLE_LABEL, Cell, LkipReport, Table
 from sakip.report.safety import formula_like, spreadsheet_text
 
 __all__ = [
@@ -249,6 +249,40 @@ def _json_value(value: object) -> Any:
     return str(value)
 
 
+def _json_indicators(report: LkipReport) -> list[dict[str, Any]]:
+    """Every indicator in the agreement's order; one without a capaian has ``null`` there."""
+    rows: dict[str, dict[str, Any]] = {}
+    for row in report.indicators:
+        rows[row.entry.indicator.code] = {
+            "target": _json_value(row.result.target),
+            "realization": _json_value(row.result.realization),
+            "capaian": _json_value(row.displayed),
+            "capaian_exact": _json_value(row.result.achievement),
+            "category": row.result.category.label,
+            "status": row.result.status.value,
+        }
+    for item in report.excluded:
+        rows[item.entry.indicator.code] = {
+            "target": _json_value(item.excluded.target),
+            "realization": _json_value(item.excluded.realization),
+            "capaian": None,
+            "capaian_exact": None,
+            "category": NOT_COMPUTABLE_LABEL,
+            "status": item.excluded.status.value,
+        }
+    return [
+        {
+            "code": entry.indicator.code,
+            "objective": entry.objective,
+            "name": entry.indicator.name,
+            "unit_of_measure": entry.indicator.unit_of_measure,
+            "polarity": entry.indicator.polarity.value,
+            **rows[entry.indicator.code],
+        }
+        for entry in report.dataset.entries
+    ]
+
+
 def render_json(report: LkipReport, findings: Sequence[Finding] | None = None) -> str:
     """The report as stable JSON for other tools (layout in ``docs/report.md``).
 
@@ -279,22 +313,7 @@ def render_json(report: LkipReport, findings: Sequence[Finding] | None = None) -
             name: {"places": p.places, "rounding": p.rounding.value}
             for name, p in dataset.policies.items()
         },
-        "indicators": [
-            {
-                "code": row.entry.indicator.code,
-                "objective": row.entry.objective,
-                "name": row.entry.indicator.name,
-                "unit_of_measure": row.entry.indicator.unit_of_measure,
-                "polarity": row.entry.indicator.polarity.value,
-                "target": _json_value(row.result.target),
-                "realization": _json_value(row.result.realization),
-                "capaian": _json_value(row.displayed),
-                "capaian_exact": _json_value(row.result.achievement),
-                "category": row.result.category.label,
-                "status": row.result.status.value,
-            }
-            for row in report.indicators
-        ],
+        "indicators": _json_indicators(report),
         "summary": {
             "count": summary.count,
             "mean": _json_value(report.displayed_mean),
