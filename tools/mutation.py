@@ -35,27 +35,38 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / ".mutation"
 
+# the raise-site tests of every module (field, rule and value of each error)
+ERRORS = "tests/test_error_fields.py"
+
 # module name -> (source file, the test files that exercise it)
 MODULES: dict[str, tuple[str, tuple[str, ...]]] = {
-    "numbers": ("src/sakip/numbers.py", ("tests/test_numbers.py",)),
-    "bands": ("src/sakip/bands.py", ("tests/test_bands.py", "tests/test_schemes.py")),
+    "numbers": ("src/sakip/numbers.py", ("tests/test_numbers.py", ERRORS)),
+    "bands": ("src/sakip/bands.py", ("tests/test_bands.py", "tests/test_schemes.py", ERRORS)),
     "capaian": (
         "src/sakip/capaian.py",
-        ("tests/test_capaian.py", "tests/test_batch.py", "tests/test_oracle_capaian.py"),
+        (
+            "tests/test_capaian.py",
+            "tests/test_batch.py",
+            "tests/test_oracle_capaian.py",
+            ERRORS,
+        ),
     ),
-    "tahanan": ("src/sakip/instruments/tahanan.py", ("tests/test_tahanan.py",)),
-    "nka": ("src/sakip/instruments/nka.py", ("tests/test_nka.py",)),
+    "tahanan": ("src/sakip/instruments/tahanan.py", ("tests/test_tahanan.py", ERRORS)),
+    "nka": ("src/sakip/instruments/nka.py", ("tests/test_nka.py", ERRORS)),
     "zona_integritas": (
         "src/sakip/instruments/zona_integritas.py",
-        ("tests/test_zona_integritas.py",),
+        ("tests/test_zona_integritas.py", ERRORS),
     ),
-    "kpkk": ("src/sakip/instruments/kpkk.py", ("tests/test_kpkk.py",)),
-    "kepegawaian": ("src/sakip/instruments/kepegawaian.py", ("tests/test_kepegawaian.py",)),
-    "barang_bukti": ("src/sakip/instruments/barang_bukti.py", ("tests/test_barang_bukti.py",)),
-    "ikpa": ("src/sakip/instruments/ikpa.py", ("tests/test_ikpa.py",)),
-    "ikm": ("src/sakip/instruments/ikm.py", ("tests/test_ikm.py",)),
-    "anggaran": ("src/sakip/instruments/anggaran.py", ("tests/test_anggaran.py",)),
-    "whoqol": ("src/sakip/instruments/whoqol.py", ("tests/test_whoqol.py",)),
+    "kpkk": ("src/sakip/instruments/kpkk.py", ("tests/test_kpkk.py", ERRORS)),
+    "kepegawaian": ("src/sakip/instruments/kepegawaian.py", ("tests/test_kepegawaian.py", ERRORS)),
+    "barang_bukti": (
+        "src/sakip/instruments/barang_bukti.py",
+        ("tests/test_barang_bukti.py", ERRORS),
+    ),
+    "ikpa": ("src/sakip/instruments/ikpa.py", ("tests/test_ikpa.py", ERRORS)),
+    "ikm": ("src/sakip/instruments/ikm.py", ("tests/test_ikm.py", ERRORS)),
+    "anggaran": ("src/sakip/instruments/anggaran.py", ("tests/test_anggaran.py", ERRORS)),
+    "whoqol": ("src/sakip/instruments/whoqol.py", ("tests/test_whoqol.py", ERRORS)),
 }
 
 # Tests that list a class's attributes: they see mutmut's mutant copies of the
