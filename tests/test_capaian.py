@@ -537,3 +537,11 @@ def test_classification_of_quotients_beyond_int64() -> None:
     assert batch.numerator.dtype == object
     exact = achievement(target=target, realization=target + 1)
     assert batch.classify(fine).tolist() == [fine.index(exact)] == [0]
+
+
+def test_floor_at_zero_keeps_a_small_positive_capaian() -> None:
+    # PermenPANRB 53/2014: (2T - R) / T = (200 - 199.5) / 100 = 0.5 %, above zero, kept.
+    assert achievement(target=100, realization="199.5", polarity=Polarity.LOWER_IS_BETTER) == (
+        Decimal("0.5")
+    )
+    assert achievement(target=100, realization=200, polarity=Polarity.LOWER_IS_BETTER) == 0

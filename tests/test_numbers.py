@@ -14,6 +14,7 @@ from sakip import (
     InvalidTypeError,
     InvalidValueError,
     Rounding,
+    RoundingPolicy,
     SakipError,
     format_number,
     parse_number,
@@ -22,7 +23,7 @@ from sakip import (
     to_decimal,
 )
 from sakip.errors import AmbiguousNumberError, NumberFormatError
-from sakip.numbers import NumberStyle, divide
+from sakip.numbers import NumberStyle, divide, exact_sum, to_count, to_percentage
 
 finite_decimals = st.decimals(allow_nan=False, allow_infinity=False, places=6).filter(
     lambda d: abs(d) < Decimal("1e12")
@@ -384,3 +385,40 @@ def test_finding_difference_is_never_nan() -> None:
             Finding("x", bad, 121, "rule")
         with pytest.raises(SakipError):
             Finding("x", 121, bad, "rule")
+
+
+def test_count_percentage_and_sum_known_values() -> None:
+    # Counts of people (tahanan, pegawai): 0 is a count, 3.0 is 3.
+    assert to_count(0, field="escapes") == 0
+    assert to_count(Decimal("3.0"), field="escapes") == 3
+    assert type(to_count("22")) is int
+    # An index given by the caller lies in [0, 100], both ends included.
+    assert to_percentage(0) == Decimal(0)
+    assert to_percentage("100") == Decimal(100)
+    assert to_percentage("0.01") == Decimal("0.01")
+    assert exact_sum([]) == Decimal(0)
+    assert exact_sum(["0.1", "0.2", 3]) == Decimal("3.3")
+
+
+def test_rounding_policy_apply_and_agrees() -> None:
+    # LKIP 2024 BAB III A: 3,70 / 3,60 = 102,777...% printed 102,77 (truncated).
+    policy = RoundingPolicy(2, Rounding.TRUNCATE)
+    value = Decimal("370") / Decimal("3.60")
+    assert policy.apply(value) == Decimal("102.77")
+    assert policy.agrees(value, printed="102.77")
+    assert not policy.agrees(value, printed="102.78")
+    # Fewer places printed: truncated to the printed places.
+    assert policy.agrees(value, printed="102.7")
+    assert policy.agrees(value, printed="102")
+    assert not policy.agrees(value, printed="103")
+    # More places printed than the policy: only an exact match agrees.
+    assert policy.agrees("1.234", printed="1.234")
+    assert not policy.agrees("1.2345", printed="1.234")
+    assert RoundingPolicy(2, Rounding.HALF_UP).agrees("102.775", printed="102.78")
+
+
+def test_divide_is_exact_for_long_operands() -> None:
+    # 1 / 2**200 terminates with 200 decimals (5**200 has 140 digits), beyond 60 digits.
+    quotient = divide(1, 2**200)
+    assert quotient == Decimal(f"{5**200}E-200")  # built from a str: no context involved
+    assert divide(7 * 2**200, 2**200) == 7
