@@ -26,6 +26,7 @@ from sakip._io import OutputRefusedError, atomic_write, check_target
 from sakip._version import __version__
 from sakip.errors import DataSetError, SakipError
 from sakip.report.audit import audit
+from sakip.report.batch_cli import NoInputsError, expand_inputs, render_summary, run_unit
 from sakip.report.compute import LkipReport, compute_report
 from sakip.report.dataset import DataSet, bundled_dataset_path, load_dataset
 from sakip.report.render import (
@@ -96,7 +97,9 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.required = True
     report = commands.add_parser("report", help="compute the report and show its tables")
-    report.add_argument("dataset", nargs="?", metavar="DATASET", help="a data set TOML file")
+    report.add_argument(
+        "dataset", nargs="*", metavar="DATASET", help="a data set TOML file (one only)"
+    )
     report.add_argument(
         "--format",
         choices=("text", "md", "csv", "json", "xlsx"),
@@ -110,11 +113,23 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--force", action="store_true", help="replace existing files (never the data set)"
     )
+    several = "data set TOML files or folders (a folder: its *.toml files); several: a summary"
     check = commands.add_parser("audit", help="list printed figures that differ from the rules")
-    check.add_argument("dataset", nargs="?", metavar="DATASET", help="a data set TOML file")
-    check.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    check.add_argument("dataset", nargs="*", metavar="DATASET", help=several)
+    check.add_argument(
+        "--format",
+        choices=("text", "json", "md", "csv"),
+        default="text",
+        help="output format (md and csv: the summary of several data sets only)",
+    )
     validate = commands.add_parser("validate", help="check a data set and list every problem")
-    validate.add_argument("dataset", metavar="DATASET", help="a data set TOML file")
+    validate.add_argument("dataset", nargs="+", metavar="DATASET", help=several)
+    validate.add_argument(
+        "--format",
+        choices=("text", "json", "md", "csv"),
+        default="text",
+        help="format of the summary of several data sets",
+    )
     return parser
 
 
@@ -280,9 +295,36 @@ def _report(args: argparse.Namespace, report: LkipReport) -> int:
     return EXIT_OK
 
 
+def _several(args: argparse.Namespace) -> int | None:
+    """Several data sets (or a folder): the summary table; ``None`` for one data set."""
+    paths: list[str] = args.dataset
+    if len(paths) == 1 and not Path(paths[0]).is_dir():
+        args.dataset = paths[0]
+        if args.command != "report" and args.format in ("md", "csv"):
+            _error(f"sakip: error: --format {args.format} is for several data sets")
+            return EXIT_USAGE
+        if args.command == "validate" and args.format != "text":
+            _error(f"sakip: error: --format {args.format} is for several data sets")
+            return EXIT_USAGE
+        return None
+    if not paths:
+        args.dataset = None
+        return None
+    if args.command == "report":
+        _error("sakip: error: report takes one data set (use audit or validate for several)")
+        return EXIT_USAGE
+    files = expand_inputs(paths)
+    outcomes = [run_unit(path, args.command) for path in files]
+    _write_stdout(render_summary(outcomes, args.format), json_text=args.format == "json")
+    return max(outcome.exit_code for outcome in outcomes)
+
+
 def _run(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
     try:
+        several = _several(args)
+        if several is not None:
+            return several
         dataset = _load(args.dataset)
         # Computed and rendered for validate too: "valid" means that report and audit work.
         report = compute_report(dataset)
@@ -299,6 +341,9 @@ def _run(argv: Sequence[str] | None) -> int:
         else:
             _write_stdout(render_findings(findings) + "\n")
         return EXIT_AUDIT if findings else EXIT_OK
+    except NoInputsError as error:
+        _error(f"sakip: error: {error.field}: {error.rule}")
+        return EXIT_DATA
     except DataSetError as error:
         _error(f"sakip: {error}")
         return EXIT_DATA

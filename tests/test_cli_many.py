@@ -1,0 +1,143 @@
+"""Several data sets in one command (issue 15, "Many units"), run as a user runs it."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from sakip.report.dataset import bundled_dataset_path
+
+
+def sakip(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    # The installed command, as a user runs it.
+    command = shutil.which("sakip") or str(Path(__file__).parents[1] / ".venv/bin/sakip")
+    return subprocess.run(
+        [command, *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=300,
+        check=False,
+    )
+
+
+def second_unit(folder: Path) -> Path:
+    """A copy of the bundled data set as another unit (name and code changed)."""
+    text = bundled_dataset_path().read_text(encoding="utf-8")
+    text = text.replace('name = "BNN Provinsi Kalimantan Tengah"', 'name = "BNNP Contoh Kedua"', 1)
+    text = text.replace("bnnp-kalteng", "bnnp-contoh")
+    # Indicator 1 realised 1 of 2 kabupaten/kota instead of 2 (capaian 50: below target).
+    text = text.replace("target = 2\nrealization = 2\n", "target = 2\nrealization = 1\n", 1)
+    path = folder / "b-contoh.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def units(folder: Path) -> tuple[Path, Path, Path]:
+    folder.mkdir(exist_ok=True)
+    first = folder / "a-kalteng.toml"
+    shutil.copyfile(bundled_dataset_path(), first)
+    broken = folder / "c-broken.toml"
+    broken.write_text('schema = 1\n[document]\ntitle = "x"\n', encoding="utf-8")
+    return first, second_unit(folder), broken
+
+
+def test_audit_of_several_files_prints_one_row_per_unit(tmp_path: Path) -> None:
+    units(tmp_path / "data")
+    result = sakip("audit", "a-kalteng.toml", "b-contoh.toml", cwd=tmp_path / "data")
+    # Both have printed figures that differ from the rules: worst exit 1.
+    assert result.returncode == 1, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Ringkasan per unit"
+    rows = [line.split() for line in lines[4:6]]
+    # LKIP 2024 BAB III/IV A: 18 indicators, mean 107,34, 6 above, 11 at, 1 below target;
+    # the audit of the bundled data set finds 20 printed figures that differ.
+    assert rows[0][0] == "a-kalteng.toml" and "Tengah" in rows[0]
+    assert rows[0][-7:] == ["18", "107,34", "6", "11", "1", "20", "findings"]
+    # Indicator 1 at 1 of 2: capaian 50, so one more below target and a lower mean.
+    assert rows[1][0] == "b-contoh.toml" and "Kedua" in rows[1]
+    assert rows[1][-7:-1] == ["18", "104,56", "6", "10", "2", "26"]
+    assert lines[7] == "a-kalteng.toml: findings"
+
+
+def test_a_folder_means_its_toml_files_sorted_and_the_worst_exit_wins(tmp_path: Path) -> None:
+    units(tmp_path / "data")
+    (tmp_path / "data" / "notes.txt").write_text("not a data set", encoding="utf-8")
+    result = sakip("audit", tmp_path / "data", "--format", "json")
+    assert result.returncode == 2, result.stderr  # one unusable data set
+    document = json.loads(result.stdout)
+    assert document["format"] == "sakip-summary/1"
+    assert [Path(u["source"]).name for u in document["units"]] == [
+        "a-kalteng.toml",
+        "b-contoh.toml",
+        "c-broken.toml",
+    ]
+    good, _, broken = document["units"]
+    assert good["mean"] == "107.34" and good["indicators"] == 18
+    assert (good["above"], good["at"], good["below"]) == (6, 11, 1)  # LKIP 2024, BAB III
+    assert good["status"] == "findings" and good["exit_code"] == 1
+    assert broken["status"] == "unusable" and broken["exit_code"] == 2
+    assert broken["problems"] and document["exit_code"] == 2
+
+
+def test_validate_lists_problems_under_the_table(tmp_path: Path) -> None:
+    first, _, broken = units(tmp_path / "data")
+    result = sakip("validate", first, broken)
+    assert result.returncode == 2
+    table, _, problems = result.stdout.partition("\n\n")
+    assert "valid" in table and "unusable" in table
+    assert problems.splitlines()[0].endswith("c-broken.toml: unusable")
+    assert problems.splitlines()[1].startswith("  ")
+
+
+def test_validate_of_good_units_exits_0(tmp_path: Path) -> None:
+    first, second, _ = units(tmp_path / "data")
+    result = sakip("validate", first, second)
+    assert result.returncode == 0, result.stdout
+    assert [line.split()[-1] for line in result.stdout.splitlines()[4:]] == ["valid", "valid"]
+
+
+def test_summary_formats_use_the_report_number_styles(tmp_path: Path) -> None:
+    first, second, _ = units(tmp_path / "data")
+    rows = list(csv.reader(io.StringIO(sakip("audit", first, second, "--format", "csv").stdout)))
+    assert rows[0][0] == "Data set" and rows[1][3] == "107.34"  # plain in CSV
+    markdown = sakip("audit", first, second, "--format", "md").stdout
+    assert "| 107,34 |" in markdown  # Indonesian in Markdown
+
+
+def test_an_empty_folder_is_exit_2_with_one_line(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    result = sakip("validate", tmp_path / "empty")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.strip().splitlines() == [
+        f"sakip: error: {tmp_path / 'empty'}: holds no *.toml file"
+    ]
+
+
+@pytest.mark.parametrize("command", ["audit", "validate"])
+def test_summary_only_formats_are_refused_for_one_data_set(command: str, tmp_path: Path) -> None:
+    first, _, _ = units(tmp_path / "data")
+    result = sakip(command, first, "--format", "csv")
+    assert result.returncode == 4
+    assert "for several data sets" in result.stderr
+
+
+def test_report_refuses_several_inputs(tmp_path: Path) -> None:
+    first, second, _ = units(tmp_path / "data")
+    result = sakip("report", first, second)
+    assert result.returncode == 4
+    assert result.stdout == "" and "report takes one data set" in result.stderr
+
+
+def test_one_data_set_keeps_its_output(tmp_path: Path) -> None:
+    first, _, _ = units(tmp_path / "data")
+    result = sakip("validate", first)
+    assert result.returncode == 0
+    assert result.stdout == f"{first}: valid (18 indicators)\n"
