@@ -141,3 +141,97 @@ def test_one_data_set_keeps_its_output(tmp_path: Path) -> None:
     result = sakip("validate", first)
     assert result.returncode == 0
     assert result.stdout == f"{first}: valid (18 indicators)\n"
+
+
+# --- sakip compare A B -------------------------------------------------------------------
+
+
+def recoded(folder: Path) -> Path:
+    """The second unit with indicator 10 coded "IKU-10"."""
+    second = second_unit(folder)
+    text = second.read_text(encoding="utf-8").replace('code = "10"\n', 'code = "IKU-10"\n', 1)
+    path = folder / "d-recoded.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_compare_shows_both_units_by_indicator(tmp_path: Path) -> None:
+    first, second, _ = units(tmp_path / "data")
+    result = sakip("compare", first, second)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "BNN Provinsi Kalimantan Tengah 2024" in lines[0] and "BNNP Contoh Kedua" in lines[0]
+    rows = {line.split()[0]: line.split() for line in lines[4:]}
+    assert len(rows) == 18
+    # Indicator 1 (BAB III A, L269): 2 of 2 in A, 1 of 2 in B: 100,00 -> 50,00, -50,00 points.
+    assert rows["1"][-9:] == [
+        "2",
+        "2",
+        "100,00",
+        "Memuaskan",
+        "2",
+        "1",
+        "50,00",
+        "Kurang",
+        "-50,00",
+    ]
+    # Indicator 10 (L287): 3,70 of 3,60 in both, capaian 102,77, no difference.
+    assert rows["10"][-7:] == [
+        "102,77",
+        "Memuaskan",
+        "3,60",
+        "3,70",
+        "102,77",
+        "Memuaskan",
+        "0,00",
+    ]
+
+
+def test_compare_json_and_csv_are_plain(tmp_path: Path) -> None:
+    first, second, _ = units(tmp_path / "data")
+    document = json.loads(sakip("compare", first, second, "--format", "json").stdout)
+    assert document["format"] == "sakip-compare/1"
+    assert document["a"]["unit"]["code"] == "bnnp-kalteng"
+    assert document["b"]["unit"]["code"] == "bnnp-contoh"
+    assert document["rows"][0][-3:] == ["50.00", "Kurang", "-50.00"]
+    assert document["only_a"] == document["only_b"] == []
+    rows = list(csv.reader(io.StringIO(sakip("compare", first, second, "--format", "csv").stdout)))
+    assert rows[0][-1] == "Selisih capaian (poin)" and rows[1][-1] == "-50.00"
+    markdown = sakip("compare", first, second, "--format", "md").stdout
+    assert "| 100,00 | Memuaskan | 2 | 1 | 50,00 | Kurang | -50,00 |" in markdown
+
+
+def test_compare_lists_indicators_of_one_side_and_maps_codes(tmp_path: Path) -> None:
+    first, _, _ = units(tmp_path / "data")
+    other = recoded(tmp_path / "data")
+    result = sakip("compare", first, other)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-2:] == ["Hanya di A: 10", "Hanya di B: IKU-10"]
+    mapped = sakip("compare", first, other, "--map", "10=IKU-10")
+    assert mapped.returncode == 0, mapped.stderr
+    assert "Hanya di" not in mapped.stdout
+    row = next(line for line in mapped.stdout.splitlines() if line.startswith("10=IKU-10 "))
+    assert row.split()[-1] == "0,00"
+
+
+@pytest.mark.parametrize(
+    ("mapping", "message"),
+    [
+        ("10", "'--map' must be A_CODE=B_CODE: '10'"),
+        ("99=IKU-10", "'--map' names an indicator that A does not have: '99'"),
+        ("10=99", "'--map' names an indicator that B does not have: '99'"),
+    ],
+)
+def test_compare_refuses_a_wrong_mapping(mapping: str, message: str, tmp_path: Path) -> None:
+    first, _, _ = units(tmp_path / "data")
+    result = sakip("compare", first, recoded(tmp_path / "data"), "--map", mapping)
+    assert result.returncode == 4
+    assert result.stdout == ""
+    assert result.stderr.strip() == f"sakip: error: {message}"
+
+
+def test_compare_with_an_unusable_data_set_exits_2(tmp_path: Path) -> None:
+    first, _, broken = units(tmp_path / "data")
+    result = sakip("compare", first, broken)
+    assert result.returncode == 2
+    assert result.stdout == "" and "c-broken.toml" in result.stderr

@@ -27,6 +27,12 @@ from sakip._version import __version__
 from sakip.errors import DataSetError, SakipError
 from sakip.report.audit import audit
 from sakip.report.batch_cli import NoInputsError, expand_inputs, render_summary, run_unit
+from sakip.report.compare_cli import (
+    MappingError,
+    compare_reports,
+    parse_mapping,
+    render_comparison,
+)
 from sakip.report.compute import LkipReport, compute_report
 from sakip.report.dataset import DataSet, bundled_dataset_path, load_dataset
 from sakip.report.render import (
@@ -129,6 +135,19 @@ def _parser() -> argparse.ArgumentParser:
         choices=("text", "json", "md", "csv"),
         default="text",
         help="format of the summary of several data sets",
+    )
+    compare = commands.add_parser("compare", help="two units or two years side by side")
+    compare.add_argument("first", metavar="A", help="a data set TOML file")
+    compare.add_argument("second", metavar="B", help="a data set TOML file")
+    compare.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="A_CODE=B_CODE",
+        help="match indicator A_CODE of A with B_CODE of B (repeatable)",
+    )
+    compare.add_argument(
+        "--format", choices=("text", "md", "csv", "json"), default="text", help="output format"
     )
     return parser
 
@@ -319,9 +338,28 @@ def _several(args: argparse.Namespace) -> int | None:
     return max(outcome.exit_code for outcome in outcomes)
 
 
+def _compare(args: argparse.Namespace) -> int:
+    try:
+        mapping = parse_mapping(args.map)
+    except MappingError as error:
+        _error(f"sakip: error: {error}")
+        return EXIT_USAGE
+    first = compute_report(_load(args.first))
+    second = compute_report(_load(args.second))
+    try:
+        comparison = compare_reports(first, second, mapping)
+    except MappingError as error:
+        _error(f"sakip: error: {error}")
+        return EXIT_USAGE
+    _write_stdout(render_comparison(comparison, args.format), json_text=args.format == "json")
+    return EXIT_OK
+
+
 def _run(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
     try:
+        if args.command == "compare":
+            return _compare(args)
         several = _several(args)
         if several is not None:
             return several
@@ -365,7 +403,9 @@ def _run(argv: Sequence[str] | None) -> int:
         _error(f"sakip: error: {error}")
         return EXIT_DATA
     except MemoryError:  # loading has its own message; this is the computing of a huge data set
-        _error(f"sakip: {args.dataset or 'the data set'}: is too large for the memory available")
+        _error(
+            f"sakip: {getattr(args, 'dataset', None) or 'the data set'}: is too large for the memory available"
+        )
         return EXIT_DATA
 
 
