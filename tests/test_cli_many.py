@@ -129,11 +129,88 @@ def test_summary_only_formats_are_refused_for_one_data_set(command: str, tmp_pat
     assert "for several data sets" in result.stderr
 
 
-def test_report_refuses_several_inputs(tmp_path: Path) -> None:
+def test_report_of_several_inputs_needs_out(tmp_path: Path) -> None:
     first, second, _ = units(tmp_path / "data")
     result = sakip("report", first, second)
     assert result.returncode == 4
-    assert result.stdout == "" and "report takes one data set" in result.stderr
+    assert result.stdout == "" and "several data sets need --out DIR" in result.stderr
+
+
+def test_report_writes_one_file_per_input_into_the_folder(tmp_path: Path) -> None:
+    first, second, _ = units(tmp_path / "data")
+    out = tmp_path / "out"
+    result = sakip("report", first, second, "--out", out, "--format", "md")
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["a-kalteng.md", "b-contoh.md"]
+    # Each file is exactly the report of its data set alone.
+    for data, name in ((first, "a-kalteng.md"), (second, "b-contoh.md")):
+        alone = sakip("report", data, "--format", "md").stdout
+        assert (out / name).read_text(encoding="utf-8") == alone
+
+
+def test_report_into_a_folder_follows_the_force_rules(tmp_path: Path) -> None:
+    first, second, _ = units(tmp_path / "data")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "b-contoh.txt").write_text("old", encoding="utf-8")
+    refused = sakip("report", first, second, "--out", out)
+    assert refused.returncode == 3
+    assert refused.stderr.strip() == (
+        f"sakip: error: will not write {out / 'b-contoh.txt'}: "
+        "it exists (use --force to replace it)"
+    )
+    # Checked before anything is written: the other report is not written either.
+    assert sorted(p.name for p in out.iterdir()) == ["b-contoh.txt"]
+    assert (out / "b-contoh.txt").read_text(encoding="utf-8") == "old"
+    forced = sakip("report", first, second, "--out", out, "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert "BNNP Contoh Kedua" in (out / "b-contoh.txt").read_text(encoding="utf-8")
+
+
+def test_report_into_a_folder_never_writes_onto_an_input(tmp_path: Path) -> None:
+    first, second, _ = units(tmp_path / "data")
+    data_as_json = tmp_path / "data" / "b-contoh.json"  # a data set whose name ends in .json
+    second.rename(data_as_json)
+    before = data_as_json.read_bytes()
+    result = sakip(
+        "report", first, data_as_json, "--out", tmp_path / "data", "--format", "json", "--force"
+    )
+    assert result.returncode == 3
+    assert "it is the input data set" in result.stderr
+    assert data_as_json.read_bytes() == before
+    assert not (tmp_path / "data" / "a-kalteng.json").exists()
+
+
+def test_report_into_a_folder_writes_nothing_when_an_input_is_unusable(tmp_path: Path) -> None:
+    units(tmp_path / "data")
+    out = tmp_path / "out"
+    result = sakip("report", tmp_path / "data", "--out", out)
+    assert result.returncode == 2
+    assert "c-broken.toml" in result.stderr
+    assert (
+        result.stderr.splitlines()[-1] == "sakip: 1 of 3 data sets are unusable: no file written"
+    )
+    assert not out.exists()
+
+
+def test_report_into_a_folder_refuses_two_inputs_with_one_name(tmp_path: Path) -> None:
+    first, _, _ = units(tmp_path / "data")
+    (tmp_path / "other").mkdir()
+    twin = tmp_path / "other" / "a-kalteng.toml"
+    shutil.copyfile(first, twin)
+    result = sakip("report", first, twin, "--out", tmp_path / "out")
+    assert result.returncode == 3
+    assert "gives the same output name as" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_report_out_must_be_a_folder_for_several_inputs(tmp_path: Path) -> None:
+    first, second, _ = units(tmp_path / "data")
+    (tmp_path / "file.txt").write_text("keep", encoding="utf-8")
+    result = sakip("report", first, second, "--out", tmp_path / "file.txt")
+    assert result.returncode == 3
+    assert "it is not a folder" in result.stderr
+    assert (tmp_path / "file.txt").read_text(encoding="utf-8") == "keep"
 
 
 def test_one_data_set_keeps_its_output(tmp_path: Path) -> None:

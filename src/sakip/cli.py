@@ -26,7 +26,14 @@ from sakip._io import OutputRefusedError, atomic_write, check_target
 from sakip._version import __version__
 from sakip.errors import DataSetError, SakipError
 from sakip.report.audit import audit
-from sakip.report.batch_cli import NoInputsError, expand_inputs, render_summary, run_unit
+from sakip.report.batch_cli import (
+    NoInputsError,
+    OutputNameError,
+    expand_inputs,
+    output_names,
+    render_summary,
+    run_unit,
+)
 from sakip.report.compare_cli import (
     MappingError,
     compare_reports,
@@ -314,6 +321,45 @@ def _report(args: argparse.Namespace, report: LkipReport) -> int:
     return EXIT_OK
 
 
+def _report_many(args: argparse.Namespace, files: list[Path]) -> int:
+    """One report per data set into the folder ``--out``; all or nothing."""
+    if args.out is None or args.charts is not None:
+        _error("sakip: error: several data sets need --out DIR (a folder) and no --charts")
+        return EXIT_USAGE
+    folder = Path(args.out)
+    if folder.exists() and not folder.is_dir():
+        raise OutputRefusedError(args.out, "it is not a folder", args.out)
+    names = output_names(files, args.format)
+    targets = [folder / name for name in names]
+    for target in targets:  # every target is checked before anything is computed
+        check_target(target, force=args.force, inputs=files)
+    reports: list[LkipReport] = []
+    unusable = 0
+    for path in files:
+        try:
+            reports.append(compute_report(load_dataset(path)))
+        except DataSetError as error:
+            _error(f"sakip: {error}")
+            unusable += 1
+    if unusable:
+        _error(f"sakip: {unusable} of {len(files)} data sets are unusable: no file written")
+        return EXIT_DATA
+    # Everything is rendered in memory (a missing extra fails here), then written.
+    data = [
+        render_xlsx(report)
+        if args.format == "xlsx"
+        else _render(report, args.format).encode("utf-8")
+        for report in reports
+    ]
+    folder.mkdir(parents=True, exist_ok=True)
+    for target in targets:
+        check_target(target, force=args.force, inputs=files)
+    for target, content in zip(targets, data, strict=True):
+        atomic_write(target, content)
+        _error(f"sakip: wrote {target}")
+    return EXIT_OK
+
+
 def _several(args: argparse.Namespace) -> int | None:
     """Several data sets (or a folder): the summary table; ``None`` for one data set."""
     paths: list[str] = args.dataset
@@ -329,10 +375,9 @@ def _several(args: argparse.Namespace) -> int | None:
     if not paths:
         args.dataset = None
         return None
-    if args.command == "report":
-        _error("sakip: error: report takes one data set (use audit or validate for several)")
-        return EXIT_USAGE
     files = expand_inputs(paths)
+    if args.command == "report":
+        return _report_many(args, files)
     outcomes = [run_unit(path, args.command) for path in files]
     _write_stdout(render_summary(outcomes, args.format), json_text=args.format == "json")
     return max(outcome.exit_code for outcome in outcomes)
@@ -379,6 +424,9 @@ def _run(argv: Sequence[str] | None) -> int:
         else:
             _write_stdout(render_findings(findings) + "\n")
         return EXIT_AUDIT if findings else EXIT_OK
+    except OutputNameError as error:
+        _error(f"sakip: error: will not write {error.value}: {error.field} {error.rule}")
+        return EXIT_OUTPUT
     except NoInputsError as error:
         _error(f"sakip: error: {error.field}: {error.rule}")
         return EXIT_DATA

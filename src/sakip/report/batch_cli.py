@@ -37,7 +37,18 @@ from sakip.report.render import (
 )
 from sakip.report.safety import spreadsheet_text
 
-__all__ = ["NoInputsError", "UnitOutcome", "expand_inputs", "render_summary", "run_unit"]
+__all__ = [
+    "NoInputsError",
+    "OutputNameError",
+    "UnitOutcome",
+    "expand_inputs",
+    "output_names",
+    "render_summary",
+    "run_unit",
+]
+
+#: The file extension of each report format.
+EXTENSIONS = {"text": ".txt", "md": ".md", "csv": ".csv", "json": ".json", "xlsx": ".xlsx"}
 
 SUMMARY_FORMAT = "sakip-summary/1"
 """The ``format`` field of the JSON summary; changes only with a new layout."""
@@ -99,6 +110,44 @@ def expand_inputs(paths: Sequence[str]) -> list[Path]:
         else:
             files.append(path)
     return files
+
+
+def output_names(files: Sequence[Path], format: str) -> list[str]:
+    """The report file name of each data set: its name with the format's extension.
+
+    Raises
+    ------
+    OutputNameError
+        Two data sets would give the same name (``a/lkip.toml`` and
+        ``b/lkip.toml``).
+
+    Examples
+    --------
+    >>> output_names([Path("data/kalteng.toml"), Path("jatim.toml")], "md")
+    ['kalteng.md', 'jatim.md']
+    >>> output_names([Path("a/lkip.toml"), Path("b/lkip.toml")], "json")
+    Traceback (most recent call last):
+    ...
+    sakip.report.batch_cli.OutputNameError: 'b/lkip.toml' gives the same output name as a/lkip.toml: 'lkip.json'
+    """
+    names: list[str] = []
+    for path in files:
+        name = path.stem + EXTENSIONS[format]
+        if name in names:
+            first = files[names.index(name)]
+            raise OutputNameError(str(path), f"gives the same output name as {first}", name)
+        names.append(name)
+    return names
+
+
+class OutputNameError(InvalidValueError):
+    """Two data sets of ``sakip report --out DIR`` would write the same file.
+
+    Examples
+    --------
+    >>> OutputNameError("b/lkip.toml", "gives the same output name as a/lkip.toml", "x").field
+    'b/lkip.toml'
+    """
 
 
 @attrs.frozen
