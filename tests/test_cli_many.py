@@ -312,3 +312,19 @@ def test_compare_with_an_unusable_data_set_exits_2(tmp_path: Path) -> None:
     result = sakip("compare", first, broken)
     assert result.returncode == 2
     assert result.stdout == "" and "c-broken.toml" in result.stderr
+
+
+def test_summary_problems_cannot_drive_the_terminal(tmp_path: Path) -> None:
+    first, _, _ = units(tmp_path / "data")
+    hostile = tmp_path / "data" / "e-hostile.toml"
+    hostile.write_text('schema = 1\n"na\\u001bme" = 1\n', encoding="utf-8")
+    result = sakip("validate", first, hostile)
+    assert result.returncode == 2
+    assert "\x1b" not in result.stdout
+    assert "na\\x1bme" in result.stdout  # shown as an escape, as in the one-line errors
+
+
+def test_summary_formats_are_refused_without_a_data_set() -> None:
+    result = sakip("audit", "--format", "md")
+    assert result.returncode == 4
+    assert result.stdout == "" and "is for several data sets" in result.stderr

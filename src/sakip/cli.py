@@ -363,17 +363,12 @@ def _report_many(args: argparse.Namespace, files: list[Path]) -> int:
 def _several(args: argparse.Namespace) -> int | None:
     """Several data sets (or a folder): the summary table; ``None`` for one data set."""
     paths: list[str] = args.dataset
-    if len(paths) == 1 and not Path(paths[0]).is_dir():
-        args.dataset = paths[0]
-        if args.command != "report" and args.format in ("md", "csv"):
+    if len(paths) <= 1 and not (paths and Path(paths[0]).is_dir()):
+        args.dataset = paths[0] if paths else None
+        one = ("text", "json") if args.command == "audit" else ("text",)
+        if args.command != "report" and args.format not in one:
             _error(f"sakip: error: --format {args.format} is for several data sets")
             return EXIT_USAGE
-        if args.command == "validate" and args.format != "text":
-            _error(f"sakip: error: --format {args.format} is for several data sets")
-            return EXIT_USAGE
-        return None
-    if not paths:
-        args.dataset = None
         return None
     files = expand_inputs(paths)
     if args.command == "report":

@@ -35,7 +35,7 @@ from sakip.report.render import (
     render_markdown,
     render_text,
 )
-from sakip.report.safety import spreadsheet_text
+from sakip.report.safety import printable, spreadsheet_text
 
 __all__ = [
     "NoInputsError",
@@ -231,7 +231,7 @@ def run_unit(path: Path, command: str) -> UnitOutcome:
     >>> run_unit(Path("no-such-file.toml"), "validate").status
     'unusable'
     """
-    source = str(path)
+    source = printable(str(path))  # a file name must not drive the terminal
     try:
         report = compute_report(load_dataset(path))
         findings = audit(report)
@@ -241,9 +241,9 @@ def run_unit(path: Path, command: str) -> UnitOutcome:
             render_csv(report)
             render_json(report, findings)
     except DataSetError as error:
-        return _unusable(source, error.problems or (str(error.args[0]),))
+        return _unusable(source, [printable(p) for p in error.problems or (str(error.args[0]),)])
     except SakipError as error:
-        return _unusable(source, (str(error),))
+        return _unusable(source, (printable(str(error)),))
     except MemoryError:
         return _unusable(source, ("is too large for the memory available",))
     summary = report.summary
