@@ -610,6 +610,53 @@ def workload_e(repeat: int) -> int:
     return 0 if loaded == "0" else 1
 
 
+# -- workload F: many units in one command ----------------------------------------------------
+
+
+def workload_f(units: int, repeat: int) -> int:
+    import json
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    from sakip.report.audit import audit
+    from sakip.report.compute import compute_report
+    from sakip.report.dataset import bundled_dataset_path, load_dataset
+
+    report = Report(f"F. sakip audit DIR: {units} copies of the bundled data set, one command")
+    expected = len(audit(compute_report(load_dataset())))
+    with tempfile.TemporaryDirectory() as folder:
+        paths = [Path(folder) / f"unit-{i:04d}.toml" for i in range(units)]
+        for path in paths:
+            shutil.copyfile(bundled_dataset_path(), path)
+        command = [sys.executable, "-m", "sakip", "audit", folder, "--format", "json"]
+        results: list[subprocess.CompletedProcess[str]] = []
+
+        def run_command() -> None:
+            results.append(subprocess.run(command, capture_output=True, text=True, check=False))
+
+        def load_all() -> None:
+            for path in paths:
+                load_dataset(path)
+
+        command_time, load_time = best_times([run_command, load_all], repeat)
+    document = json.loads(results[-1].stdout)
+    wrong = results[-1].returncode != 1 or len(document["units"]) != units
+    wrong_units = sum(
+        u["status"] != "findings" or u["findings"] != expected for u in document["units"]
+    )
+    report.line("sakip audit DIR", fmt_time(command_time), "subprocess, start-up included")
+    report.line(
+        "per data set",
+        fmt_time(command_time / units),
+        f"goal 200 in < 10 s: {verdict(command_time / units * 200, 10.0, at_most=True)}",
+    )
+    report.line("load_dataset alone", fmt_time(load_time / units), "per data set, in-process")
+    report.line("audit / loading", f"{command_time / load_time:.2f}x", "no goal")
+    report.line("mismatches", str(wrong_units + int(wrong)), f"each unit: {expected} findings")
+    return wrong_units + int(wrong)
+
+
 def machine() -> None:
     model = "unknown"
     try:
@@ -633,15 +680,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=None, help="timed repeats (best of)")
     parser.add_argument("--seed", type=int, default=20240101)
     parser.add_argument(
-        "--only", default="ABCDE", help="workloads to run, such as A or BC (default ABCDE)"
+        "--only", default="ABCDEF", help="workloads to run, such as A or BC (default ABCDEF)"
     )
     args = parser.parse_args(argv)
     rng = np.random.default_rng(args.seed)
     if args.quick:
-        sizes = {"a": 20_000, "a_sample": 4_000, "b": 20_000, "c": 2_000, "d": 20_000}
+        sizes = {"a": 20_000, "a_sample": 4_000, "b": 20_000, "c": 2_000, "d": 20_000, "f": 10}
         scalar_rows, repeat = 200, args.repeat or 2
     else:
-        sizes = {"a": 1_000_000, "a_sample": 100_000, "b": 1_000_000, "c": 100_000, "d": 1_000_000}
+        sizes = {
+            "a": 1_000_000,
+            "a_sample": 100_000,
+            "b": 1_000_000,
+            "c": 100_000,
+            "d": 1_000_000,
+            "f": 200,
+        }
         scalar_rows, repeat = 2_000, args.repeat or 15
     print(f"sakip batch benchmarks ({'quick' if args.quick else 'full'}), best of {repeat}")
     machine()
@@ -657,6 +711,8 @@ def main(argv: list[str] | None = None) -> int:
         wrong += workload_d(rng, sizes["d"], scalar_rows, repeat)
     if "E" in only:
         wrong += workload_e(max(repeat, 5))
+    if "F" in only:
+        wrong += workload_f(sizes["f"], min(repeat, 3))
     print()
     print(f"total mismatches against the Decimal path: {wrong}")
     return 1 if wrong else 0

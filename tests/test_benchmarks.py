@@ -25,9 +25,12 @@ def test_quick_benchmark_reports_no_mismatch() -> None:
     )
     assert completed.returncode == 0, completed.stdout + completed.stderr
     out = completed.stdout
-    for workload in ("A.", "B.", "C.", "D.", "E."):
+    for workload in ("A.", "B.", "C.", "D.", "E.", "F."):
         assert f"\n{workload} " in out, out
     counts = re.findall(r"^  mismatches\s+(\S+)", out, flags=re.MULTILINE)
-    assert counts == ["0", "0", "0", "0", "0"], out
+    assert counts == ["0", "0", "0", "0", "0", "0"], out
+    # F: many units in one command, timed per data set and against loading alone.
+    assert re.search(r"^  per data set\s+\d+\.\d+ ms", out, flags=re.MULTILINE), out
+    assert re.search(r"^  audit / loading\s+\d+\.\d+x", out, flags=re.MULTILINE), out
     assert "total mismatches against the Decimal path: 0" in out
     assert re.search(r"peak memory\s+\d+\.\d+x input", out), out

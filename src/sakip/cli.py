@@ -26,6 +26,20 @@ from sakip._io import OutputRefusedError, atomic_write, check_target
 from sakip._version import __version__
 from sakip.errors import DataSetError, SakipError
 from sakip.report.audit import audit
+from sakip.report.batch_cli import (
+    NoInputsError,
+    OutputNameError,
+    expand_inputs,
+    output_names,
+    render_summary,
+    run_unit,
+)
+from sakip.report.compare_cli import (
+    MappingError,
+    compare_reports,
+    parse_mapping,
+    render_comparison,
+)
 from sakip.report.compute import LkipReport, compute_report
 from sakip.report.dataset import DataSet, bundled_dataset_path, load_dataset
 from sakip.report.render import (
@@ -96,7 +110,9 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.required = True
     report = commands.add_parser("report", help="compute the report and show its tables")
-    report.add_argument("dataset", nargs="?", metavar="DATASET", help="a data set TOML file")
+    report.add_argument(
+        "dataset", nargs="*", metavar="DATASET", help="a data set TOML file (one only)"
+    )
     report.add_argument(
         "--format",
         choices=("text", "md", "csv", "json", "xlsx"),
@@ -110,11 +126,36 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--force", action="store_true", help="replace existing files (never the data set)"
     )
+    several = "data set TOML files or folders (a folder: its *.toml files); several: a summary"
     check = commands.add_parser("audit", help="list printed figures that differ from the rules")
-    check.add_argument("dataset", nargs="?", metavar="DATASET", help="a data set TOML file")
-    check.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    check.add_argument("dataset", nargs="*", metavar="DATASET", help=several)
+    check.add_argument(
+        "--format",
+        choices=("text", "json", "md", "csv"),
+        default="text",
+        help="output format (md and csv: the summary of several data sets only)",
+    )
     validate = commands.add_parser("validate", help="check a data set and list every problem")
-    validate.add_argument("dataset", metavar="DATASET", help="a data set TOML file")
+    validate.add_argument("dataset", nargs="+", metavar="DATASET", help=several)
+    validate.add_argument(
+        "--format",
+        choices=("text", "json", "md", "csv"),
+        default="text",
+        help="format of the summary of several data sets",
+    )
+    compare = commands.add_parser("compare", help="two units or two years side by side")
+    compare.add_argument("first", metavar="A", help="a data set TOML file")
+    compare.add_argument("second", metavar="B", help="a data set TOML file")
+    compare.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="A_CODE=B_CODE",
+        help="match indicator A_CODE of A with B_CODE of B (repeatable)",
+    )
+    compare.add_argument(
+        "--format", choices=("text", "md", "csv", "json"), default="text", help="output format"
+    )
     return parser
 
 
@@ -280,9 +321,88 @@ def _report(args: argparse.Namespace, report: LkipReport) -> int:
     return EXIT_OK
 
 
+def _report_many(args: argparse.Namespace, files: list[Path]) -> int:
+    """One report per data set into the folder ``--out``; all or nothing."""
+    if args.out is None or args.charts is not None:
+        _error("sakip: error: several data sets need --out DIR (a folder) and no --charts")
+        return EXIT_USAGE
+    folder = Path(args.out)
+    if folder.exists() and not folder.is_dir():
+        raise OutputRefusedError(args.out, "it is not a folder", args.out)
+    names = output_names(files, args.format)
+    targets = [folder / name for name in names]
+    for target in targets:  # every target is checked before anything is computed
+        check_target(target, force=args.force, inputs=files)
+    reports: list[LkipReport] = []
+    unusable = 0
+    for path in files:
+        try:
+            reports.append(compute_report(load_dataset(path)))
+        except DataSetError as error:
+            _error(f"sakip: {error}")
+            unusable += 1
+    if unusable:
+        _error(f"sakip: {unusable} of {len(files)} data sets are unusable: no file written")
+        return EXIT_DATA
+    # Everything is rendered in memory (a missing extra fails here), then written.
+    data = [
+        render_xlsx(report)
+        if args.format == "xlsx"
+        else _render(report, args.format).encode("utf-8")
+        for report in reports
+    ]
+    folder.mkdir(parents=True, exist_ok=True)
+    for target in targets:
+        check_target(target, force=args.force, inputs=files)
+    for target, content in zip(targets, data, strict=True):
+        atomic_write(target, content)
+        _error(f"sakip: wrote {target}")
+    return EXIT_OK
+
+
+def _several(args: argparse.Namespace) -> int | None:
+    """Several data sets (or a folder): the summary table; ``None`` for one data set."""
+    paths: list[str] = args.dataset
+    if len(paths) <= 1 and not (paths and Path(paths[0]).is_dir()):
+        args.dataset = paths[0] if paths else None
+        one = ("text", "json") if args.command == "audit" else ("text",)
+        if args.command != "report" and args.format not in one:
+            _error(f"sakip: error: --format {args.format} is for several data sets")
+            return EXIT_USAGE
+        return None
+    files = expand_inputs(paths)
+    if args.command == "report":
+        return _report_many(args, files)
+    outcomes = [run_unit(path, args.command) for path in files]
+    _write_stdout(render_summary(outcomes, args.format), json_text=args.format == "json")
+    return max(outcome.exit_code for outcome in outcomes)
+
+
+def _compare(args: argparse.Namespace) -> int:
+    try:
+        mapping = parse_mapping(args.map)
+    except MappingError as error:
+        _error(f"sakip: error: {error}")
+        return EXIT_USAGE
+    first = compute_report(_load(args.first))
+    second = compute_report(_load(args.second))
+    try:
+        comparison = compare_reports(first, second, mapping)
+    except MappingError as error:
+        _error(f"sakip: error: {error}")
+        return EXIT_USAGE
+    _write_stdout(render_comparison(comparison, args.format), json_text=args.format == "json")
+    return EXIT_OK
+
+
 def _run(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
     try:
+        if args.command == "compare":
+            return _compare(args)
+        several = _several(args)
+        if several is not None:
+            return several
         dataset = _load(args.dataset)
         # Computed and rendered for validate too: "valid" means that report and audit work.
         report = compute_report(dataset)
@@ -299,6 +419,12 @@ def _run(argv: Sequence[str] | None) -> int:
         else:
             _write_stdout(render_findings(findings) + "\n")
         return EXIT_AUDIT if findings else EXIT_OK
+    except OutputNameError as error:
+        _error(f"sakip: error: will not write {error.value}: {error.field} {error.rule}")
+        return EXIT_OUTPUT
+    except NoInputsError as error:
+        _error(f"sakip: error: {error.field}: {error.rule}")
+        return EXIT_DATA
     except DataSetError as error:
         _error(f"sakip: {error}")
         return EXIT_DATA
@@ -320,7 +446,9 @@ def _run(argv: Sequence[str] | None) -> int:
         _error(f"sakip: error: {error}")
         return EXIT_DATA
     except MemoryError:  # loading has its own message; this is the computing of a huge data set
-        _error(f"sakip: {args.dataset or 'the data set'}: is too large for the memory available")
+        _error(
+            f"sakip: {getattr(args, 'dataset', None) or 'the data set'}: is too large for the memory available"
+        )
         return EXIT_DATA
 
 
