@@ -49,6 +49,10 @@ printed = { capaian = "102.77", category = "Memuaskan" }
 """
 
 
+# The number of printed figures the audit compares in the bundled data set.
+BUNDLED_CHECKED = 380
+
+
 def write(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "dataset.toml"
     path.write_text(text, encoding="utf-8")
@@ -106,7 +110,32 @@ def test_audit_exit_status() -> None:
 def test_audit_of_a_consistent_data_set(tmp_path: Path) -> None:
     result = sakip("audit", str(write(tmp_path, MINIMAL)))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "every printed figure follows" in result.stdout
+    # The audit says what it compared: the printed capaian and the printed category.
+    assert result.stdout == "Audit: 2 printed figures checked, 0 differ.\n"
+
+
+def test_audit_of_a_data_set_that_prints_nothing_says_so(tmp_path: Path) -> None:
+    # Before: "every printed figure follows from the rules" with nothing compared.
+    bare = MINIMAL.replace('printed = { capaian = "102.77", category = "Memuaskan" }\n', "")
+    result = sakip("audit", str(write(tmp_path, bare)))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout == "Audit: 0 printed figures to check.\n"
+    assert "every printed figure" not in result.stdout
+    document = json.loads(sakip("audit", str(write(tmp_path, bare)), "--format", "json").stdout)
+    assert (document["checked"], document["differ"]) == (0, 0)
+
+
+def test_audit_of_the_bundled_report_counts_what_it_checked() -> None:
+    # The bundled LKIP 2024 data set: BUNDLED_CHECKED printed figures compared, 20 differ.
+    result = sakip("audit")
+    assert result.returncode == 1
+    first = result.stdout.splitlines()[0]
+    assert first == f"Audit: {BUNDLED_CHECKED} printed figures checked, 20 differ from the rules"
+    document = json.loads(sakip("audit", "--format", "json").stdout)
+    assert (document["checked"], document["differ"]) == (BUNDLED_CHECKED, 20)
+    assert len(document["findings"]) == 20
+    report = sakip("report")
+    assert f"{BUNDLED_CHECKED} printed figures checked, 20 differ" in report.stdout
 
 
 def test_validate_and_version(tmp_path: Path) -> None:

@@ -628,3 +628,50 @@ def test_budget_amounts_are_validated(amount: str, expected: str) -> None:
     with pytest.raises(DataSetError) as error:
         parse_dataset(tomllib.loads(text))
     assert expected in str(error.value)
+
+
+# --- the honest audit (issue 15) ---------------------------------------------------------
+
+
+def test_audit_counts_the_figures_it_compared(report: LkipReport) -> None:
+    from sakip.report.audit import run_audit
+
+    result = run_audit(report)
+    # The bundled LKIP 2024 data set: 380 distinct printed figures compared, 20 differ.
+    assert (result.checked, result.differ) == (380, 20)
+    assert result.findings == audit(report)
+
+
+def test_audit_count_grows_with_each_printed_figure() -> None:
+    from sakip.report.audit import run_audit
+    from sakip.report.dataset import parse_dataset
+    from sakip.report.render import render_findings
+
+    indicator: dict[str, object] = {
+        "code": "1", "name": "Indeks", "unit_of_measure": "Indeks",
+        "target": "3.60", "realization": "3.70",
+    }  # fmt: skip
+    document: dict[str, object] = {
+        "schema": 1,
+        "document": {"title": "LKIP", "year": 2024},
+        "unit": {"code": "u", "name": "BNNK Contoh", "level": "BNNK"},
+        "objectives": [{"code": "S1", "name": "Sasaran", "indicators": [indicator]}],
+    }
+    bare = run_audit(compute_report(parse_dataset(document)))
+    assert (bare.checked, bare.differ) == (0, 0)
+    assert render_findings(bare.findings, checked=bare.checked) == (
+        "Audit: 0 printed figures to check."
+    )
+    indicator["printed"] = {"capaian": "102.70"}  # 3.70 / 3.60 x 100 = 102.77...
+    wrong = run_audit(compute_report(parse_dataset(document)))
+    assert (wrong.checked, wrong.differ) == (1, 1)
+    assert render_findings(wrong.findings, checked=1).splitlines()[0] == (
+        "Audit: 1 printed figure checked, 1 differs from the rules"
+    )
+    indicator["printed"] = {"capaian": "102.77", "category": "Memuaskan"}
+    right = run_audit(compute_report(parse_dataset(document)))
+    assert (right.checked, right.differ) == (2, 0)
+    assert (
+        json.loads(render_json(compute_report(parse_dataset(document)), (), checked=2))["checked"]
+        == 2
+    )
