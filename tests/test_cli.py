@@ -446,3 +446,57 @@ def test_a_malformed_data_set_in_a_subprocess_has_no_traceback(tmp_path: Path) -
     result = sakip("validate", str(write(tmp_path, text)))
     assert result.returncode == 2
     assert "2 problems" in result.stderr and "Traceback" not in result.stderr
+
+
+# --- bounds (issue 15) -----------------------------------------------------------------
+
+
+def _percent(realization: str, extra: str = "") -> str:
+    return MINIMAL.replace('unit_of_measure = "Indeks"', 'unit_of_measure = "%"').replace(
+        'realization = "3.70"\nprinted = { capaian = "102.77", category = "Memuaskan" }\n',
+        f'realization = "{realization}"\n{extra}',
+    )
+
+
+def test_a_percentage_above_100_is_a_located_problem(tmp_path: Path) -> None:
+    # Before: a realisation of 155 on a '%' indicator (a lost decimal point) was "valid".
+    for command in ("validate", "audit", "report"):
+        result = sakip(command, str(write(tmp_path, _percent("155"))))
+        assert result.returncode == 2, command
+        assert (
+            "objectives[0].indicators[0].realization: must lie in [0, 100] "
+            "for a '%' indicator: 155"
+        ) in result.stderr
+
+
+def test_bounds_can_be_stated_per_indicator(tmp_path: Path) -> None:
+    # An indicator whose percentage may exceed 100 says so.
+    wide = _percent("155", 'bounds = { low = "0", high = "200" }\n')
+    assert sakip("validate", str(write(tmp_path, wide))).returncode == 0
+    # An index on a 1-4 scale (IKM) bounded by the data set.
+    index = MINIMAL.replace('realization = "3.70"', 'realization = "4.70"').replace(
+        'printed = { capaian = "102.77", category = "Memuaskan" }',
+        'bounds = { low = "1", high = "4" }',
+    )
+    result = sakip("validate", str(write(tmp_path, index)))
+    assert result.returncode == 2
+    assert "objectives[0].indicators[0].realization: must lie in [1, 4]" in result.stderr
+    assert "4.70" in result.stderr
+
+
+def test_quarters_and_unit_figures_are_bounded_too(tmp_path: Path) -> None:
+    quarters = _percent("", 'quarters = ["90", "120"]\naggregation = "mean"\n').replace(
+        'realization = ""\n', ""
+    )
+    result = sakip("validate", str(write(tmp_path, quarters)))
+    assert result.returncode == 2
+    assert "objectives[0].indicators[0].quarters[1]: must lie in [0, 100]" in result.stderr
+    units = _percent(
+        "90",
+        '[[objectives.indicators.units]]\nunit = "desa-a"\ntarget = "80"\nrealization = "101"\n',
+    )
+    result = sakip("validate", str(write(tmp_path, units)))
+    assert result.returncode == 2
+    assert "objectives[0].indicators[0].units[0].realization: must lie in [0, 100]" in (
+        result.stderr
+    )

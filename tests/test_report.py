@@ -534,7 +534,8 @@ def test_inside_a_range_is_exactly_100(
     )
     text = text.replace(
         'realization = "92"\nprinted = { capaian = "102.22" }',
-        f'quarters = ["{value}"]\naggregation = "{aggregation}"',
+        # Generated percentages go beyond 100: the indicator says so (issue 15 bounds).
+        f'quarters = ["{value}"]\naggregation = "{aggregation}"\nbounds = {{ low = "0" }}',
     )
     report = _conventions(text)
     assert report.indicators[0].result.achievement == 100
@@ -674,4 +675,55 @@ def test_audit_count_grows_with_each_printed_figure() -> None:
     assert (
         json.loads(render_json(compute_report(parse_dataset(document)), (), checked=2))["checked"]
         == 2
+    )
+
+
+# --- bounds (issue 15) -----------------------------------------------------------------
+
+
+def _one_indicator(**fields: object) -> dict[str, object]:
+    indicator: dict[str, object] = {
+        "code": "1", "name": "Persentase", "unit_of_measure": "%",
+        "target": "80", "realization": "90", **fields,
+    }  # fmt: skip
+    return {
+        "schema": 1,
+        "document": {"title": "LKIP", "year": 2024},
+        "unit": {"code": "u", "name": "BNNK Contoh", "level": "BNNK"},
+        "objectives": [{"code": "S1", "name": "Sasaran", "indicators": [indicator]}],
+    }
+
+
+@pytest.mark.parametrize(
+    ("fields", "problem"),
+    [
+        ({"realization": "155"}, "realization: must lie in [0, 100] for a '%' indicator"),
+        ({"unit_of_measure": "persen", "realization": "100.5"}, "must lie in [0, 100]"),
+        ({"bounds": {"low": "0", "high": "150"}, "realization": "155"}, "must lie in [0, 150]"),
+        ({"unit_of_measure": "Indeks", "bounds": {"high": "4"}, "realization": "5"}, "<= 4"),
+        ({"bounds": {"low": "5", "high": "1"}}, "bounds.high: must have low <= high"),
+        ({"bounds": {}}, "bounds: must give low, high or both"),
+    ],
+)
+def test_bounds_of_a_realisation(fields: dict[str, object], problem: str) -> None:
+    from sakip.errors import DataSetError
+    from sakip.report.dataset import parse_dataset
+
+    with pytest.raises(DataSetError, match=None) as raised:
+        parse_dataset(_one_indicator(**fields))
+    assert problem in str(raised.value)
+
+
+def test_bounds_defaults() -> None:
+    from sakip.report.dataset import Bounds, parse_dataset
+
+    (entry,) = parse_dataset(_one_indicator(realization="100")).entries
+    assert entry.bounds == Bounds(Decimal(0), Decimal(100), "for a '%' indicator")
+    (entry,) = parse_dataset(_one_indicator(unit_of_measure="Orang", realization="155")).entries
+    assert entry.bounds is None and entry.realization == Decimal(155)
+    # Every '%' realisation of the bundled LKIP 2024 lies in [0, 100].
+    assert all(
+        e.bounds is not None and e.bounds.contains(e.realization)
+        for e in load_dataset().entries
+        if e.indicator.unit_of_measure == "%"
     )
