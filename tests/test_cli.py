@@ -500,3 +500,59 @@ def test_quarters_and_unit_figures_are_bounded_too(tmp_path: Path) -> None:
     assert "objectives[0].indicators[0].units[0].realization: must lie in [0, 100]" in (
         result.stderr
     )
+
+
+# --- budget totals (issue 15) ----------------------------------------------------------
+
+BUDGET = """
+[anggaran]
+[[anggaran.tables]]
+location = "BAB III B, jenis belanja"
+rounding = "half_up"
+TOTAL
+[[anggaran.tables.rows]]
+label = "Belanja Pegawai"
+pagu = 4218311000
+realisasi = 3770214000
+[[anggaran.tables.rows]]
+label = "Belanja Barang"
+pagu = 3642614000
+realisasi = 3500000000
+"""
+
+
+def _budget_table(tmp_path: Path, text: str) -> list[list[object]]:
+    result = sakip("report", "--format", "json", str(write(tmp_path, MINIMAL + text)))
+    assert result.returncode == 0, result.stderr
+    (table,) = [t for t in json.loads(result.stdout)["tables"] if t["key"] == "anggaran_1"]
+    rows: list[list[object]] = table["rows"]
+    return rows
+
+
+def test_a_budget_without_total_gets_a_computed_jumlah_row(tmp_path: Path) -> None:
+    # Before: no Jumlah row. 4.218.311.000 + 3.642.614.000 = 7.860.925.000;
+    # 3.770.214.000 + 3.500.000.000 = 7.270.214.000, 92,49 % (half up), sisa 590.711.000.
+    rows = _budget_table(tmp_path, BUDGET.replace("TOTAL\n", ""))
+    assert rows[-1] == ["Jumlah", 7860925000, None, 7270214000, 590711000, "92.49"]
+    text = sakip("report", str(write(tmp_path, MINIMAL + BUDGET.replace("TOTAL\n", "")))).stdout
+    assert "7.860.925.000" in text and "92,49" in text
+
+
+def test_a_total_with_only_its_label_is_computed(tmp_path: Path) -> None:
+    # Before: total = { label = "Jumlah" } gave a row of '-'.
+    rows = _budget_table(tmp_path, BUDGET.replace("TOTAL", 'total = { label = "Total belanja" }'))
+    assert rows[-1] == ["Total belanja", 7860925000, None, 7270214000, 590711000, "92.49"]
+
+
+def test_a_printed_total_is_audited_against_the_rows(tmp_path: Path) -> None:
+    # BAB III B L1834 prints a pagu total of 7.988.525.000 over parts adding to 7.860.925.000.
+    printed = BUDGET.replace(
+        "TOTAL", 'total = { label = "Jumlah", pagu = 7988525000, realisasi = 7270214000 }'
+    )
+    result = sakip("audit", str(write(tmp_path, MINIMAL + printed)))
+    assert result.returncode == 1
+    assert (
+        "BAB III B, jenis belanja / Jumlah / pagu: printed 7988525000, computed 7860925000"
+        in result.stdout
+    )
+    assert "1 differs from the rules" in result.stdout.splitlines()[0]

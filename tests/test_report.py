@@ -601,9 +601,11 @@ def test_budget_amounts_with_sen() -> None:
         'realisasi = "1000000000.10"\nsisa = "234567354.43"\npercentage = "81.00"\n'
     )
     report = _conventions(text)
-    (row,) = report.table("anggaran_1").rows
+    # The table has no printed total: a Jumlah row computed from the one row (issue 15).
+    row, total = report.table("anggaran_1").rows
     assert row[1] == Decimal("1234567354.53") and row[4] == Decimal("234567354.43")
     assert row[5] == Decimal("81.00")
+    assert total == ("Jumlah", *row[1:])
     assert audit(report) == ()
 
 

@@ -29,6 +29,7 @@ from sakip.capaian import TargetStatus, achievement, target_status
 from sakip.errors import OutOfBandError
 from sakip.indicators import ExcludedIndicator, IndicatorResult, evaluate_with_exclusions
 from sakip.numbers import UNBOUNDED, RoundingPolicy
+from sakip.report._instrument_sections import budget_total
 from sakip.report.dataset import DataSet, IndicatorEntry
 from sakip.schemes import CAPAIAN_LKIP
 from sakip.summary import (
@@ -700,7 +701,8 @@ def _anggaran_tables(dataset: DataSet, out: dict[str, object], tables: list[Tabl
     policy = dataset.policies["budget"]
     for position, table in enumerate(data.tables, 1):
         rows: list[tuple[Cell, ...]] = []
-        for row in (*table.rows, *(() if table.total is None else (table.total,))):
+        total = budget_total(table)
+        for row in (*table.rows, *(() if total is None else (total,))):
             if row.pagu is None or row.realization is None:
                 rows.append((row.label, row.pagu, row.blokir, row.realization, None, None))
                 continue
@@ -715,9 +717,7 @@ def _anggaran_tables(dataset: DataSet, out: dict[str, object], tables: list[Tabl
                 label=row.label,
             )
             rounding = (
-                table.total_rounding
-                if row is table.total and table.total_rounding
-                else table.rounding
+                table.total_rounding if row is total and table.total_rounding else table.rounding
             )
             percentage = (
                 None
