@@ -556,3 +556,41 @@ def test_a_printed_total_is_audited_against_the_rows(tmp_path: Path) -> None:
         in result.stdout
     )
     assert "1 differs from the rules" in result.stdout.splitlines()[0]
+
+
+# --- the Pengukuran Kinerja table grouped by sasaran (issue 15) --------------------------
+
+TWO_OBJECTIVES = (
+    MINIMAL
+    + """
+[[objectives]]
+code = "S2"
+name = "Menurunnya prevalensi"
+[[objectives.indicators]]
+code = "2"
+name = "Prevalensi penyalahgunaan narkoba"
+unit_of_measure = "%"
+polarity = "lower_is_better"
+target = "2"
+realization = "1.5"
+"""
+)
+
+
+def test_pengukuran_kinerja_names_the_sasaran_and_formula_of_each_row(tmp_path: Path) -> None:
+    # Before: no sasaran, and one note "Capaian = realisasi / target x 100" even for the
+    # lower-is-better row, whose capaian is (2 x 2 - 1,5) / 2 x 100 = 125.
+    result = sakip("report", "--format", "json", str(write(tmp_path, TWO_OBJECTIVES)))
+    assert result.returncode == 0, result.stderr
+    (table,) = [t for t in json.loads(result.stdout)["tables"] if t["key"] == "pengukuran_kinerja"]
+    assert table["columns"][-2:] == ["Sasaran", "Rumus capaian"]
+    assert [row[0] for row in table["rows"]] == ["1", "2"]
+    assert [row[-2:] for row in table["rows"]] == [
+        ["S1 Sasaran", "realisasi / target x 100"],
+        ["S2 Menurunnya prevalensi", "(2 x target - realisasi) / target x 100"],
+    ]
+    assert table["rows"][1][5] == "125.00"
+    assert "Capaian = realisasi / target x 100" not in (table["note"] or "")
+    text = sakip("report", str(write(tmp_path, TWO_OBJECTIVES))).stdout
+    assert "(2 x target - realisasi) / target x 100" in text
+    assert "S2 Menurunnya prevalensi" in text

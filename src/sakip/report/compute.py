@@ -226,6 +226,8 @@ def _pengukuran(
     # The TW I-IV columns appear only when some indicator has quarters, so a
     # data set without them keeps the table it always had.
     quarterly = any(entry.quarters for entry in dataset.entries)
+    # Each row names its sasaran and formula (rows come grouped by sasaran, as listed).
+    sasaran = {o.code: f"{o.code} {o.name}" for o in dataset.agreement.objectives}
     by_code: dict[str, tuple[Cell, ...]] = {}
     for row in rows:
         by_code[row.entry.indicator.code] = _pengukuran_row(
@@ -241,7 +243,7 @@ def _pengukuran(
             (None, NOT_COMPUTABLE_LABEL, _STATUS[item.excluded.status]),
             quarterly,
         )
-    note = "Capaian = realisasi / target x 100, kategori dari nilai capaian eksak (CAPAIAN_LKIP)."
+    note = "Capaian menurut rumus tiap baris; kategori dari nilai capaian eksak (CAPAIAN_LKIP)."
     if quarterly:
         note += " TW I-IV: realisasi per triwulan; realisasi tahunan menurut aturan agregasi indikator."
     if excluded:
@@ -263,10 +265,20 @@ def _pengukuran(
             "Capaian (%)",
             "Kategori",
             "Status",
+            "Sasaran",
+            "Rumus capaian",
         ),
-        tuple(by_code[entry.indicator.code] for entry in dataset.entries),
+        tuple(
+            (*by_code[e.indicator.code], sasaran[e.objective], _formula(e))
+            for e in dataset.entries
+        ),
         note,
     )
+
+
+def _formula(entry: IndicatorEntry) -> str:
+    """The row's capaian formula (the column is named "Rumus capaian": no prefix)."""
+    return entry.indicator.achievement_rule.removeprefix("capaian = ")
 
 
 def _pengukuran_row(
