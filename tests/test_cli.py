@@ -49,6 +49,10 @@ printed = { capaian = "102.77", category = "Memuaskan" }
 """
 
 
+# The number of printed figures the audit compares in the bundled data set.
+BUNDLED_CHECKED = 380
+
+
 def write(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "dataset.toml"
     path.write_text(text, encoding="utf-8")
@@ -106,7 +110,32 @@ def test_audit_exit_status() -> None:
 def test_audit_of_a_consistent_data_set(tmp_path: Path) -> None:
     result = sakip("audit", str(write(tmp_path, MINIMAL)))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "every printed figure follows" in result.stdout
+    # The audit says what it compared: the printed capaian and the printed category.
+    assert result.stdout == "Audit: 2 printed figures checked, 0 differ.\n"
+
+
+def test_audit_of_a_data_set_that_prints_nothing_says_so(tmp_path: Path) -> None:
+    # Before: "every printed figure follows from the rules" with nothing compared.
+    bare = MINIMAL.replace('printed = { capaian = "102.77", category = "Memuaskan" }\n', "")
+    result = sakip("audit", str(write(tmp_path, bare)))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout == "Audit: 0 printed figures to check.\n"
+    assert "every printed figure" not in result.stdout
+    document = json.loads(sakip("audit", str(write(tmp_path, bare)), "--format", "json").stdout)
+    assert (document["checked"], document["differ"]) == (0, 0)
+
+
+def test_audit_of_the_bundled_report_counts_what_it_checked() -> None:
+    # The bundled LKIP 2024 data set: BUNDLED_CHECKED printed figures compared, 20 differ.
+    result = sakip("audit")
+    assert result.returncode == 1
+    first = result.stdout.splitlines()[0]
+    assert first == f"Audit: {BUNDLED_CHECKED} printed figures checked, 20 differ from the rules"
+    document = json.loads(sakip("audit", "--format", "json").stdout)
+    assert (document["checked"], document["differ"]) == (BUNDLED_CHECKED, 20)
+    assert len(document["findings"]) == 20
+    report = sakip("report")
+    assert f"{BUNDLED_CHECKED} printed figures checked, 20 differ" in report.stdout
 
 
 def test_validate_and_version(tmp_path: Path) -> None:
@@ -417,3 +446,151 @@ def test_a_malformed_data_set_in_a_subprocess_has_no_traceback(tmp_path: Path) -
     result = sakip("validate", str(write(tmp_path, text)))
     assert result.returncode == 2
     assert "2 problems" in result.stderr and "Traceback" not in result.stderr
+
+
+# --- bounds (issue 15) -----------------------------------------------------------------
+
+
+def _percent(realization: str, extra: str = "") -> str:
+    return MINIMAL.replace('unit_of_measure = "Indeks"', 'unit_of_measure = "%"').replace(
+        'realization = "3.70"\nprinted = { capaian = "102.77", category = "Memuaskan" }\n',
+        f'realization = "{realization}"\n{extra}',
+    )
+
+
+def test_a_percentage_above_100_is_a_located_problem(tmp_path: Path) -> None:
+    # Before: a realisation of 155 on a '%' indicator (a lost decimal point) was "valid".
+    for command in ("validate", "audit", "report"):
+        result = sakip(command, str(write(tmp_path, _percent("155"))))
+        assert result.returncode == 2, command
+        assert (
+            "objectives[0].indicators[0].realization: must lie in [0, 100] "
+            "for a '%' indicator: 155"
+        ) in result.stderr
+
+
+def test_bounds_can_be_stated_per_indicator(tmp_path: Path) -> None:
+    # An indicator whose percentage may exceed 100 says so.
+    wide = _percent("155", 'bounds = { low = "0", high = "200" }\n')
+    assert sakip("validate", str(write(tmp_path, wide))).returncode == 0
+    # An index on a 1-4 scale (IKM) bounded by the data set.
+    index = MINIMAL.replace('realization = "3.70"', 'realization = "4.70"').replace(
+        'printed = { capaian = "102.77", category = "Memuaskan" }',
+        'bounds = { low = "1", high = "4" }',
+    )
+    result = sakip("validate", str(write(tmp_path, index)))
+    assert result.returncode == 2
+    assert "objectives[0].indicators[0].realization: must lie in [1, 4]" in result.stderr
+    assert "4.70" in result.stderr
+
+
+def test_quarters_and_unit_figures_are_bounded_too(tmp_path: Path) -> None:
+    quarters = _percent("", 'quarters = ["90", "120"]\naggregation = "mean"\n').replace(
+        'realization = ""\n', ""
+    )
+    result = sakip("validate", str(write(tmp_path, quarters)))
+    assert result.returncode == 2
+    assert "objectives[0].indicators[0].quarters[1]: must lie in [0, 100]" in result.stderr
+    units = _percent(
+        "90",
+        '[[objectives.indicators.units]]\nunit = "desa-a"\ntarget = "80"\nrealization = "101"\n',
+    )
+    result = sakip("validate", str(write(tmp_path, units)))
+    assert result.returncode == 2
+    assert "objectives[0].indicators[0].units[0].realization: must lie in [0, 100]" in (
+        result.stderr
+    )
+
+
+# --- budget totals (issue 15) ----------------------------------------------------------
+
+BUDGET = """
+[anggaran]
+[[anggaran.tables]]
+location = "BAB III B, jenis belanja"
+rounding = "half_up"
+TOTAL
+[[anggaran.tables.rows]]
+label = "Belanja Pegawai"
+pagu = 4218311000
+realisasi = 3770214000
+[[anggaran.tables.rows]]
+label = "Belanja Barang"
+pagu = 3642614000
+realisasi = 3500000000
+"""
+
+
+def _budget_table(tmp_path: Path, text: str) -> list[list[object]]:
+    result = sakip("report", "--format", "json", str(write(tmp_path, MINIMAL + text)))
+    assert result.returncode == 0, result.stderr
+    (table,) = [t for t in json.loads(result.stdout)["tables"] if t["key"] == "anggaran_1"]
+    rows: list[list[object]] = table["rows"]
+    return rows
+
+
+def test_a_budget_without_total_gets_a_computed_jumlah_row(tmp_path: Path) -> None:
+    # Before: no Jumlah row. 4.218.311.000 + 3.642.614.000 = 7.860.925.000;
+    # 3.770.214.000 + 3.500.000.000 = 7.270.214.000, 92,49 % (half up), sisa 590.711.000.
+    rows = _budget_table(tmp_path, BUDGET.replace("TOTAL\n", ""))
+    assert rows[-1] == ["Jumlah", 7860925000, None, 7270214000, 590711000, "92.49"]
+    text = sakip("report", str(write(tmp_path, MINIMAL + BUDGET.replace("TOTAL\n", "")))).stdout
+    assert "7.860.925.000" in text and "92,49" in text
+
+
+def test_a_total_with_only_its_label_is_computed(tmp_path: Path) -> None:
+    # Before: total = { label = "Jumlah" } gave a row of '-'.
+    rows = _budget_table(tmp_path, BUDGET.replace("TOTAL", 'total = { label = "Total belanja" }'))
+    assert rows[-1] == ["Total belanja", 7860925000, None, 7270214000, 590711000, "92.49"]
+
+
+def test_a_printed_total_is_audited_against_the_rows(tmp_path: Path) -> None:
+    # BAB III B L1834 prints a pagu total of 7.988.525.000 over parts adding to 7.860.925.000.
+    printed = BUDGET.replace(
+        "TOTAL", 'total = { label = "Jumlah", pagu = 7988525000, realisasi = 7270214000 }'
+    )
+    result = sakip("audit", str(write(tmp_path, MINIMAL + printed)))
+    assert result.returncode == 1
+    assert (
+        "BAB III B, jenis belanja / Jumlah / pagu: printed 7988525000, computed 7860925000"
+        in result.stdout
+    )
+    assert "1 differs from the rules" in result.stdout.splitlines()[0]
+
+
+# --- the Pengukuran Kinerja table grouped by sasaran (issue 15) --------------------------
+
+TWO_OBJECTIVES = (
+    MINIMAL
+    + """
+[[objectives]]
+code = "S2"
+name = "Menurunnya prevalensi"
+[[objectives.indicators]]
+code = "2"
+name = "Prevalensi penyalahgunaan narkoba"
+unit_of_measure = "%"
+polarity = "lower_is_better"
+target = "2"
+realization = "1.5"
+"""
+)
+
+
+def test_pengukuran_kinerja_names_the_sasaran_and_formula_of_each_row(tmp_path: Path) -> None:
+    # Before: no sasaran, and one note "Capaian = realisasi / target x 100" even for the
+    # lower-is-better row, whose capaian is (2 x 2 - 1,5) / 2 x 100 = 125.
+    result = sakip("report", "--format", "json", str(write(tmp_path, TWO_OBJECTIVES)))
+    assert result.returncode == 0, result.stderr
+    (table,) = [t for t in json.loads(result.stdout)["tables"] if t["key"] == "pengukuran_kinerja"]
+    assert table["columns"][-2:] == ["Sasaran", "Rumus capaian"]
+    assert [row[0] for row in table["rows"]] == ["1", "2"]
+    assert [row[-2:] for row in table["rows"]] == [
+        ["S1 Sasaran", "realisasi / target x 100"],
+        ["S2 Menurunnya prevalensi", "(2 x target - realisasi) / target x 100"],
+    ]
+    assert table["rows"][1][5] == "125.00"
+    assert "Capaian = realisasi / target x 100" not in (table["note"] or "")
+    text = sakip("report", str(write(tmp_path, TWO_OBJECTIVES))).stdout
+    assert "(2 x target - realisasi) / target x 100" in text
+    assert "S2 Menurunnya prevalensi" in text

@@ -68,7 +68,7 @@ CAPAIAN_CASES: dict[str, Case] = {
         lambda: achievement(target="0.00", realization=1, polarity=Polarity.LOWER_IS_BETTER),
         InvalidValueError,
         "target",
-        "must be > 0 when the realization is above it (lower-is-better, (2T - R) / T)",
+        "must be > 0 when the realization is above it (lower-is-better, (2T - R) / T; see zero_target)",
         Decimal("0.00"),
     ),
     "inverse realization 0": (

@@ -470,9 +470,10 @@ def test_range_target_cap_zero_target_and_quarters_in_the_report() -> None:
 
 
 def test_no_quarter_columns_without_quarters(report: LkipReport) -> None:
-    # The bundled report has no quarters: its table keeps its 8 columns.
+    # The bundled report has no quarters: its table keeps its 8 columns, plus the
+    # Sasaran and Rumus capaian of each row (issue 15).
     assert "TW I" not in report.table("pengukuran_kinerja").columns
-    assert len(report.table("pengukuran_kinerja").columns) == 8
+    assert len(report.table("pengukuran_kinerja").columns) == 10
 
 
 @pytest.mark.parametrize(
@@ -534,7 +535,8 @@ def test_inside_a_range_is_exactly_100(
     )
     text = text.replace(
         'realization = "92"\nprinted = { capaian = "102.22" }',
-        f'quarters = ["{value}"]\naggregation = "{aggregation}"',
+        # Generated percentages go beyond 100: the indicator says so (issue 15 bounds).
+        f'quarters = ["{value}"]\naggregation = "{aggregation}"\nbounds = {{ low = "0" }}',
     )
     report = _conventions(text)
     assert report.indicators[0].result.achievement == 100
@@ -600,9 +602,11 @@ def test_budget_amounts_with_sen() -> None:
         'realisasi = "1000000000.10"\nsisa = "234567354.43"\npercentage = "81.00"\n'
     )
     report = _conventions(text)
-    (row,) = report.table("anggaran_1").rows
+    # The table has no printed total: a Jumlah row computed from the one row (issue 15).
+    row, total = report.table("anggaran_1").rows
     assert row[1] == Decimal("1234567354.53") and row[4] == Decimal("234567354.43")
     assert row[5] == Decimal("81.00")
+    assert total == ("Jumlah", *row[1:])
     assert audit(report) == ()
 
 
@@ -628,3 +632,101 @@ def test_budget_amounts_are_validated(amount: str, expected: str) -> None:
     with pytest.raises(DataSetError) as error:
         parse_dataset(tomllib.loads(text))
     assert expected in str(error.value)
+
+
+# --- the honest audit (issue 15) ---------------------------------------------------------
+
+
+def test_audit_counts_the_figures_it_compared(report: LkipReport) -> None:
+    from sakip.report.audit import run_audit
+
+    result = run_audit(report)
+    # The bundled LKIP 2024 data set: 380 distinct printed figures compared, 20 differ.
+    assert (result.checked, result.differ) == (380, 20)
+    assert result.findings == audit(report)
+
+
+def test_audit_count_grows_with_each_printed_figure() -> None:
+    from sakip.report.audit import run_audit
+    from sakip.report.dataset import parse_dataset
+    from sakip.report.render import render_findings
+
+    indicator: dict[str, object] = {
+        "code": "1", "name": "Indeks", "unit_of_measure": "Indeks",
+        "target": "3.60", "realization": "3.70",
+    }  # fmt: skip
+    document: dict[str, object] = {
+        "schema": 1,
+        "document": {"title": "LKIP", "year": 2024},
+        "unit": {"code": "u", "name": "BNNK Contoh", "level": "BNNK"},
+        "objectives": [{"code": "S1", "name": "Sasaran", "indicators": [indicator]}],
+    }
+    bare = run_audit(compute_report(parse_dataset(document)))
+    assert (bare.checked, bare.differ) == (0, 0)
+    assert render_findings(bare.findings, checked=bare.checked) == (
+        "Audit: 0 printed figures to check."
+    )
+    indicator["printed"] = {"capaian": "102.70"}  # 3.70 / 3.60 x 100 = 102.77...
+    wrong = run_audit(compute_report(parse_dataset(document)))
+    assert (wrong.checked, wrong.differ) == (1, 1)
+    assert render_findings(wrong.findings, checked=1).splitlines()[0] == (
+        "Audit: 1 printed figure checked, 1 differs from the rules"
+    )
+    indicator["printed"] = {"capaian": "102.77", "category": "Memuaskan"}
+    right = run_audit(compute_report(parse_dataset(document)))
+    assert (right.checked, right.differ) == (2, 0)
+    assert (
+        json.loads(render_json(compute_report(parse_dataset(document)), (), checked=2))["checked"]
+        == 2
+    )
+
+
+# --- bounds (issue 15) -----------------------------------------------------------------
+
+
+def _one_indicator(**fields: object) -> dict[str, object]:
+    indicator: dict[str, object] = {
+        "code": "1", "name": "Persentase", "unit_of_measure": "%",
+        "target": "80", "realization": "90", **fields,
+    }  # fmt: skip
+    return {
+        "schema": 1,
+        "document": {"title": "LKIP", "year": 2024},
+        "unit": {"code": "u", "name": "BNNK Contoh", "level": "BNNK"},
+        "objectives": [{"code": "S1", "name": "Sasaran", "indicators": [indicator]}],
+    }
+
+
+@pytest.mark.parametrize(
+    ("fields", "problem"),
+    [
+        ({"realization": "155"}, "realization: must lie in [0, 100] for a '%' indicator"),
+        ({"unit_of_measure": "persen", "realization": "100.5"}, "must lie in [0, 100]"),
+        ({"bounds": {"low": "0", "high": "150"}, "realization": "155"}, "must lie in [0, 150]"),
+        ({"unit_of_measure": "Indeks", "bounds": {"high": "4"}, "realization": "5"}, "<= 4"),
+        ({"bounds": {"low": "5", "high": "1"}}, "bounds.high: must have low <= high"),
+        ({"bounds": {}}, "bounds: must give low, high or both"),
+    ],
+)
+def test_bounds_of_a_realisation(fields: dict[str, object], problem: str) -> None:
+    from sakip.errors import DataSetError
+    from sakip.report.dataset import parse_dataset
+
+    with pytest.raises(DataSetError, match=None) as raised:
+        parse_dataset(_one_indicator(**fields))
+    assert problem in str(raised.value)
+
+
+def test_bounds_defaults() -> None:
+    from sakip.report.dataset import Bounds, parse_dataset
+
+    (entry,) = parse_dataset(_one_indicator(realization="100")).entries
+    assert entry.bounds == Bounds(Decimal(0), Decimal(100), "for a '%' indicator")
+    (entry,) = parse_dataset(_one_indicator(unit_of_measure="Orang", realization="155")).entries
+    assert entry.bounds is None and entry.realization == Decimal(155)
+    # Every '%' realisation of the bundled LKIP 2024 lies in [0, 100].
+    assert all(
+        e.bounds is not None and e.bounds.contains(e.realization)
+        for e in load_dataset().entries
+        if e.indicator.unit_of_measure == "%"
+    )

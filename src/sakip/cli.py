@@ -25,7 +25,7 @@ from typing import Any
 from sakip._io import OutputRefusedError, atomic_write, check_target
 from sakip._version import __version__
 from sakip.errors import DataSetError, SakipError
-from sakip.report.audit import audit
+from sakip.report.audit import run_audit
 from sakip.report.batch_cli import (
     NoInputsError,
     OutputNameError,
@@ -274,12 +274,16 @@ _TEXT_FORMATS = ("text", "md", "csv", "json")
 
 
 def _render(report: LkipReport, format: str) -> str:
-    findings = audit(report)
+    result = run_audit(report)
+    findings, checked = result.findings, result.checked
     if format == "text":
-        return render_text(report) + render_findings(findings).splitlines()[0] + "\n"
+        heading = render_findings(findings, checked=checked).splitlines()[0]
+        return render_text(report) + heading + "\n"
     if format == "md":
-        return render_markdown(report, findings)
-    return render_csv(report) if format == "csv" else render_json(report, findings)
+        return render_markdown(report, findings, checked=checked)
+    if format == "csv":
+        return render_csv(report)
+    return render_json(report, findings, checked=checked)
 
 
 def _report(args: argparse.Namespace, report: LkipReport) -> int:
@@ -413,12 +417,14 @@ def _run(argv: Sequence[str] | None) -> int:
             return EXIT_OK
         if args.command == "report":
             return _report(args, report)
-        findings = audit(report)
+        result = run_audit(report)
         if args.format == "json":
-            _write_stdout(render_json(report, findings), json_text=True)
+            _write_stdout(
+                render_json(report, result.findings, checked=result.checked), json_text=True
+            )
         else:
-            _write_stdout(render_findings(findings) + "\n")
-        return EXIT_AUDIT if findings else EXIT_OK
+            _write_stdout(render_findings(result.findings, checked=result.checked) + "\n")
+        return EXIT_AUDIT if result.findings else EXIT_OK
     except OutputNameError as error:
         _error(f"sakip: error: will not write {error.value}: {error.field} {error.rule}")
         return EXIT_OUTPUT

@@ -23,6 +23,7 @@ import sakip.instruments.nka as nka
 import sakip.instruments.tahanan as tahanan
 import sakip.instruments.whoqol as whoqol
 import sakip.instruments.zona_integritas as zona_integritas
+from sakip.instruments._money import total as money_total
 from sakip.numbers import Rounding
 from sakip.report.reader import MISSING, Reader, present
 from sakip.report.safety import text_problem
@@ -528,6 +529,44 @@ def _budget_row(reader: Reader) -> anggaran.PrintedRow | None:
     if not present(label, percentage):
         return None
     return reader.build(anggaran.PrintedRow, label, percentage=percentage, **amounts)
+
+
+#: The label of a budget total computed for a table that prints none.
+BUDGET_TOTAL_LABEL = "Jumlah"
+
+
+def budget_total(table: anggaran.PrintedTable) -> anggaran.PrintedRow | None:
+    """The Jumlah row the report shows: the printed total's amounts, else the sum of the rows.
+
+    A table without ``total`` gets one labelled ``Jumlah``; a printed total
+    keeps its label, and each of pagu, blokir and realisasi it leaves out is
+    the sum of the rows (the printed ones are shown as printed: the audit
+    compares them with the sums). Sisa and the percentage are computed from
+    these amounts by the report. A table without rows keeps its printed total.
+
+    Examples
+    --------
+    >>> table = anggaran.PrintedTable("tabel", [
+    ...     anggaran.PrintedRow("Belanja Pegawai", pagu=4218311000, realization=3770214000),
+    ...     anggaran.PrintedRow("Belanja Barang", pagu=3642614000, realization=3500000000)],
+    ...     rounding=Rounding.HALF_UP)
+    >>> row = budget_total(table)
+    >>> row.label, row.pagu, row.realization, row.blokir
+    ('Jumlah', 7860925000, 7270214000, None)
+    """
+    printed = table.total
+    if not table.rows:
+        return printed
+    amounts: dict[str, Any] = {}
+    for column in ("pagu", "blokir", "realization"):
+        value = None if printed is None else getattr(printed, column)
+        cells = [getattr(row, column) for row in table.rows]
+        if value is None and any(cell is not None for cell in cells):
+            value = money_total((cell or 0 for cell in cells), field=column)
+        amounts[column] = value
+    label = BUDGET_TOTAL_LABEL if printed is None else printed.label
+    sisa = None if printed is None else printed.sisa
+    return anggaran.PrintedRow(label, sisa=sisa, **amounts)
 
 
 def _check_budget_row(

@@ -9,7 +9,6 @@ stay on the :class:`LkipReport` for tools that want them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from decimal import Decimal
 
 import attrs
@@ -25,10 +24,13 @@ import sakip.instruments.tahanan as tahanan
 import sakip.instruments.whoqol as whoqol
 import sakip.instruments.zona_integritas as zona_integritas
 from sakip.bands import BandScheme
-from sakip.capaian import TargetStatus, achievement, target_status
+from sakip.capaian import achievement, target_status
 from sakip.errors import OutOfBandError
 from sakip.indicators import ExcludedIndicator, IndicatorResult, evaluate_with_exclusions
 from sakip.numbers import UNBOUNDED, RoundingPolicy
+from sakip.report._instrument_sections import budget_total
+from sakip.report._pengukuran import NOT_COMPUTABLE_LABEL as NOT_COMPUTABLE_LABEL
+from sakip.report._pengukuran import STATUS_LABELS, pengukuran
 from sakip.report.dataset import DataSet, IndicatorEntry
 from sakip.schemes import CAPAIAN_LKIP
 from sakip.summary import (
@@ -45,12 +47,6 @@ __all__ = ["Cell", "ExcludedRow", "IndicatorRow", "LkipReport", "Table", "comput
 
 Cell = str | int | Decimal | None
 """A table cell: text, a count, a displayed (already rounded) number, or empty."""
-
-_STATUS = {
-    TargetStatus.ABOVE: "melebihi target",
-    TargetStatus.AT: "sesuai target",
-    TargetStatus.BELOW: "tidak mencapai target",
-}
 
 
 @attrs.frozen
@@ -106,10 +102,6 @@ class ExcludedRow:
 
     entry: IndicatorEntry
     excluded: ExcludedIndicator
-
-
-#: The category shown for an indicator without a capaian.
-NOT_COMPUTABLE_LABEL = "tidak dapat dihitung"
 
 
 @attrs.frozen
@@ -186,7 +178,7 @@ def compute_report(dataset: DataSet) -> LkipReport:
         )
         comparison = compare_summaries(summary, previous)
     tables: list[Table] = [
-        _pengukuran(dataset, rows, excluded),
+        Table("pengukuran_kinerja", "Pengukuran Kinerja", *pengukuran(dataset, rows, excluded)),
         _ringkasan(summary, comparison, capaian, dataset),
     ]
     unit_counts: dict[str, UnitCount] = {}
@@ -213,80 +205,6 @@ def compute_report(dataset: DataSet) -> LkipReport:
         tuple(tables),
         displayed_mean,
         excluded,
-    )
-
-
-_QUARTER_COLUMNS = ("TW I", "TW II", "TW III", "TW IV")
-
-
-def _pengukuran(
-    dataset: DataSet, rows: Sequence[IndicatorRow], excluded: Sequence[ExcludedRow]
-) -> Table:
-    # The TW I-IV columns appear only when some indicator has quarters, so a
-    # data set without them keeps the table it always had.
-    quarterly = any(entry.quarters for entry in dataset.entries)
-    by_code: dict[str, tuple[Cell, ...]] = {}
-    for row in rows:
-        by_code[row.entry.indicator.code] = _pengukuran_row(
-            row.entry,
-            row.result.realization,
-            (row.displayed, row.result.category.label, _STATUS[row.result.status]),
-            quarterly,
-        )
-    for item in excluded:
-        by_code[item.entry.indicator.code] = _pengukuran_row(
-            item.entry,
-            item.excluded.realization,
-            (None, NOT_COMPUTABLE_LABEL, _STATUS[item.excluded.status]),
-            quarterly,
-        )
-    note = "Capaian = realisasi / target x 100, kategori dari nilai capaian eksak (CAPAIAN_LKIP)."
-    if quarterly:
-        note += " TW I-IV: realisasi per triwulan; realisasi tahunan menurut aturan agregasi indikator."
-    if excluded:
-        codes = ", ".join(item.entry.indicator.code for item in excluded)
-        note += (
-            f" Tanpa capaian (target 0, semakin rendah semakin baik): {codes};"
-            " ditampilkan realisasinya saja, tidak dihitung dalam rata-rata dan jumlah."
-        )
-    return Table(
-        "pengukuran_kinerja",
-        "Pengukuran Kinerja",
-        (
-            "No",
-            "Indikator Kinerja",
-            "Target",
-            "Realisasi",
-            *(_QUARTER_COLUMNS if quarterly else ()),
-            "Satuan",
-            "Capaian (%)",
-            "Kategori",
-            "Status",
-        ),
-        tuple(by_code[entry.indicator.code] for entry in dataset.entries),
-        note,
-    )
-
-
-def _pengukuran_row(
-    entry: IndicatorEntry,
-    realization: Decimal,
-    measured: tuple[Cell, Cell, Cell],
-    quarterly: bool,
-) -> tuple[Cell, ...]:
-    quarters: tuple[Cell, ...] = ()
-    if quarterly:
-        quarters = (*entry.quarters, *(None,) * (4 - len(entry.quarters)))
-    target = entry.target
-    return (
-        entry.indicator.code,
-        entry.indicator.name,
-        # A range target prints as "80-90".
-        target if isinstance(target, Decimal) else str(target),
-        realization,
-        *quarters,
-        entry.indicator.unit_of_measure,
-        *measured,
     )
 
 
@@ -400,7 +318,7 @@ def _history_table(entry: IndicatorEntry, policy: RoundingPolicy) -> Table:
                 realization=record.realization,
                 polarity=entry.indicator.polarity,
             )
-            national = _STATUS[status]
+            national = STATUS_LABELS[status]
         rows.append(
             (
                 str(record.year),
@@ -700,7 +618,8 @@ def _anggaran_tables(dataset: DataSet, out: dict[str, object], tables: list[Tabl
     policy = dataset.policies["budget"]
     for position, table in enumerate(data.tables, 1):
         rows: list[tuple[Cell, ...]] = []
-        for row in (*table.rows, *(() if table.total is None else (table.total,))):
+        total = budget_total(table)
+        for row in (*table.rows, *(() if total is None else (total,))):
             if row.pagu is None or row.realization is None:
                 rows.append((row.label, row.pagu, row.blokir, row.realization, None, None))
                 continue
@@ -715,9 +634,7 @@ def _anggaran_tables(dataset: DataSet, out: dict[str, object], tables: list[Tabl
                 label=row.label,
             )
             rounding = (
-                table.total_rounding
-                if row is table.total and table.total_rounding
-                else table.rounding
+                table.total_rounding if row is total and table.total_rounding else table.rounding
             )
             percentage = (
                 None

@@ -62,8 +62,10 @@ from sakip.targets import TargetRange, ZeroTarget
 
 __all__ = [
     "BUNDLED_EXAMPLE",
+    "PERCENT_UNITS",
     "AnggaranInput",
     "BarangBuktiInput",
+    "Bounds",
     "CountRule",
     "DataSet",
     "IkmInput",
@@ -160,6 +162,7 @@ class IndicatorEntry:
     history: IndicatorHistory | None = None
     quarters: tuple[Decimal | None, ...] = ()
     aggregation: QuarterAggregation | None = None
+    bounds: Bounds | None = None
 
 
 @attrs.frozen
@@ -432,8 +435,87 @@ def _objectives(
 _INDICATOR_KEYS = {
     "code", "name", "unit_of_measure", "polarity", "target", "realization",
     "location", "printed", "national_target", "units", "count", "history",
-    "cap", "zero_target", "quarters", "aggregation",
+    "cap", "zero_target", "quarters", "aggregation", "bounds",
 }  # fmt: skip
+#: Units of measure whose realisation lies in [0, 100] unless ``bounds`` says otherwise.
+PERCENT_UNITS = frozenset({"%", "persen"})
+
+
+@attrs.frozen
+class Bounds:
+    """The range an indicator's realisation can take (``bounds`` in the data set).
+
+    ``low`` or ``high`` may be ``None`` (no limit on that side). Without
+    ``bounds``, a ``"%"`` or ``"persen"`` indicator is bounded by [0, 100]
+    and any other by nothing.
+
+    Examples
+    --------
+    >>> Bounds(Decimal(0), Decimal(100), "for a '%' indicator").rule
+    "must lie in [0, 100] for a '%' indicator"
+    >>> Bounds(Decimal(0), Decimal(100)).contains(Decimal("155"))
+    False
+    """
+
+    low: Decimal | None
+    high: Decimal | None
+    why: str = "(the indicator's bounds)"
+
+    @property
+    def rule(self) -> str:
+        """The rule a value outside the bounds breaks, for the problem message.
+
+        Examples
+        --------
+        >>> Bounds(Decimal(1), None).rule
+        "must be >= 1 (the indicator's bounds)"
+        """
+        if self.high is None:
+            return f"must be >= {self.low} {self.why}"
+        if self.low is None:
+            return f"must be <= {self.high} {self.why}"
+        return f"must lie in [{self.low}, {self.high}] {self.why}"
+
+    def contains(self, value: Decimal) -> bool:
+        """Whether ``value`` lies within the bounds (both ends included).
+
+        Examples
+        --------
+        >>> Bounds(Decimal(1), Decimal(4)).contains(Decimal(4))
+        True
+        """
+        return (self.low is None or value >= self.low) and (
+            self.high is None or value <= self.high
+        )
+
+
+def _bounds(reader: Reader, measure: Any) -> Bounds | None:
+    """``bounds = { low = ..., high = ... }``, else the default of the unit of measure."""
+    table = reader.table_at("bounds", required=False)
+    if table is None:
+        if isinstance(measure, str) and measure.strip().lower() in PERCENT_UNITS:
+            return Bounds(Decimal(0), Decimal(100), f"for a {measure.strip()!r} indicator")
+        return None
+    table.check_keys({"low", "high"})
+    low = table.number("low", required=False)
+    high = table.number("high", required=False)
+    if not present(low, high):
+        return None
+    if low is None and high is None:
+        table.problem("must give low, high or both")
+        return None
+    if low is not None and high is not None and low > high:
+        table.problem(f"must have low <= high (low is {low})", high, key="high")
+        return None
+    return Bounds(low, high)
+
+
+def _within(reader: Reader, key: str | int, value: Any, bounds: Bounds | None) -> None:
+    """Record a problem when ``value`` lies outside ``bounds``."""
+    if bounds is not None and isinstance(value, Decimal) and not bounds.contains(value):
+        reader.problem(bounds.rule, value, key=key)
+
+
 _ZERO_TARGETS = {choice.value: choice for choice in ZeroTarget}
 _AGGREGATIONS = {method.value: method for method in QuarterAggregation}
 
@@ -454,7 +536,9 @@ def _target(reader: Reader) -> Any:
     return MISSING if built is None else built
 
 
-def _quarters(reader: Reader, realization: Any) -> tuple[Any, Realization | None]:
+def _quarters(
+    reader: Reader, realization: Any, bounds: Bounds | None
+) -> tuple[Any, Realization | None]:
     """``quarters`` and ``aggregation``: the realisation computed from TW I-IV.
 
     Returns the realisation (the given one, or the aggregate when none is
@@ -473,6 +557,7 @@ def _quarters(reader: Reader, realization: Any) -> tuple[Any, Realization | None
     for position, value in enumerate(values):
         sub = Reader({"v": value}, reader.where(f"quarters[{position}]"), reader.problems)
         number = _non_negative(sub, "v", sub.number("v"))
+        _within(reader, f"quarters[{position}]", number, bounds)
         numbers.append(number)
     aggregation = reader.choice("aggregation", _AGGREGATIONS)
     if not values:
@@ -502,7 +587,10 @@ def _indicator(
     polarity = reader.choice("polarity", _POLARITIES, default=Polarity.HIGHER_IS_BETTER)
     target = _target(reader)
     given = _non_negative(reader, "realization", reader.number("realization", required=False))
-    realization, quarterly = _quarters(reader, given)
+    bounds = _bounds(reader, measure)
+    # Each quarter is bounded in _quarters; the realisation given, or else their aggregate.
+    realization, quarterly = _quarters(reader, given, bounds)
+    _within(reader, "realization", given if given is not None else realization, bounds)
     cap = _non_negative(reader, "cap", reader.number("cap", required=False))
     zero_target = reader.choice("zero_target", _ZERO_TARGETS, default=ZeroTarget.RAISE)
     location = reader.text("location", required=False) or reader.where()
@@ -532,7 +620,7 @@ def _indicator(
         cap=indicator.cap,
         zero_target=indicator.zero_target,
     )
-    units = _unit_figures(reader.array("units", required=False), indicator, unit_codes)
+    units = _unit_figures(reader.array("units", required=False), indicator, unit_codes, bounds)
     count = _count_rule(reader.table_at("count", required=False), unit_codes, units)
     history = _history(reader.array("history", required=False), indicator, year)
     return IndicatorEntry(
@@ -549,6 +637,7 @@ def _indicator(
         history=history,
         quarters=() if quarterly is None else quarterly.quarters,
         aggregation=None if quarterly is None else quarterly.aggregation,
+        bounds=bounds,
     )
 
 
@@ -590,12 +679,15 @@ def _check_capaian(
 
 
 def _unit_figures(
-    readers: list[Reader], indicator: Indicator, unit_codes: set[str]
+    readers: list[Reader], indicator: Indicator, unit_codes: set[str], bounds: Bounds | None
 ) -> tuple[UnitFigure, ...]:
     figures: list[UnitFigure] = []
     for reader in readers:
         figure = _unit_figure(reader, unit_codes)
         if figure is None:
+            continue
+        if bounds is not None and not bounds.contains(figure.realization):
+            reader.problem(bounds.rule, figure.realization, key="realization")
             continue
         if figure.unit in {f.unit for f in figures}:
             reader.problem("repeats a unit of this indicator", figure.unit, key="unit")

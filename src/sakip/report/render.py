@@ -122,7 +122,9 @@ def _text_table(table: Table) -> list[str]:
     return out
 
 
-def render_text(report: LkipReport, findings: Sequence[Finding] | None = None) -> str:
+def render_text(
+    report: LkipReport, findings: Sequence[Finding] | None = None, *, checked: int | None = None
+) -> str:
     """The report as aligned plain text for the terminal.
 
     Examples
@@ -137,31 +139,59 @@ def render_text(report: LkipReport, findings: Sequence[Finding] | None = None) -
     for table in report.tables:
         lines += ["", *_text_table(table)]
     if findings is not None:
-        lines += ["", *render_findings(findings).splitlines()]
+        lines += ["", *render_findings(findings, checked=checked).splitlines()]
     return "\n".join(lines) + "\n"
 
 
-def render_findings(findings: Sequence[Finding]) -> str:
-    """The audit's findings, one per line, or a line saying there are none.
+def render_findings(findings: Sequence[Finding], *, checked: int | None = None) -> str:
+    """The audit's findings, one per line, after a line saying what was checked.
+
+    Parameters
+    ----------
+    findings : sequence of Finding
+        The figures that differ (:func:`sakip.report.audit.audit`).
+    checked : int, optional
+        How many printed figures the audit compared
+        (:attr:`sakip.report.audit.AuditResult.checked`). Without it the
+        heading only counts the findings.
 
     Examples
     --------
-    >>> print(render_findings([Finding("BAB I, L171", 119, 121, "sum of the staff table")]))
-    Audit: 1 printed figure differs from the rules
+    >>> staff = Finding("BAB I, L171", 119, 121, "sum of the staff table")
+    >>> print(render_findings([staff], checked=4))
+    Audit: 4 printed figures checked, 1 differs from the rules
       1. BAB I, L171: printed 119, computed 121 (sum of the staff table)
-    >>> render_findings([])
-    'Audit: every printed figure follows from the rules.'
+    >>> render_findings([], checked=2)
+    'Audit: 2 printed figures checked, 0 differ.'
+    >>> render_findings([], checked=0)
+    'Audit: 0 printed figures to check.'
     """
-    if not findings:
-        return "Audit: every printed figure follows from the rules."
-    count = len(findings)
-    verb = "differs" if count == 1 else "differ"
-    lines = [f"Audit: {count} printed figure{'s' if count != 1 else ''} {verb} from the rules"]
+    lines = [_audit_heading(len(findings), checked)]
     lines += [f"{n:>3}. {finding}" for n, finding in enumerate(findings, 1)]
     return "\n".join(lines)
 
 
-def render_markdown(report: LkipReport, findings: Sequence[Finding] | None = None) -> str:
+def _figures(count: int) -> str:
+    return f"{count} printed figure{'s' if count != 1 else ''}"
+
+
+def _audit_heading(differ: int, checked: int | None) -> str:
+    """The audit's first line: what it compared and how many differ."""
+    verb = "differs" if differ == 1 else "differ"
+    if checked is None:
+        if not differ:
+            return "Audit: no printed figure differs from the rules."
+        return f"Audit: {_figures(differ)} {verb} from the rules"
+    if checked == 0 and not differ:
+        return "Audit: 0 printed figures to check."
+    if not differ:
+        return f"Audit: {_figures(checked)} checked, 0 differ."
+    return f"Audit: {_figures(checked)} checked, {differ} {verb} from the rules"
+
+
+def render_markdown(
+    report: LkipReport, findings: Sequence[Finding] | None = None, *, checked: int | None = None
+) -> str:
     """The report as Markdown tables (Indonesian number style), with the findings if given.
 
     Examples
@@ -194,10 +224,8 @@ def render_markdown(report: LkipReport, findings: Sequence[Finding] | None = Non
         if table.note:
             lines += ["", escape(table.note)]
     if findings is not None:
-        lines += ["", "## Audit", ""]
-        lines += [f"- {escape(str(f))}" for f in findings] or [
-            "Every printed figure follows from the rules."
-        ]
+        lines += ["", "## Audit", "", _audit_heading(len(findings), checked), ""]
+        lines += [f"- {escape(str(f))}" for f in findings]
     return "\n".join(lines) + "\n"
 
 
@@ -283,7 +311,9 @@ def _json_indicators(report: LkipReport) -> list[dict[str, Any]]:
     ]
 
 
-def render_json(report: LkipReport, findings: Sequence[Finding] | None = None) -> str:
+def render_json(
+    report: LkipReport, findings: Sequence[Finding] | None = None, *, checked: int | None = None
+) -> str:
     """The report as stable JSON for other tools (layout in ``docs/report.md``).
 
     Numbers that are not counts are strings of plain decimals, so no reader
@@ -336,6 +366,9 @@ def render_json(report: LkipReport, findings: Sequence[Finding] | None = None) -
     }
     if findings is not None:
         document["findings"] = [_finding_json(f) for f in findings]
+        if checked is not None:
+            document["checked"] = checked
+            document["differ"] = len(findings)
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
