@@ -180,9 +180,10 @@ def scaled_from_decimals(
     [289, 250, 700]
     """
     check_places(places)
-    if not isinstance(values, np.ndarray | Sequence):
-        values = list(values)  # type: ignore[arg-type]  # a generator, a set...
-    array = to_array(values, field=field)
+    items: object = values
+    if isinstance(values, Iterable) and not isinstance(values, np.ndarray | Sequence):
+        items = list(values)  # a generator or a set: to_array sees its items
+    array = to_array(items, field=field)
     out = []
     for index, value in enumerate(array.ravel()):
         name = at(field, index, array.shape)

@@ -11,8 +11,6 @@ plain decimals in ``csv`` and ``json``.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Sequence
 from decimal import Decimal
@@ -22,20 +20,20 @@ from typing import Any
 import attrs
 
 from sakip.errors import DataSetError, InvalidValueError, SakipError
-from sakip.numbers import NumberStyle
 from sakip.report.audit import audit
 from sakip.report.compute import Cell, Table, compute_report
 from sakip.report.dataset import load_dataset
 from sakip.report.render import (
-    _cell,
     _plain,
     _text_table,
     render_csv,
     render_json,
     render_markdown,
     render_text,
+    table_csv,
+    table_markdown,
 )
-from sakip.report.safety import printable, spreadsheet_text
+from sakip.report.safety import printable
 
 __all__ = [
     "NoInputsError",
@@ -315,30 +313,12 @@ def render_summary(outcomes: Sequence[UnitOutcome], format: str) -> str:
             ],
         }
         return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    if format == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(_COLUMNS)
-        for outcome in outcomes:
-            plain = [_plain(c) for c in outcome.cells()]
-            writer.writerow(
-                "" if c is None else spreadsheet_text(c) if isinstance(c, str) else c
-                for c in plain
-            )
-        return buffer.getvalue()
     table = _table(outcomes)
     problems = _problem_lines(outcomes)
+    if format == "csv":
+        return table_csv(table)
     if format == "md":
-
-        def escape(text: str) -> str:
-            return text.replace("|", "\\|")
-
-        markdown = [f"## {table.title}", ""]
-        markdown.append("| " + " | ".join(escape(c) for c in table.columns) + " |")
-        markdown.append("|" + "---|" * len(table.columns))
-        for row in table.rows:
-            cells = (escape(_cell(c, NumberStyle.INDONESIAN)) for c in row)
-            markdown.append("| " + " | ".join(cells) + " |")
+        markdown = table_markdown(table)
         if problems:
             markdown += ["", "### Masalah", "", *(f"    {p}" for p in problems)]
         return "\n".join(markdown) + "\n"

@@ -9,8 +9,6 @@ displayed capaian of B minus the displayed capaian of A, in points.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Sequence
 from decimal import Decimal
@@ -19,10 +17,8 @@ from typing import Any
 import attrs
 
 from sakip.errors import InvalidValueError
-from sakip.numbers import NumberStyle
 from sakip.report.compute import NOT_COMPUTABLE_LABEL, Cell, LkipReport, Table
-from sakip.report.render import _cell, _plain, _text_table
-from sakip.report.safety import spreadsheet_text
+from sakip.report.render import _plain, _text_table, markdown_escape, table_csv, table_markdown
 
 __all__ = ["Comparison", "MappingError", "compare_reports", "parse_mapping", "render_comparison"]
 
@@ -252,29 +248,12 @@ def render_comparison(comparison: Comparison, format: str) -> str:
         }
         return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     if format == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(table.columns)
-        for row in table.rows:
-            writer.writerow(
-                spreadsheet_text(c) if isinstance(c, str) else "" if c is None else _plain(c)
-                for c in row
-            )
-        return buffer.getvalue()
+        return table_csv(table)
     notes = [f"Hanya di {side}: {', '.join(codes)}" for side, codes in only]
     if format == "md":
-
-        def escape(text: str) -> str:
-            return text.replace("|", "\\|")
-
-        markdown = [f"## {escape(table.title)}", ""]
-        markdown.append("| " + " | ".join(escape(c) for c in table.columns) + " |")
-        markdown.append("|" + "---|" * len(table.columns))
-        for row in table.rows:
-            cells = (escape(_cell(c, NumberStyle.INDONESIAN)) for c in row)
-            markdown.append("| " + " | ".join(cells) + " |")
+        markdown = table_markdown(table)
         if notes:
-            markdown += ["", *(f"- {escape(n)}" for n in notes)]
+            markdown += ["", *(f"- {markdown_escape(n)}" for n in notes)]
         return "\n".join(markdown) + "\n"
     text = _text_table(table)
     if notes:

@@ -31,6 +31,7 @@ __all__ = [
     "JSON_FORMAT",
     "MissingExtraError",
     "chart_names",
+    "markdown_escape",
     "render_charts",
     "render_csv",
     "render_findings",
@@ -38,6 +39,8 @@ __all__ = [
     "render_markdown",
     "render_text",
     "render_xlsx",
+    "table_csv",
+    "table_markdown",
     "write_charts",
     "write_xlsx",
 ]
@@ -204,29 +207,77 @@ def render_markdown(
     >>> "| 10 | Indeks kepuasan penerima layanan rehabilitasi" in markdown
     True
     """
-
-    def escape(text: str) -> str:
-        return text.replace("|", "\\|")
-
     lines = [
         f"# {report.dataset.title}",
         "",
         f"{report.dataset.unit.name}, tahun {report.dataset.year}",
     ]
     for table in report.tables:
-        lines += ["", f"## {escape(table.title)}", ""]
-        lines.append("| " + " | ".join(escape(c) for c in table.columns) + " |")
-        lines.append("|" + "---|" * len(table.columns))
-        for row in table.rows:
-            lines.append(
-                "| " + " | ".join(escape(_cell(c, NumberStyle.INDONESIAN)) for c in row) + " |"
-            )
+        lines += ["", *table_markdown(table)]
         if table.note:
-            lines += ["", escape(table.note)]
+            lines += ["", markdown_escape(table.note)]
     if findings is not None:
         lines += ["", "## Audit", "", _audit_heading(len(findings), checked), ""]
-        lines += [f"- {escape(str(f))}" for f in findings]
+        lines += [f"- {markdown_escape(str(f))}" for f in findings]
     return "\n".join(lines) + "\n"
+
+
+def markdown_escape(text: str) -> str:
+    r"""Text for a Markdown table cell or line: ``|`` escaped.
+
+    Examples
+    --------
+    >>> markdown_escape("a | b")
+    'a \\| b'
+    """
+    return text.replace("|", "\\|")
+
+
+def table_markdown(table: Table) -> list[str]:
+    r"""One table as Markdown lines: its title as a level-2 heading, then the table.
+
+    Numbers in the Indonesian style; every renderer of a Markdown table goes
+    through here (the report, the summary of many units, ``sakip compare``).
+
+    Examples
+    --------
+    >>> table = Table("t", "Contoh", ("Kode", "Capaian"), (("1", Decimal("102.77")),))
+    >>> print("\n".join(table_markdown(table)))
+    ## Contoh
+    <BLANKLINE>
+    | Kode | Capaian |
+    |---|---|
+    | 1 | 102,77 |
+    """
+    lines = [f"## {markdown_escape(table.title)}", ""]
+    lines.append("| " + " | ".join(markdown_escape(c) for c in table.columns) + " |")
+    lines.append("|" + "---|" * len(table.columns))
+    for row in table.rows:
+        cells = (markdown_escape(_cell(c, NumberStyle.INDONESIAN)) for c in row)
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
+def table_csv(table: Table) -> str:
+    """One table as CSV: a header row, then its rows (plain decimals, text safe for spreadsheets).
+
+    Examples
+    --------
+    >>> table = Table("t", "Contoh", ("Kode", "Capaian"), (("=1+1", Decimal("102.77")), ("2", None)))
+    >>> print(table_csv(table), end="")
+    Kode,Capaian
+    '=1+1,102.77
+    2,
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(spreadsheet_text(c) for c in table.columns)
+    for row in table.rows:
+        writer.writerow(
+            spreadsheet_text(c) if isinstance(c, str) else "" if c is None else _plain(c)
+            for c in row
+        )
+    return buffer.getvalue()
 
 
 def render_csv(report: LkipReport) -> str:
