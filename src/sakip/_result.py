@@ -7,20 +7,21 @@ Private module, the one home of the instrument contract's ``rounded(policy)``
   ``None``, for the results whose figure may be absent);
 - :class:`RoundedValue` gives a result with an exact ``value`` its ``rounded``;
 - :class:`AgainstTarget` adds ``meets_target`` for a result with an optional
-  ``target`` (NKA, IKPA), whose ``target`` and ``achievement`` fields
-  :func:`against_target` fills.
+  ``target`` (NKA, IKPA), whose ``value``, ``category``, ``scheme``,
+  ``target`` and ``achievement`` fields :func:`graded` fills.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import overload
+from typing import TypedDict, overload
 
+from sakip.bands import Band, BandScheme
 from sakip.capaian import TargetStatus, achievement, target_status
 from sakip.errors import InvalidTypeError
 from sakip.numbers import NumberLike, RoundingPolicy, to_decimal
 
-__all__ = ["AgainstTarget", "RoundedValue", "against_target", "rounded_under"]
+__all__ = ["AgainstTarget", "Graded", "RoundedValue", "graded", "rounded_under"]
 
 
 @overload
@@ -114,22 +115,39 @@ class AgainstTarget(RoundedValue):
         return status is not TargetStatus.BELOW
 
 
-def against_target(
-    value: Decimal, target: NumberLike | None
-) -> tuple[Decimal | None, Decimal | None]:
-    """``target`` read exactly and the capaian of ``value`` against it (higher is better).
+class Graded(TypedDict):
+    """The fields of an :class:`AgainstTarget` result that :func:`graded` fills."""
 
-    Both ``None`` without a target. The capaian is
-    :func:`sakip.capaian.achievement`, which refuses a target ``<= 0``.
+    value: Decimal
+    category: Band
+    scheme: BandScheme
+    target: Decimal | None
+    achievement: Decimal | None
+
+
+def graded(value: Decimal, scheme: BandScheme, target: NumberLike | None) -> Graded:
+    """``value`` with its band in ``scheme``, ``target`` read exactly and the capaian against it.
+
+    ``target`` and ``achievement`` are ``None`` without a target. The capaian
+    is :func:`sakip.capaian.achievement` (higher is better), which refuses a
+    target ``<= 0``; the target is checked before the band is looked up.
 
     Examples
     --------
-    >>> against_target(Decimal("99.975"), "86")
-    (Decimal('86'), Decimal('116.250'))
-    >>> against_target(Decimal("99.975"), None)
+    >>> from sakip.schemes import NKA_CATEGORY
+    >>> fields = graded(Decimal("99.975"), NKA_CATEGORY, "86")
+    >>> fields["category"].label, fields["target"], fields["achievement"]
+    ('Sangat Baik', Decimal('86'), Decimal('116.250'))
+    >>> fields = graded(Decimal("99.975"), NKA_CATEGORY, None)
+    >>> fields["target"], fields["achievement"]
     (None, None)
     """
-    if target is None:
-        return None, None
-    goal = to_decimal(target, field="target")
-    return goal, achievement(target=goal, realization=value)
+    goal = None if target is None else to_decimal(target, field="target")
+    capaian = None if goal is None else achievement(target=goal, realization=value)
+    return Graded(
+        value=value,
+        category=scheme.classify(value),
+        scheme=scheme,
+        target=goal,
+        achievement=capaian,
+    )

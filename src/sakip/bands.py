@@ -34,6 +34,7 @@ import numpy.typing as npt
 from sakip import band_arrays
 from sakip.coerce import (
     ArrayLike,
+    _verified,
     at,
     broadcast,
     to_array,
@@ -80,10 +81,6 @@ def _lower_closed(value: bool) -> bool:
 
 def _upper_closed(value: bool) -> bool:
     return to_bool(value, field="upper_closed")
-
-
-def _verified(value: bool) -> bool:
-    return to_bool(value, field="verified")
 
 
 def _text(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

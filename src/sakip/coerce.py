@@ -131,6 +131,24 @@ def to_bool(value: object, *, field: str) -> bool:
     raise InvalidTypeError(field, "must be True or False", value)
 
 
+def _verified(value: bool) -> bool:
+    """The ``verified`` flag of a rule, a table or a weighting: :func:`to_bool` as an attrs converter.
+
+    One named function shared by every class with such a flag (mypy's attrs
+    plugin takes only named functions as converters).
+
+    Examples
+    --------
+    >>> _verified(False)
+    False
+    >>> _verified("yes")
+    Traceback (most recent call last):
+    ...
+    sakip.errors.InvalidTypeError: 'verified' must be True or False: 'yes'
+    """
+    return to_bool(value, field="verified")
+
+
 def to_positive_int(value: object, *, field: str) -> int:
     """A whole number ``>= 1`` (respondents, items, places of a scale).
 

@@ -40,7 +40,7 @@ from decimal import Decimal
 import attrs
 
 from sakip.bands import Band, BandScheme, GapPolicy, as_scheme
-from sakip.coerce import to_bool, to_bounded, to_enum, to_sequence, to_text
+from sakip.coerce import _verified, to_bool, to_bounded, to_enum, to_sequence, to_text
 from sakip.errors import InvalidTypeError, InvalidValueError, OutOfBandError
 from sakip.numbers import UNBOUNDED, NumberLike, Rounding, RoundingPolicy, divide
 
@@ -122,10 +122,6 @@ def _source(value: str) -> str:
     return to_text(value, field="source")
 
 
-def _flag(value: bool) -> bool:
-    return to_bool(value, field="verified")
-
-
 @attrs.frozen
 class NilaiCapaianRule:
     """One row of a nilai-capaian table: a closed capaian band and its straight line.
@@ -161,7 +157,7 @@ class NilaiCapaianRule:
     score_lower: Decimal = attrs.field(converter=_score)
     score_upper: Decimal = attrs.field(converter=_score)
     source: str = attrs.field(converter=_source)
-    verified: bool = attrs.field(default=True, converter=_flag)
+    verified: bool = attrs.field(default=True, converter=_verified)
 
     def __attrs_post_init__(self) -> None:
         if self.upper is not None and self.upper < self.lower:

@@ -45,7 +45,7 @@ from decimal import Decimal
 
 import attrs
 
-from sakip._result import AgainstTarget, against_target
+from sakip._result import AgainstTarget, graded
 from sakip.bands import Band, BandScheme, as_scheme
 from sakip.coerce import to_bounded
 from sakip.errors import InvalidTypeError, InvalidValueError
@@ -429,18 +429,13 @@ def score(
         )
         aspects.append(AspectScore(aspect, divide(products, weight), weight))
 
-    goal, capaian = against_target(final, target)
     return IkpaResult(
-        value=final,
         total=total,
         applicable_weight=applicable_weight,
         conversion=conversion,
         dispensasi=deduction,
         indicators=tuple(columns),
         aspects=tuple(aspects),
-        category=scheme.classify(final),
-        scheme=scheme,
         rules=ruleset,
-        target=goal,
-        achievement=capaian,
+        **graded(final, scheme, target),
     )

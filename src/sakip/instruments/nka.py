@@ -31,9 +31,9 @@ from decimal import Decimal
 
 import attrs
 
-from sakip._result import AgainstTarget, against_target
+from sakip._result import AgainstTarget, graded
 from sakip.bands import Band, BandScheme, as_scheme
-from sakip.coerce import to_bool, to_bounded
+from sakip.coerce import _verified, to_bounded
 from sakip.errors import InvalidTypeError, InvalidValueError
 from sakip.numbers import UNBOUNDED, NumberLike
 from sakip.schemes import NKA_CATEGORY
@@ -58,10 +58,6 @@ def _planning_weight(value: NumberLike) -> Decimal:
 
 def _execution_weight(value: NumberLike) -> Decimal:
     return to_bounded(value, field="weights.execution", low=0)
-
-
-def _verified(value: bool) -> bool:
-    return to_bool(value, field="verified")
 
 
 @attrs.frozen
@@ -236,14 +232,6 @@ def score(
     value = UNBOUNDED.add(
         UNBOUNDED.multiply(weights.planning, plan), UNBOUNDED.multiply(weights.execution, execute)
     )
-    goal, capaian = against_target(value, target)
     return NkaResult(
-        value=value,
-        planning=plan,
-        execution=execute,
-        weights=weights,
-        category=scheme.classify(value),
-        scheme=scheme,
-        target=goal,
-        achievement=capaian,
+        planning=plan, execution=execute, weights=weights, **graded(value, scheme, target)
     )
