@@ -93,7 +93,10 @@ def revisi_dipa(
     Raises
     ------
     InvalidValueError
-        A count that is negative or fractional.
+        A count that is negative or fractional; a year without built-in
+        rules (:func:`input_rules_for_year`).
+    InvalidTypeError
+        A count that is not a number (a bool included).
 
     Examples
     --------

@@ -325,6 +325,7 @@ def score(
     Returns
     -------
     IkmResult
+        The survey's index, its conversion and mutu, and the per-unsur figures.
 
     Raises
     ------
@@ -535,6 +536,7 @@ def from_totals(
     Returns
     -------
     IkmResult
+        As from :func:`score`, with the totals and answer counts given.
 
     Raises
     ------
@@ -618,6 +620,7 @@ def from_nrr(
     Returns
     -------
     IkmResult
+        As from :func:`from_totals`, with the totals ``NRR x respondents``.
 
     Raises
     ------

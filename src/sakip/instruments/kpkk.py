@@ -243,8 +243,9 @@ def score_batch(
     Raises
     ------
     InvalidValueError, InvalidTypeError, OutOfBandError
-        As :func:`score`; a ``policy`` that is not a
-        :class:`~sakip.numbers.RoundingPolicy`.
+        As :func:`score` for the matrix, and as
+        :meth:`~sakip.likert.ScoreMatrix.row_scores` (which does the work)
+        for ``policy`` and ``scheme``.
 
     Notes
     -----

@@ -18,6 +18,10 @@ records over a period (:func:`score_incidents`). Many units are scored with
 
 Examples
 --------
+The LKIP figure (22 detainees, no incident), then three units at once:
+
+>>> score(detainees=22).value
+Decimal('100')
 >>> from sakip.batch import score_each
 >>> from sakip.numbers import Rounding, RoundingPolicy
 >>> rows = [{"detainees": 22}, {"detainees": 14, "escapes": 1}, {"detainees": 0, "empty": 100}]
@@ -40,13 +44,7 @@ from sakip.coerce import NumberLike, to_bounded, to_count, to_enum, to_sequence
 from sakip.errors import InvalidTypeError, InvalidValueError
 from sakip.numbers import percent
 
-__all__ = [
-    "Incident",
-    "IncidentKind",
-    "TahananResult",
-    "score",
-    "score_incidents",
-]
+__all__ = ["Incident", "IncidentKind", "TahananResult", "score", "score_incidents"]
 
 
 class IncidentKind(enum.Enum):
