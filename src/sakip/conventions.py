@@ -102,20 +102,22 @@ class CapaianRounding(enum.Enum):
     WHOLE_PERCENT = "whole_percent"
 
 
-def _optional_upper(value: NumberLike | None) -> Decimal | None:
-    return None if value is None else to_bounded(value, field="upper", low=0)
+# attrs converters of NilaiCapaianRule, in the order of its fields (mypy's attrs plugin
+# takes only named functions, so each binds a sakip.coerce function to its field's name).
+def _label(value: str) -> str:
+    return to_text(value, field="label")
 
 
 def _lower(value: NumberLike) -> Decimal:
     return to_bounded(value, field="lower", low=0)
 
 
+def _optional_upper(value: NumberLike | None) -> Decimal | None:
+    return None if value is None else to_bounded(value, field="upper", low=0)
+
+
 def _score(value: NumberLike) -> Decimal:
     return to_bounded(value, field="score", low=0)
-
-
-def _label(value: str) -> str:
-    return to_text(value, field="label")
 
 
 def _source(value: str) -> str:
