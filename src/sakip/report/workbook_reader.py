@@ -73,6 +73,7 @@ ROW_LIMIT = 20_000
 COLUMN_LIMIT = 256
 _FIXED = re.compile(r"^[#,0]*0(?:\.(0+))?(?:;.*)?$")
 _GUIDE = "Petunjuk"
+_UNKNOWN = Column("", "", "text")
 
 
 class WorkbookDocument:
@@ -206,7 +207,10 @@ def _convert(cell: Any, column: Column) -> Any:
         if kind in {"text", "choice", "lines", "link"}:
             return _number(cell)
         if kind == "printed":
-            return value  # refused by the parser, as a TOML float: the decimals are lost
+            raise _CellProblem(
+                "must be a text cell typed as printed (102.70 as text): a number cell loses "
+                f"the printed decimals: {_plain(value)}"
+            )
         if kind in {"int", "ident"} and value.is_integer():
             return int(value)
         return _number(cell)
@@ -301,6 +305,7 @@ def _headers(
                 columns[index] = (column, match)
                 break
         else:
+            columns[index] = (_UNKNOWN, ())
             known = sorted(column.key for column in sheet.columns)
             reader.out.problems.append(
                 f"{_place(name, cell.coordinate)}: is not a column key of this sheet "
@@ -365,6 +370,8 @@ def _read_sheet(sheet: Sheet, worksheet: Any, reader: _Reader) -> None:
                 )
                 continue
             column, steps = columns[index]
+            if column is _UNKNOWN:
+                continue  # reported once, at its header
             try:
                 value = _convert(cell, column)
             except _CellProblem as error:

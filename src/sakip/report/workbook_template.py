@@ -19,6 +19,7 @@ import io
 import re
 from collections.abc import Mapping
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from sakip.errors import MissingExtraError
@@ -34,7 +35,7 @@ from sakip.report.workbook_layout import (
     split_key,
 )
 
-__all__ = ["GUIDE_SHEET", "render_template"]
+__all__ = ["GUIDE_SHEET", "dataset_document", "render_template"]
 
 GUIDE_SHEET = "Petunjuk"
 """The name of the sheet that explains every column."""
@@ -246,6 +247,7 @@ def _write_sheet(openpyxl: Any, book: Any, sheet: Sheet, document: Mapping[str, 
         cell.data_type = "s"
     widths = [min(60, max(10, len(label) + 2, len(header) + 2)) for _, header, label in columns]
     for offset, row in enumerate(rows):
+        lines = 1
         for index, (column, header, _) in enumerate(columns, 1):
             value = _value(sheet, column, header, row, document)
             if value is None:
@@ -254,9 +256,14 @@ def _write_sheet(openpyxl: Any, book: Any, sheet: Sheet, document: Mapping[str, 
             _write_cell(cell, column, value)
             if column.kind == "lines":
                 cell.alignment = openpyxl.styles.Alignment(wrap_text=True, vertical="top")
-            longest = max((len(line) for line in str(cell.value).splitlines()), default=0)
+            parts = str(cell.value).splitlines()
+            lines = max(lines, len(parts))
+            longest = max((len(line) for line in parts), default=0)
             widths[index - 1] = min(60, max(widths[index - 1], longest + 2))
+        if lines > 1:  # a list cell: one value per line, all shown
+            out.row_dimensions[HEADER_ROWS + 1 + offset].height = 15 * lines
     _style_headers(openpyxl, out, widths)
+    _print_wide(out)
     last = HEADER_ROWS + len(rows) + _VALIDATED_ROWS
     for index, (column, _, _) in enumerate(columns, 1):
         letter = openpyxl.utils.get_column_letter(index)
@@ -302,6 +309,9 @@ def _write_guide(openpyxl: Any, book: Any) -> None:
     guide["A1"].font = openpyxl.styles.Font(bold=True, size=14)
     for rule in _GUIDE_RULES:
         guide.append(["•", rule])
+        row = guide.max_row
+        guide.merge_cells(start_row=row, start_column=2, end_row=row, end_column=6)
+        guide.row_dimensions[row].height = 15 * (len(rule) // 200 + 1)
     guide.append([])
     guide.append(["Lembar", "Kunci kolom (baris 2)", "Judul (baris 1)", "Jenis isian", "Wajib",
                   "Penjelasan"])  # fmt: skip
@@ -327,15 +337,24 @@ def _write_guide(openpyxl: Any, book: Any) -> None:
             )
     for row in guide.iter_rows():
         for cell in row:
-            cell.data_type = "s" if cell.value is not None else cell.data_type
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
     wrap = openpyxl.styles.Alignment(wrap_text=True, vertical="top")
-    for row in guide.iter_rows(min_row=2):
+    for row in guide.iter_rows(min_row=2, max_row=header - 1):
         for cell in row:
             cell.alignment = wrap
-    for letter, width in zip("ABCDEF", (24, 34, 30, 40, 7, 60), strict=True):
+    for letter, width in zip("ABCDEF", (24, 34, 34, 80, 7, 70), strict=True):
         guide.column_dimensions[letter].width = width
-    guide.column_dimensions["B"].width = 34
     guide.freeze_panes = f"A{header + 1}"
+    _print_wide(guide)
+
+
+def _print_wide(sheet: Any) -> None:
+    """Printed (or saved as PDF) landscape, all columns on the width of a page."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
 
 
 def _empty_document() -> dict[str, Any]:
@@ -394,3 +413,31 @@ def render_template(document: Mapping[str, Any] | None = None) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def dataset_document(path: str | Path) -> dict[str, Any]:
+    """The document of a valid data set file (TOML, or a workbook by its suffix).
+
+    The file is validated first (:func:`sakip.report.dataset.load_dataset`),
+    so only a data set that ``sakip validate`` accepts fills a template.
+
+    Raises
+    ------
+    DataSetError
+        The file cannot be read or has problems (each placed in the file).
+
+    Examples
+    --------
+    >>> from sakip.report.dataset import bundled_dataset_path
+    >>> dataset_document(bundled_dataset_path())["unit"]["code"]
+    'bnnp-kalteng'
+    """
+    from sakip.report.dataset import load_dataset
+    from sakip.report.safety import read_document
+    from sakip.report.workbook_reader import WORKBOOK_SUFFIXES, read_workbook
+
+    file = Path(path)
+    load_dataset(file)
+    if file.suffix.lower() in WORKBOOK_SUFFIXES:
+        return read_workbook(file).document
+    return read_document(file)
