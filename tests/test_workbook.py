@@ -287,7 +287,9 @@ def test_a_printed_figure_must_keep_its_decimals(tmp_path: Path) -> None:
     path = to_workbook(document_of(EXAMPLE), tmp_path)
     cell = edited(path, "Indikator", "printed.capaian", HEADER_ROWS + 1, 125.5)
     (problem,) = problems_of(path)
-    assert problem.startswith(f"objectives[0].indicators[0].printed.capaian (sheet Indikator, cell {cell}): must be a text cell")
+    assert problem.startswith(
+        f"objectives[0].indicators[0].printed.capaian (sheet Indikator, cell {cell}): must be a text cell"
+    )
     # An integer number cell is exact, as a TOML integer is.
     edited(path, "Indikator", "printed.capaian", HEADER_ROWS + 1, 125)
     assert load_dataset(path).entries[0].printed_capaian == Decimal("125")
@@ -322,9 +324,10 @@ def test_a_macro_workbook_and_a_non_workbook_are_refused(tmp_path: Path) -> None
     with pytest.raises(DataSetError, match="is not an xlsx workbook"):
         load_dataset(fake)
     hidden = tmp_path / "vba.xlsx"
-    with zipfile.ZipFile(io.BytesIO(render_template())) as source, zipfile.ZipFile(
-        hidden, "w"
-    ) as target:
+    with (
+        zipfile.ZipFile(io.BytesIO(render_template())) as source,
+        zipfile.ZipFile(hidden, "w") as target,
+    ):
         for item in source.infolist():
             target.writestr(item, source.read(item))
         target.writestr("xl/vbaProject.bin", b"\0")

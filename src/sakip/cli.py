@@ -148,7 +148,8 @@ def _parser() -> argparse.ArgumentParser:
         help="format of the summary of several data sets",
     )
     template = commands.add_parser(
-        "template", help="write a fillable xlsx workbook for a data set (sheet Petunjuk explains it)"
+        "template",
+        help="write a fillable xlsx workbook for a data set (sheet Petunjuk explains it)",
     )
     template.add_argument("path", metavar="PATH.xlsx", help="the workbook to write")
     template.add_argument(
@@ -418,7 +419,9 @@ def _template(args: argparse.Namespace) -> int:
     """``sakip template PATH.xlsx [--from DATASET]``: the workbook, empty or filled."""
     target = Path(args.path)
     if target.suffix.lower() != ".xlsx":
-        _error(f"sakip: error: {args.path}: the template is a workbook: the name must end in .xlsx")
+        _error(
+            f"sakip: error: {args.path}: the template is a workbook: the name must end in .xlsx"
+        )
         return EXIT_USAGE
     inputs = [] if args.source is None else [args.source]
     check_target(target, force=args.force, inputs=inputs)

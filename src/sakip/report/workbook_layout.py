@@ -27,7 +27,7 @@ import attrs
 from sakip import schemes
 from sakip.capaian import Polarity
 from sakip.indicators import QuarterAggregation, UnitLevel
-from sakip.instruments import ikm, ikpa, kepegawaian, kpkk
+from sakip.instruments import ikm, ikpa, kepegawaian
 from sakip.numbers import Rounding
 from sakip.targets import ZeroTarget
 
@@ -219,8 +219,12 @@ def _names(enum: type) -> tuple[str, ...]:
 _POLARITY = _names(Polarity)
 _ROUNDING = _names(Rounding)
 _YES_NO = ("ya", "tidak")
-_LOCATION = Column("location", "Letak dalam dokumen", "text", "Bab, tabel atau baris sumber (boleh kosong).")
-_UNIT = Column("unit", "Kode unit", "text", "Kode unit dari lembar Dokumen atau Subunit.", required=True)
+_LOCATION = Column(
+    "location", "Letak dalam dokumen", "text", "Bab, tabel atau baris sumber (boleh kosong)."
+)
+_UNIT = Column(
+    "unit", "Kode unit", "text", "Kode unit dari lembar Dokumen atau Subunit.", required=True
+)
 _INDICATOR_REF = Column(
     "indicator", "Kode indikator", "text", "Indikator yang realisasinya diukur instrumen ini."
 )
@@ -251,7 +255,9 @@ def _rounding_columns() -> tuple[Column, ...]:
     for key, what in kinds.items():
         columns.append(Column(f"{key}.places", f"Desimal {what}", "int", "Jumlah desimal."))
         columns.append(
-            Column(f"{key}.rounding", f"Pembulatan {what}", "choice", "Cara membulatkan.", _ROUNDING)
+            Column(
+                f"{key}.rounding", f"Pembulatan {what}", "choice", "Cara membulatkan.", _ROUNDING
+            )
         )
     return tuple(columns)
 
@@ -264,7 +270,12 @@ def _budget_columns(prefix: str, label: str) -> tuple[Column, ...]:
             Column(f"{prefix}{key}", f"{name}{label}", "amount", f"{name} (rupiah) tercetak.")
             for key, name in what.items()
         ),
-        Column(f"{prefix}percentage", f"Persentase{label} (tercetak)", "printed", "Persen realisasi tercetak."),
+        Column(
+            f"{prefix}percentage",
+            f"Persentase{label} (tercetak)",
+            "printed",
+            "Persen realisasi tercetak.",
+        ),
     )
 
 
@@ -403,7 +414,7 @@ LAYOUT: tuple[Sheet, ...] = (
         _printed("printed.overall_mean", "Rata-rata keseluruhan"),
         Column("printed.overall_category", "Kategori keseluruhan (tercetak)", "text", ""),
         Column("printed.respondents_per_category.*", "Responden per kategori (tercetak)", "int",
-               "Satu kolom per kategori.", examples=kpkk.KPKK_LIKERT_4.labels),
+               "Satu kolom per kategori.", examples=schemes.KPKK_LIKERT_4.labels),
     ), "KPKK: angka keseluruhan; aspek dan responden di dua lembar berikut."),
     Sheet("KPKK Aspek", "kpkk", "list", (
         Column("aspects[#]", "Aspek", "text", "Nama aspek, berurutan.", required=True),

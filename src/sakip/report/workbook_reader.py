@@ -172,13 +172,13 @@ def _padded(text: str, number_format: str) -> str:
     return text
 
 
-class _CellProblem(Exception):
+class _CellError(Exception):
     """A cell that cannot be read; the message is the rule."""
 
 
 def _number(cell: Any) -> str:
     if "%" in (cell.number_format or ""):
-        raise _CellProblem(
+        raise _CellError(
             f"must not use a percent format (the cell holds {_plain(cell.value)}): "
             "type the number as printed, 93.45"
         )
@@ -188,12 +188,14 @@ def _number(cell: Any) -> str:
 def _convert(cell: Any, column: Column) -> Any:
     """The document value of a non-empty cell of ``column``."""
     value = cell.value
-    if cell.data_type == "f" or (isinstance(value, str) and cell.data_type != "s" and value.startswith("=")):
-        raise _CellProblem(f"must be a value, not a formula (paste values): {value!r}")
+    if cell.data_type == "f" or (
+        isinstance(value, str) and cell.data_type != "s" and value.startswith("=")
+    ):
+        raise _CellError(f"must be a value, not a formula (paste values): {value!r}")
     if cell.data_type == "e":
-        raise _CellProblem(f"is an error value: {value!r}")
+        raise _CellError(f"is an error value: {value!r}")
     if isinstance(value, datetime | date | time | timedelta):
-        raise _CellProblem(f"must be a number or text, not a date or time: '{value}'")
+        raise _CellError(f"must be a number or text, not a date or time: '{value}'")
     kind = column.kind
     if isinstance(value, bool):
         return value
@@ -207,7 +209,7 @@ def _convert(cell: Any, column: Column) -> Any:
         if kind in {"text", "choice", "lines", "link"}:
             return _number(cell)
         if kind == "printed":
-            raise _CellProblem(
+            raise _CellError(
                 "must be a text cell typed as printed (102.70 as text): a number cell loses "
                 f"the printed decimals: {_plain(value)}"
             )
@@ -314,7 +316,9 @@ def _headers(
     return columns
 
 
-def _base(sheet: Sheet, values: dict[str, Any], reader: _Reader, place: str) -> tuple[Step, ...] | None:
+def _base(
+    sheet: Sheet, values: dict[str, Any], reader: _Reader, place: str
+) -> tuple[Step, ...] | None:
     """The document path of a row's table (``None`` when its parent row is unknown)."""
     steps = split_key(sheet.path)
     if sheet.parent is None:
@@ -352,7 +356,8 @@ def _read_sheet(sheet: Sheet, worksheet: Any, reader: _Reader) -> None:
         filled = [
             (index, cell)
             for index, cell in enumerate(cells)
-            if cell.value is not None and not (isinstance(cell.value, str) and not cell.value.strip())
+            if cell.value is not None
+            and not (isinstance(cell.value, str) and not cell.value.strip())
         ]
         if not filled:
             continue
@@ -374,7 +379,7 @@ def _read_sheet(sheet: Sheet, worksheet: Any, reader: _Reader) -> None:
                 continue  # reported once, at its header
             try:
                 value = _convert(cell, column)
-            except _CellProblem as error:
+            except _CellError as error:
                 read.append((column, steps, error, _place(name, cell.coordinate)))
                 continue
             if column.fixed:
@@ -402,7 +407,7 @@ def _read_sheet(sheet: Sheet, worksheet: Any, reader: _Reader) -> None:
                 target = (*base[:-2], column.key, by if isinstance(by, str) else "?")
             else:
                 target = (*base, *(position if step == "#" else step for step in steps))
-            if isinstance(value, _CellProblem):
+            if isinstance(value, _CellError):
                 reader.problem(target, str(value), place)
             else:
                 reader.set(target, value, place)
@@ -466,7 +471,9 @@ def read_workbook(path: str | Path) -> WorkbookDocument:
             if sheet.name in names:
                 worksheet = book[sheet.name]
                 if (worksheet.max_column or 0) > COLUMN_LIMIT:
-                    out.problems.append(f"sheet {sheet.name}: has more than {COLUMN_LIMIT} columns")
+                    out.problems.append(
+                        f"sheet {sheet.name}: has more than {COLUMN_LIMIT} columns"
+                    )
                     continue
                 _read_sheet(sheet, worksheet, reader)
     finally:
