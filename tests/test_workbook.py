@@ -358,3 +358,9 @@ def test_a_folder_of_workbooks_and_toml_files(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     rows = [line.split(",")[0] for line in result.stdout.splitlines()[1:]]
     assert rows == [str(tmp_path / "contoh.xlsx"), str(tmp_path / "kalteng.toml")]
+
+
+def test_the_docs_page_lists_every_sheet_and_kind() -> None:
+    page = (Path(__file__).parent.parent / "docs" / "excel-in.md").read_text(encoding="utf-8")
+    for sheet in LAYOUT:
+        assert f"\n| {sheet.name} | " in page, sheet.name
