@@ -364,3 +364,38 @@ def test_the_docs_page_lists_every_sheet_and_kind() -> None:
     page = (Path(__file__).parent.parent / "docs" / "excel-in.md").read_text(encoding="utf-8")
     for sheet in LAYOUT:
         assert f"\n| {sheet.name} | " in page, sheet.name
+
+
+def test_quarters_have_no_gaps(tmp_path: Path) -> None:
+    path = to_workbook(document_of(EXAMPLE), tmp_path)
+    edited(path, "Indikator", "realization", HEADER_ROWS + 1, None)
+    edited(path, "Indikator", "aggregation", HEADER_ROWS + 1, "sum")
+    edited(path, "Indikator", "quarters[0]", HEADER_ROWS + 1, 2)
+    edited(path, "Indikator", "quarters[2]", HEADER_ROWS + 1, 3)
+    assert problems_of(path) == (
+        f"objectives[0].indicators[0].quarters[1] (sheet Indikator, row {HEADER_ROWS + 1}): "
+        "is empty (a list has no gaps)",
+    )
+    edited(path, "Indikator", "quarters[1]", HEADER_ROWS + 1, 0)
+    entry = load_dataset(path).entries[0]
+    assert (entry.quarters, entry.realization) == ((2, 0, 3), 5)
+
+
+def test_a_template_from_a_workbook_is_the_same_workbook(tmp_path: Path) -> None:
+    first = to_workbook(document_of(bundled_dataset_path()), tmp_path, "first.xlsx")
+    made = sakip("template", str(tmp_path / "second.xlsx"), "--from", str(first))
+    assert made.returncode == 0, made.stderr
+    second = read_workbook(tmp_path / "second.xlsx")
+    assert second.document == read_workbook(first).document
+    assert second.places == read_workbook(first).places
+
+
+def test_without_openpyxl_the_template_says_which_extra(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sakip.cli import EXIT_OUTPUT, main
+
+    monkeypatch.setitem(sys.modules, "openpyxl", None)  # import openpyxl raises ImportError
+    assert main(["template", str(tmp_path / "t.xlsx")]) == EXIT_OUTPUT
+    assert "needs openpyxl (pip install 'sakip[xlsx]')" in capsys.readouterr().err
+    assert not (tmp_path / "t.xlsx").exists()

@@ -188,10 +188,9 @@ def _number(cell: Any) -> str:
 def _convert(cell: Any, column: Column) -> Any:
     """The document value of a non-empty cell of ``column``."""
     value = cell.value
-    if cell.data_type == "f" or (
-        isinstance(value, str) and cell.data_type != "s" and value.startswith("=")
-    ):
-        raise _CellError(f"must be a value, not a formula (paste values): {value!r}")
+    if cell.data_type == "f":  # openpyxl marks every formula (shared, array) so
+        formula = getattr(value, "text", value)  # an array formula's text
+        raise _CellError(f"must be a value, not a formula (paste values): {formula!r}")
     if cell.data_type == "e":
         raise _CellError(f"is an error value: {value!r}")
     if isinstance(value, datetime | date | time | timedelta):
