@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import shutil
 import subprocess
 import sys
 import tomllib
@@ -209,6 +210,9 @@ def test_enum_columns_have_data_validation_lists(tmp_path: Path) -> None:
                 formula = lists[f"{letters[column.key]}{HEADER_ROWS + 1}"]
                 assert formula.strip('"').split(",") == list(column.choices)
                 checked += 1
+    # A child's parent column lists the parent's codes.
+    links = {rule.formula1 for rule in book["Indikator"].data_validations.dataValidation}
+    assert any(str(link).startswith(f"'Sasaran'!$A${HEADER_ROWS + 1}:$A$") for link in links)
     # Every enum column: polarity, aggregation, zero_target, levels, roundings, schemes, ...
     assert checked == sum(1 for sheet in LAYOUT for column in sheet.columns if column.choices)
     assert checked > 15
@@ -399,3 +403,18 @@ def test_without_openpyxl_the_template_says_which_extra(
     assert main(["template", str(tmp_path / "t.xlsx")]) == EXIT_OUTPUT
     assert "needs openpyxl (pip install 'sakip[xlsx]')" in capsys.readouterr().err
     assert not (tmp_path / "t.xlsx").exists()
+
+
+def test_a_workbook_saved_again_by_a_spreadsheet_reads_the_same(tmp_path: Path) -> None:
+    """LibreOffice opens and saves the template (as a user would): the same data set."""
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if office is None:
+        pytest.skip("LibreOffice (soffice) is not installed: the re-save check needs it")
+    path = to_workbook(document_of(bundled_dataset_path()), tmp_path, "kalteng.xlsx")
+    saved = tmp_path / "saved"
+    subprocess.run(
+        [office, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+         "--convert-to", "xlsx", "--outdir", str(saved), str(path)],
+        capture_output=True, timeout=300, check=True,
+    )  # fmt: skip
+    assert_same_dataset(load_dataset(bundled_dataset_path()), load_dataset(saved / "kalteng.xlsx"))

@@ -279,8 +279,30 @@ def _write_sheet(openpyxl: Any, book: Any, sheet: Sheet, document: Mapping[str, 
             )
             validation.add(f"{letter}{HEADER_ROWS + 1}:{letter}{last}")
             out.add_data_validation(validation)
+        if column.kind == "link" and sheet.parent is not None:
+            out.add_data_validation(_parent_list(openpyxl, book, sheet, letter, last))
         if column.kind in {"text", "printed", "lines", "link", "choice"}:
             out.column_dimensions[letter].number_format = "@"
+
+
+def _parent_list(openpyxl: Any, book: Any, sheet: Sheet, letter: str, last: int) -> Any:
+    """A drop-down list of the parent rows' codes (the parent sheet is written before)."""
+    assert sheet.parent is not None
+    parent = book[sheet.parent]
+    ident = next(
+        c.column_letter for c in parent[HEADER_ROWS] if c.value == SHEETS[sheet.parent].ident
+    )
+    end = parent.max_row + _VALIDATED_ROWS
+    validation = openpyxl.worksheet.datavalidation.DataValidation(
+        type="list",
+        formula1=f"'{sheet.parent}'!${ident}${HEADER_ROWS + 1}:${ident}${end}",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Baris induk tidak dikenal",
+        error=f"Pilih kode dari lembar {sheet.parent}",
+    )
+    validation.add(f"{letter}{HEADER_ROWS + 1}:{letter}{last}")
+    return validation
 
 
 def _label_suffix(column: Column, name: str) -> str:
