@@ -54,6 +54,7 @@ from sakip.report.render import (
     render_xlsx,
 )
 from sakip.report.safety import printable
+from sakip.report.workbook_template import dataset_document, render_template
 
 __all__ = [
     "EXIT_AUDIT",
@@ -111,7 +112,7 @@ def _parser() -> argparse.ArgumentParser:
     commands.required = True
     report = commands.add_parser("report", help="compute the report and show its tables")
     report.add_argument(
-        "dataset", nargs="*", metavar="DATASET", help="a data set TOML file (one only)"
+        "dataset", nargs="*", metavar="DATASET", help="a data set file, TOML or xlsx (one only)"
     )
     report.add_argument(
         "--format",
@@ -126,7 +127,10 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--force", action="store_true", help="replace existing files (never the data set)"
     )
-    several = "data set TOML files or folders (a folder: its *.toml files); several: a summary"
+    several = (
+        "data set TOML or xlsx files or folders (a folder: its *.toml and *.xlsx files); "
+        "several: a summary"
+    )
     check = commands.add_parser("audit", help="list printed figures that differ from the rules")
     check.add_argument("dataset", nargs="*", metavar="DATASET", help=several)
     check.add_argument(
@@ -143,6 +147,18 @@ def _parser() -> argparse.ArgumentParser:
         default="text",
         help="format of the summary of several data sets",
     )
+    template = commands.add_parser(
+        "template",
+        help="write a fillable xlsx workbook for a data set (sheet Petunjuk explains it)",
+    )
+    template.add_argument("path", metavar="PATH.xlsx", help="the workbook to write")
+    template.add_argument(
+        "--from",
+        dest="source",
+        metavar="DATASET",
+        help="fill it from this data set (TOML or xlsx); default: an empty template",
+    )
+    template.add_argument("--force", action="store_true", help="replace an existing file")
     compare = commands.add_parser("compare", help="two units or two years side by side")
     compare.add_argument("first", metavar="A", help="a data set TOML file")
     compare.add_argument("second", metavar="B", help="a data set TOML file")
@@ -399,11 +415,29 @@ def _compare(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _template(args: argparse.Namespace) -> int:
+    """``sakip template PATH.xlsx [--from DATASET]``: the workbook, empty or filled."""
+    target = Path(args.path)
+    if target.suffix.lower() != ".xlsx":
+        _error(
+            f"sakip: error: {args.path}: the template is a workbook: the name must end in .xlsx"
+        )
+        return EXIT_USAGE
+    inputs = [] if args.source is None else [args.source]
+    check_target(target, force=args.force, inputs=inputs)
+    document = None if args.source is None else dataset_document(args.source)
+    atomic_write(target, render_template(document))
+    _error(f"sakip: wrote {target}")
+    return EXIT_OK
+
+
 def _run(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "compare":
             return _compare(args)
+        if args.command == "template":
+            return _template(args)
         several = _several(args)
         if several is not None:
             return several

@@ -76,7 +76,7 @@ class NoInputsError(InvalidValueError):
 
 
 def expand_inputs(paths: Sequence[str]) -> list[Path]:
-    """The data set files named by ``paths``: a folder stands for its ``*.toml`` files, sorted.
+    """The data set files named by ``paths``: a folder stands for its ``*.toml`` and ``*.xlsx`` files, sorted.
 
     A path that is not a folder is kept as given (loading it reports a
     missing or unreadable file as a problem of that unit).
@@ -90,10 +90,10 @@ def expand_inputs(paths: Sequence[str]) -> list[Path]:
     --------
     >>> import pathlib, tempfile
     >>> folder = pathlib.Path(tempfile.mkdtemp())
-    >>> for name in ("b.toml", "a.toml", "notes.txt"):
+    >>> for name in ("b.toml", "a.toml", "notes.txt", "c.xlsx", "~$c.xlsx"):
     ...     _ = (folder / name).write_text("", encoding="utf-8")
     >>> [p.name for p in expand_inputs([str(folder), "x.toml"])]
-    ['a.toml', 'b.toml', 'x.toml']
+    ['a.toml', 'b.toml', 'c.xlsx', 'x.toml']
     >>> expand_inputs([str(folder / "none")])[0].name
     'none'
     """
@@ -101,7 +101,11 @@ def expand_inputs(paths: Sequence[str]) -> list[Path]:
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            found = sorted(p for p in path.glob("*.toml") if p.is_file())
+            found = sorted(
+                p
+                for p in (*path.glob("*.toml"), *path.glob("*.xlsx"))
+                if p.is_file() and not p.name.startswith("~$")  # "~$": Excel's lock file
+            )
             if not found:
                 raise NoInputsError(name, "holds no *.toml file", name)
             files += found

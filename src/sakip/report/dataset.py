@@ -252,7 +252,8 @@ def load_dataset(path: str | Path | None = None) -> DataSet:
     Raises
     ------
     DataSetError
-        The file cannot be read, is not TOML, or has problems; every problem
+        The file cannot be read, is not TOML (or an xlsx workbook of
+        ``sakip template``, by its suffix), or has problems; every problem
         is listed with its location.
 
     Examples
@@ -262,6 +263,11 @@ def load_dataset(path: str | Path | None = None) -> DataSet:
     ('BNN Provinsi Kalimantan Tengah', 2024, 18)
     """
     file = bundled_dataset_path() if path is None else Path(path)
+    # A workbook of `sakip template`: the same document, its problems placed by sheet and cell.
+    from sakip.report.workbook_reader import WORKBOOK_SUFFIXES, load_workbook_dataset
+
+    if file.suffix.lower() in WORKBOOK_SUFFIXES:
+        return load_workbook_dataset(file)
     # Size, encoding (a BOM is skipped) and nesting limits: sakip.report.safety.
     return parse_dataset(read_document(file), source=str(file))
 
