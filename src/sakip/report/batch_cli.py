@@ -45,8 +45,8 @@ __all__ = [
     "run_unit",
 ]
 
-#: The file extension of each report format.
-EXTENSIONS = {"text": ".txt", "md": ".md", "csv": ".csv", "json": ".json", "xlsx": ".xlsx"}
+#: The file extension of each report format (CSV: a folder per data set, one file per table).
+EXTENSIONS = {"text": ".txt", "md": ".md", "csv": "", "json": ".json", "xlsx": ".xlsx"}
 
 SUMMARY_FORMAT = "sakip-summary/1"
 """The ``format`` field of the JSON summary; changes only with a new layout."""
