@@ -126,10 +126,14 @@ class _Sheet:
             cell.data_type = "s"  # openpyxl makes "=..." a formula and "#N/A" an error
             if formula_like(value):
                 cell.quotePrefix = True  # Excel keeps it text even when the cell is edited
+        elif isinstance(value, int) and _exact_in_excel(value):
+            cell.value = value
+            cell.number_format = number_format(value)
         elif _exact_in_excel(value):
-            cell.value = (
-                value.copy_abs() if isinstance(value, Decimal) and value.is_zero() else value
-            )
+            # openpyxl writes a number as "%.16g" of a float (8.7 -> 8.699999999999999): the
+            # cell gets the Decimal's own digits as its stored text, marked as a number.
+            cell.value = format_number(value, style=NumberStyle.PLAIN)
+            cell.data_type = "n"
             cell.number_format = number_format(value)
         else:  # more digits than Excel holds: exact text, aligned as a number
             cell.value = format_number(value, style=NumberStyle.INDONESIAN)
