@@ -26,6 +26,7 @@ from sakip.report.dataset import load_dataset
 from sakip.report.render import (
     _plain,
     _text_table,
+    finding_line,
     render_csv,
     render_json,
     render_markdown,
@@ -250,7 +251,7 @@ def run_unit(path: Path, command: str) -> UnitOutcome:
         status, code = "valid", 0
     else:
         status = "findings" if findings else "ok"
-        code, problems = (1 if findings else 0), tuple(str(f) for f in findings)
+        code, problems = (1 if findings else 0), tuple(finding_line(f) for f in findings)
     return UnitOutcome(
         source,
         report.dataset.unit.name,
