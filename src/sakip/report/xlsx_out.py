@@ -50,8 +50,10 @@ _EXCEL_DIGITS = 15
 #: The widest column and the widest header (in characters): longer text wraps.
 _MAX_WIDTH = 60
 _HEADER_WIDTH = 24
-#: The height of a line of 11-point text, in points.
+#: The height of a line of 11-point text, in points, and the characters of text on a line of
+#: the widest column (text is narrower than the digit "0" that column widths count).
 _LINE_HEIGHT = 15
+_LINE_CHARACTERS = 70
 #: The findings table of the first sheet; "Lokasi" under the summary's "Ukuran".
 _FINDING_COLUMNS = ("Lokasi", "Tercetak", "Dihitung", "Aturan")
 
@@ -105,8 +107,10 @@ class _Sheet:
         self.note_font = styles.Font(name="Calibri", size=11, italic=True)
         self.fill = styles.PatternFill("solid", fgColor="DDEBF7")
         self.edge = styles.Border(bottom=styles.Side(style="thin"))
+        # Text a little off the left edge, so that it does not touch a number on its left.
         self.top = styles.Alignment(vertical="top")
-        self.wrap = styles.Alignment(wrap_text=True, vertical="top")
+        self.text = styles.Alignment(horizontal="left", vertical="top", indent=1)
+        self.wrap = styles.Alignment(horizontal="left", vertical="top", indent=1, wrap_text=True)
         self.right = styles.Alignment(horizontal="right", vertical="top")
         self.head_right = styles.Alignment(horizontal="right", wrap_text=True, vertical="top")
         self.widths: dict[int, int] = {}
@@ -168,11 +172,11 @@ class _Sheet:
         for column, (name, value) in enumerate(zip(columns, values, strict=True), 1):
             cell = self._put(column, value, plain_integer=name in _PLAIN_INTEGER_COLUMNS)
             if cell.alignment.horizontal is None:
-                cell.alignment = self.top
+                cell.alignment = self.text if cell.data_type == "s" else self.top
             width = len(_shown(value))
             if width > _MAX_WIDTH:
                 cell.alignment = self.wrap
-                lines = max(lines, -(-width // _MAX_WIDTH))
+                lines = max(lines, -(-width // _LINE_CHARACTERS))
             self.widths[column] = max(self.widths.get(column, 0), min(width, _MAX_WIDTH))
         self._height(lines)
 
