@@ -257,3 +257,16 @@ def test_plain_reads_back_the_same_decimals(table: Table) -> None:
     for text, value in numbers:
         if isinstance(value, int | Decimal):
             assert Decimal(text) == value and "," not in text
+
+
+@needs_sakip
+def test_cli_folder_is_all_or_nothing(tmp_path: Path) -> None:
+    (tmp_path / "tabel").mkdir()
+    (tmp_path / "tabel" / "02 Ringkasan.csv").write_text("lama", encoding="utf-8")
+    refused = run("report", "--format", "csv", "--out", "tabel", cwd=tmp_path)
+    assert refused.returncode == 3 and b"02 Ringkasan.csv" in refused.stderr
+    assert [p.name for p in (tmp_path / "tabel").iterdir()] == ["02 Ringkasan.csv"]
+    (tmp_path / "berkas").write_text("bukan folder", encoding="utf-8")
+    not_a_folder = run("report", "--format", "csv", "--out", "berkas", "--force", cwd=tmp_path)
+    assert not_a_folder.returncode == 3 and b"it is not a folder" in not_a_folder.stderr
+    assert (tmp_path / "berkas").read_text(encoding="utf-8") == "bukan folder"
