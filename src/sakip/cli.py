@@ -390,13 +390,20 @@ def _report_many(args: argparse.Namespace, files: list[Path]) -> int:
             outputs.append((target, render_xlsx(report)))
         else:
             outputs.append((target, _render(report, args.format).encode("utf-8")))
+    for path, _ in outputs:  # the files of a unit's folder, before any folder is made
+        check_target(path, force=args.force, inputs=files)
     folder.mkdir(parents=True, exist_ok=True)
     for path, _ in outputs:
         path.parent.mkdir(exist_ok=True)
         check_target(path, force=args.force, inputs=files)
     for path, content in outputs:
         atomic_write(path, content)
-        _error(f"sakip: wrote {path}")
+        if args.format != "csv":
+            _error(f"sakip: wrote {path}")
+    if args.format == "csv":
+        for target in targets:
+            count = sum(path.parent == target for path, _ in outputs)
+            _error(f"sakip: wrote {target}: {count} CSV files, one per table")
     return EXIT_OK
 
 
