@@ -171,6 +171,11 @@ def test_cli_many_units_a_folder_each(tmp_path: Path, report: LkipReport) -> Non
     args = ("report", "kalteng.toml", "kaltim.toml", "--format", "csv", "--out", "out")
     result = run(*args, "--csv-dialect", "excel-id", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
+    lines = result.stderr.decode().splitlines()
+    assert lines == [
+        f"sakip: wrote {Path('out') / unit}: {len(report.tables)} CSV files, one per table"
+        for unit in ("kalteng", "kaltim")
+    ]
     for unit in ("kalteng", "kaltim"):
         names = sorted(p.name for p in (tmp_path / "out" / unit).iterdir())
         assert names == sorted(csv_files(report))
