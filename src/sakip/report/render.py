@@ -1,16 +1,17 @@
-"""Renderers of a computed report: text, Markdown, CSV, JSON, XLSX and trend charts.
+"""Renderers of a computed report: text, Markdown, JSON and trend charts.
 
 Renderers only format: every number they show is already on the
 :class:`~sakip.report.compute.LkipReport` (rounded there with the data
 set's policies). Text and Markdown write numbers the Indonesian way
-(``102,77``, ``11.010.853.963``); CSV and JSON write plain decimals for
-other tools. The JSON layout is stable and documented in
-``docs/report.md``.
+(``102,77``, ``11.010.853.963``); JSON writes plain decimals for other
+tools. The JSON layout is stable and documented in ``docs/report.md``.
+CSV (:mod:`sakip.report.csv_out`) and XLSX (:mod:`sakip.report.xlsx_out`)
+have their own modules; ``render_csv``, ``table_csv``, ``render_xlsx``
+and ``write_xlsx`` are importable from here as before.
 """
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import re
@@ -21,16 +22,18 @@ from pathlib import Path
 from typing import Any
 
 from sakip._io import atomic_write
-from sakip.errors import MissingExtraError
+from sakip.errors import MissingExtraError, show_value
 from sakip.findings import Finding
 from sakip.numbers import NumberStyle, format_number
 from sakip.report.compute import NOT_COMPUTABLE_LABEL, Cell, LkipReport, Table
-from sakip.report.safety import formula_like, spreadsheet_text
+from sakip.report.csv_out import render_csv, table_csv
+from sakip.report.xlsx_out import render_xlsx, write_xlsx
 
 __all__ = [
     "JSON_FORMAT",
     "MissingExtraError",
     "chart_names",
+    "finding_line",
     "markdown_escape",
     "render_charts",
     "render_csv",
@@ -160,18 +163,49 @@ def render_findings(findings: Sequence[Finding], *, checked: int | None = None) 
 
     Examples
     --------
+    Printed and computed numbers are in Indonesian style, as everywhere a
+    person reads (``1.234,56``); text values are quoted.
+
     >>> staff = Finding("BAB I, L171", 119, 121, "sum of the staff table")
-    >>> print(render_findings([staff], checked=4))
-    Audit: 4 printed figures checked, 1 differs from the rules
+    >>> pagu = Finding("Jumlah / pagu", 7988525000, 7860925000, "total = sum of the rows")
+    >>> label = Finding("kategori", "Sangat Baik", "Memuaskan", "the band table")
+    >>> print(render_findings([staff, pagu, label], checked=4))
+    Audit: 4 printed figures checked, 3 differ from the rules
       1. BAB I, L171: printed 119, computed 121 (sum of the staff table)
+      2. Jumlah / pagu: printed 7.988.525.000, computed 7.860.925.000 (total = sum of the rows)
+      3. kategori: printed 'Sangat Baik', computed 'Memuaskan' (the band table)
     >>> render_findings([], checked=2)
     'Audit: 2 printed figures checked, 0 differ.'
     >>> render_findings([], checked=0)
     'Audit: 0 printed figures to check.'
     """
     lines = [_audit_heading(len(findings), checked)]
-    lines += [f"{n:>3}. {finding}" for n, finding in enumerate(findings, 1)]
+    lines += [f"{n:>3}. {finding_line(finding)}" for n, finding in enumerate(findings, 1)]
     return "\n".join(lines)
+
+
+def _shown_value(value: object) -> str:
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
+        return show_value(value)
+    if isinstance(value, Decimal) and not value.is_finite():
+        return show_value(value)
+    return format_number(value, style=NumberStyle.INDONESIAN)
+
+
+def finding_line(finding: Finding) -> str:
+    """One finding for people: its location, the printed and the computed value, the rule.
+
+    As ``str(finding)``, but numbers in Indonesian style.
+
+    Examples
+    --------
+    >>> finding_line(Finding("BAB III A, L1495", Decimal("115.69"), Decimal("116.22"), "capaian"))
+    'BAB III A, L1495: printed 115,69, computed 116,22 (capaian)'
+    """
+    return (
+        f"{finding.location}: printed {_shown_value(finding.printed)}, "
+        f"computed {_shown_value(finding.computed)} ({finding.rule})"
+    )
 
 
 def _figures(count: int) -> str:
@@ -218,7 +252,7 @@ def render_markdown(
             lines += ["", markdown_escape(table.note)]
     if findings is not None:
         lines += ["", "## Audit", "", _audit_heading(len(findings), checked), ""]
-        lines += [f"- {markdown_escape(str(f))}" for f in findings]
+        lines += [f"- {markdown_escape(finding_line(f))}" for f in findings]
     return "\n".join(lines) + "\n"
 
 
@@ -256,59 +290,6 @@ def table_markdown(table: Table) -> list[str]:
         cells = (markdown_escape(_cell(c, NumberStyle.INDONESIAN)) for c in row)
         lines.append("| " + " | ".join(cells) + " |")
     return lines
-
-
-def table_csv(table: Table) -> str:
-    """One table as CSV: a header row, then its rows (plain decimals, text safe for spreadsheets).
-
-    Examples
-    --------
-    >>> table = Table("t", "Contoh", ("Kode", "Capaian"), (("=1+1", Decimal("102.77")), ("2", None)))
-    >>> print(table_csv(table), end="")
-    Kode,Capaian
-    '=1+1,102.77
-    2,
-    """
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(spreadsheet_text(c) for c in table.columns)
-    for row in table.rows:
-        writer.writerow(
-            spreadsheet_text(c) if isinstance(c, str) else "" if c is None else _plain(c)
-            for c in row
-        )
-    return buffer.getvalue()
-
-
-def render_csv(report: LkipReport) -> str:
-    """Every table in one long CSV: ``table,row,column,value`` (plain decimals).
-
-    A text cell that a spreadsheet would read as a formula (it starts with
-    ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) gets a leading
-    single quote, as OWASP advises against CSV injection; numbers are
-    written as they are (``-2``).
-
-    Examples
-    --------
-    >>> from sakip.report.compute import compute_report
-    >>> from sakip.report.dataset import load_dataset
-    >>> lines = render_csv(compute_report(load_dataset())).splitlines()
-    >>> lines[0], lines[6]
-    ('table,row,column,value', 'pengukuran_kinerja,1,Capaian (%),100.00')
-    """
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["table", "row", "column", "value"])
-    for table in report.tables:
-        key = spreadsheet_text(table.key)
-        for position, row in enumerate(table.rows, 1):
-            for column, value in zip(table.columns, row, strict=True):
-                plain = _plain(value)
-                if isinstance(value, str):  # text, not a number written as text
-                    plain = spreadsheet_text(value)
-                cells = [key, position, spreadsheet_text(column), "" if plain is None else plain]
-                writer.writerow(cells)
-    return buffer.getvalue()
 
 
 def _finding_json(finding: Finding) -> dict[str, Any]:
@@ -421,97 +402,6 @@ def render_json(
             document["checked"] = checked
             document["differ"] = len(findings)
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-
-
-def _openpyxl() -> Any:
-    try:
-        import openpyxl  # type: ignore[import-untyped,import-not-found,unused-ignore]
-    except ImportError:
-        raise MissingExtraError(
-            "--format xlsx", "needs openpyxl (pip install 'sakip[xlsx]')", "openpyxl"
-        ) from None
-    return openpyxl
-
-
-def _xlsx_row(sheet: Any, values: Sequence[Cell]) -> None:
-    """Append a row; text stays text, even when it starts like a formula."""
-    sheet.append([_plain(value) for value in values])
-    for cell, value in zip(sheet[sheet.max_row], values, strict=False):
-        if isinstance(value, str):
-            # openpyxl makes "=..." a formula and "#N/A" an error: text is text.
-            cell.data_type = "s"
-            if formula_like(value):
-                cell.quotePrefix = True  # Excel keeps it text even when the cell is edited
-
-
-def render_xlsx(report: LkipReport) -> bytes:
-    """The XLSX workbook, one worksheet per table (needs the ``xlsx`` extra: openpyxl).
-
-    Decimals are written as text of plain decimals (a spreadsheet float
-    would not be exact), counts as numbers; a text cell is always a text
-    cell, marked "quote prefix" when it starts like a formula (``=``,
-    ``+``, ``-``, ``@``), so no cell of the workbook is a formula.
-
-    Raises
-    ------
-    MissingExtraError
-        openpyxl is not installed.
-
-    Examples
-    --------
-    >>> from sakip.report.compute import compute_report
-    >>> from sakip.report.dataset import load_dataset
-    >>> try:
-    ...     data = render_xlsx(compute_report(load_dataset()))
-    ... except MissingExtraError:  # without the xlsx extra
-    ...     data = b"PK"
-    >>> data[:2]
-    b'PK'
-    """
-    openpyxl = _openpyxl()
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    titles = _safe_names([table.key for table in report.tables], 31)
-    for table, title in zip(report.tables, titles, strict=True):
-        sheet = book.create_sheet(title=title)
-        _xlsx_row(sheet, [table.title])
-        _xlsx_row(sheet, table.columns)
-        for row in table.rows:
-            _xlsx_row(sheet, row)
-        if table.note:
-            _xlsx_row(sheet, [table.note])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
-def write_xlsx(report: LkipReport, path: str | Path) -> None:
-    """Write :func:`render_xlsx` to ``path``, atomically (needs the ``xlsx`` extra: openpyxl).
-
-    The workbook is written to a temporary file in the same folder, then
-    renamed: ``path`` is never left half-written.
-
-    Raises
-    ------
-    MissingExtraError
-        openpyxl is not installed.
-    OSError
-        The file cannot be written.
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> from sakip.report.compute import compute_report
-    >>> from sakip.report.dataset import load_dataset
-    >>> folder = pathlib.Path(tempfile.mkdtemp())
-    >>> try:
-    ...     write_xlsx(compute_report(load_dataset()), folder / "lkip.xlsx")
-    ... except MissingExtraError:  # without the xlsx extra
-    ...     _ = (folder / "lkip.xlsx").write_bytes(b"PK")
-    >>> (folder / "lkip.xlsx").read_bytes()[:2]
-    b'PK'
-    """
-    atomic_write(Path(path), render_xlsx(report))
 
 
 def _pyplot() -> Any:
