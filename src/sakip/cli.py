@@ -34,6 +34,7 @@ from sakip.report.batch_cli import (
     render_summary,
     run_unit,
 )
+from sakip.report.charts import chart_names, render_charts
 from sakip.report.compare_cli import (
     MappingError,
     compare_reports,
@@ -42,10 +43,10 @@ from sakip.report.compare_cli import (
 )
 from sakip.report.compute import LkipReport, compute_report
 from sakip.report.dataset import DataSet, bundled_dataset_path, load_dataset
+from sakip.report.docx_out import render_docx
+from sakip.report.html_out import render_html
 from sakip.report.render import (
     MissingExtraError,
-    chart_names,
-    render_charts,
     render_csv,
     render_findings,
     render_json,
@@ -115,13 +116,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     report.add_argument(
         "--format",
-        choices=("text", "md", "csv", "json", "xlsx"),
+        choices=("text", "md", "csv", "json", "xlsx", "html", "docx"),
         default="text",
-        help="output format",
+        help="output format (xlsx and docx need --out)",
     )
     report.add_argument("--out", metavar="PATH", help="write to PATH instead of standard output")
     report.add_argument(
-        "--charts", metavar="DIR", help="also write one trend chart (PNG) per indicator history"
+        "--charts",
+        metavar="DIR",
+        help="also write the capaian chart and one trend chart per indicator history (PNG)",
     )
     report.add_argument(
         "--force", action="store_true", help="replace existing files (never the data set)"
@@ -283,12 +286,24 @@ def _render(report: LkipReport, format: str) -> str:
         return render_markdown(report, findings, checked=checked)
     if format == "csv":
         return render_csv(report)
+    if format == "html":
+        return render_html(report, findings, checked=checked)
     return render_json(report, findings, checked=checked)
 
 
+_BINARY_FORMATS = ("xlsx", "docx")
+
+
+def _render_binary(report: LkipReport, format: str) -> bytes:
+    if format == "xlsx":
+        return render_xlsx(report)
+    result = run_audit(report)
+    return render_docx(report, result.findings, checked=result.checked)
+
+
 def _report(args: argparse.Namespace, report: LkipReport) -> int:
-    if args.format == "xlsx" and args.out is None:
-        _error("sakip: error: --format xlsx needs --out PATH")
+    if args.format in _BINARY_FORMATS and args.out is None:
+        _error(f"sakip: error: --format {args.format} needs --out PATH")
         return EXIT_USAGE
     inputs = [args.dataset or bundled_dataset_path()]
     # Every target is checked before anything is drawn or written.
@@ -305,8 +320,8 @@ def _report(args: argparse.Namespace, report: LkipReport) -> int:
     # Everything is rendered in memory (a missing extra fails here), then written.
     files: list[tuple[Path, bytes]] = []
     text = None
-    if args.format == "xlsx":
-        files.append((Path(args.out), render_xlsx(report)))
+    if args.format in _BINARY_FORMATS:
+        files.append((Path(args.out), _render_binary(report, args.format)))
     else:
         text = _render(report, args.format)
         if args.out is not None:
@@ -350,8 +365,8 @@ def _report_many(args: argparse.Namespace, files: list[Path]) -> int:
         return EXIT_DATA
     # Everything is rendered in memory (a missing extra fails here), then written.
     data = [
-        render_xlsx(report)
-        if args.format == "xlsx"
+        _render_binary(report, args.format)
+        if args.format in _BINARY_FORMATS
         else _render(report, args.format).encode("utf-8")
         for report in reports
     ]

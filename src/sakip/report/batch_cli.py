@@ -46,7 +46,15 @@ __all__ = [
 ]
 
 #: The file extension of each report format.
-EXTENSIONS = {"text": ".txt", "md": ".md", "csv": ".csv", "json": ".json", "xlsx": ".xlsx"}
+EXTENSIONS = {
+    "text": ".txt",
+    "md": ".md",
+    "csv": ".csv",
+    "json": ".json",
+    "xlsx": ".xlsx",
+    "html": ".html",
+    "docx": ".docx",
+}
 
 SUMMARY_FORMAT = "sakip-summary/1"
 """The ``format`` field of the JSON summary; changes only with a new layout."""

@@ -1,11 +1,14 @@
-"""Renderers of a computed report: text, Markdown, CSV, JSON, XLSX and trend charts.
+"""Renderers of a computed report: text, Markdown, CSV, JSON and XLSX.
 
 Renderers only format: every number they show is already on the
 :class:`~sakip.report.compute.LkipReport` (rounded there with the data
 set's policies). Text and Markdown write numbers the Indonesian way
 (``102,77``, ``11.010.853.963``); CSV and JSON write plain decimals for
 other tools. The JSON layout is stable and documented in
-``docs/report.md``.
+``docs/report.md``. The charts are in :mod:`sakip.report.charts` (their
+functions stay importable from here), the HTML page in
+:mod:`sakip.report.html_out` and the Word document in
+:mod:`sakip.report.docx_out`.
 """
 
 from __future__ import annotations
@@ -14,7 +17,6 @@ import csv
 import io
 import json
 import re
-import warnings
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -24,6 +26,7 @@ from sakip._io import atomic_write
 from sakip.errors import MissingExtraError
 from sakip.findings import Finding
 from sakip.numbers import NumberStyle, format_number
+from sakip.report.charts import chart_names, render_charts, write_charts
 from sakip.report.compute import NOT_COMPUTABLE_LABEL, Cell, LkipReport, Table
 from sakip.report.safety import formula_like, spreadsheet_text
 
@@ -512,120 +515,3 @@ def write_xlsx(report: LkipReport, path: str | Path) -> None:
     b'PK'
     """
     atomic_write(Path(path), render_xlsx(report))
-
-
-def _pyplot() -> Any:
-    try:
-        import matplotlib  # type: ignore[import-not-found,unused-ignore]
-
-        matplotlib.use("Agg")
-        from matplotlib import pyplot  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        raise MissingExtraError(
-            "--charts", "needs matplotlib (pip install 'sakip[charts]')", "matplotlib"
-        ) from None
-    return pyplot
-
-
-def _histories(report: LkipReport) -> list[tuple[Table, str]]:
-    histories = [table for table in report.tables if table.key.startswith("riwayat_")]
-    names = _safe_names([t.key for t in histories], 120)
-    return [
-        (table, f"{name}.png")
-        for table, name in zip(histories, names, strict=True)
-        if any(isinstance(row[3], Decimal) for row in table.rows)
-    ]
-
-
-def chart_names(report: LkipReport) -> list[str]:
-    """The file names :func:`render_charts` gives, without drawing (no extra needed).
-
-    Examples
-    --------
-    >>> from sakip.report.compute import compute_report
-    >>> from sakip.report.dataset import load_dataset
-    >>> "riwayat_14.png" in chart_names(compute_report(load_dataset()))
-    True
-    """
-    return [name for _, name in _histories(report)]
-
-
-def render_charts(report: LkipReport) -> dict[str, bytes]:
-    r"""One PNG trend chart per indicator with a history, by file name (needs ``charts``).
-
-    Titles are drawn as plain text (a ``$`` is not mathematics) and cut at
-    80 characters; missing glyphs do not warn.
-
-    Raises
-    ------
-    MissingExtraError
-        matplotlib is not installed.
-
-    Examples
-    --------
-    >>> from sakip.report.compute import compute_report
-    >>> from sakip.report.dataset import load_dataset
-    >>> try:
-    ...     charts = render_charts(compute_report(load_dataset()))
-    ... except MissingExtraError:  # without the charts extra
-    ...     charts = {"riwayat_14.png": b"\x89PNG"}
-    >>> charts["riwayat_14.png"][:4]
-    b'\x89PNG'
-    """
-    pyplot = _pyplot()
-    charts = {}
-    for table, name in _histories(report):
-        points = [(row[0], row[3]) for row in table.rows if isinstance(row[3], Decimal)]
-        title = table.title if len(table.title) <= 80 else table.title[:79] + "\u2026"
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", UserWarning)  # a glyph missing from the font
-            figure, axes = pyplot.subplots(figsize=(6, 3.5))
-            years = [str(year) for year, _ in points]
-            # Drawing needs floats; the values plotted are the displayed ones already computed.
-            axes.plot(years, [float(value) for _, value in points], marker="o")
-            axes.axhline(100, color="grey", linewidth=0.8, linestyle="--")
-            axes.set_title(title, fontsize=9, parse_math=False)
-            axes.set_ylabel("Capaian (%)")
-            figure.tight_layout()
-            buffer = io.BytesIO()
-            figure.savefig(buffer, dpi=100, format="png")
-            pyplot.close(figure)
-        charts[name] = buffer.getvalue()
-    return charts
-
-
-def write_charts(report: LkipReport, directory: str | Path) -> list[Path]:
-    """Write :func:`render_charts` into ``directory``, each file atomically (needs ``charts``).
-
-    Returns
-    -------
-    list of Path
-        The files written.
-
-    Raises
-    ------
-    MissingExtraError
-        matplotlib is not installed.
-    OSError
-        A file cannot be written.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> from sakip.report.compute import compute_report
-    >>> from sakip.report.dataset import load_dataset
-    >>> try:
-    ...     names = [p.name for p in write_charts(compute_report(load_dataset()), tempfile.mkdtemp())]
-    ... except MissingExtraError:  # without the charts extra
-    ...     names = ["riwayat_14.png"]
-    >>> "riwayat_14.png" in names
-    True
-    """
-    charts = render_charts(report)
-    folder = Path(directory)
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, data in charts.items():
-        atomic_write(folder / name, data)
-        written.append(folder / name)
-    return written
