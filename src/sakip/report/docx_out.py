@@ -85,6 +85,30 @@ def _fill(cell: Any, text: str, *, size: Any, bold: bool = False, right: bool = 
     run.font.size = size
 
 
+def _widths(table: Any, columns: Sequence[str], rows: Sequence[Sequence[Cell]]) -> None:
+    """Column widths by content, at most the page's 267 mm: long text wide, numbers narrow."""
+    from docx.shared import Mm  # type: ignore[import-not-found,unused-ignore]
+
+    weights = []
+    for at, column in enumerate(columns):
+        texts = [_text(row[at]) for row in rows]
+        longest_word = (
+            max(len(word) for text in texts for word in text.split() or [""]) if texts else 0
+        )
+        header_word = max(len(word) for word in column.split() or [""])
+        longest_cell = max((len(text) for text in texts), default=0)
+        # Bold header words and the longest word of a cell never break; long text wraps.
+        weights.append(max(6, header_word * 1.2 + 2, longest_word + 2, min(longest_cell, 60)))
+    total = sum(weights)
+    page = min(267.0, total * 2.1)  # about 2 mm a character at 9 pt; a narrow table stays narrow
+    table.autofit = False
+    for at, weight in enumerate(weights):
+        width = Mm(page * weight / total)
+        table.columns[at].width = width
+        for cell in table.columns[at].cells:
+            cell.width = width
+
+
 def _caption(docx: Any, document: Any, title: str) -> None:
     """``Tabel <n>. title`` in Word's Caption style, the number a ``SEQ Tabel`` field."""
     paragraph = document.add_paragraph(style="Caption")
@@ -126,6 +150,7 @@ def _table(
             _row_flags(docx, row)
             for cell, value in zip(row.cells, values, strict=True):
                 _fill(cell, _text(value), size=size, right=_numeric(value))
+    _widths(table, columns, [row for _, rows in groups for row in rows])
     if note:
         paragraph = document.add_paragraph()
         run = paragraph.add_run(note)
