@@ -285,7 +285,7 @@ def render_html(
         parts.append(_figure(capaian_svg, "Capaian per indikator, menurut kategori.", "capaian"))
     parts += ["</section>", f'<nav class="toc"><ol>{toc}</ol></nav>']
     for table in report.tables:
-        big = " big" if len(table.rows) > _BIG_ROWS else ""
+        big = " big" if len(table.rows) > _BIG_ROWS and len(table.columns) >= 4 else ""
         parts += [
             f'<section class="table{big}" id="{_anchor(table.key)}">',
             f"<h2>{_e(table.title)}</h2>",
