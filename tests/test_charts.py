@@ -19,7 +19,7 @@ from sakip.report.dataset import load_dataset, parse_dataset
 
 pytest.importorskip("matplotlib")
 
-from sakip.report import charts  # noqa: E402
+from sakip.report import charts
 
 
 @pytest.fixture(scope="module")
@@ -48,9 +48,7 @@ def test_capaian_chart_shows_every_indicator_in_indonesian_style(report: LkipRep
     shown = texts(charts.render_capaian_chart(report, "svg"))
     labels = [t for t in shown if re.fullmatch(r"\d+,\d\d", t)]
     # One label per indicator, the displayed capaian of BAB III A, in agreement order.
-    assert labels == [
-        f"{row.displayed:.2f}".replace(".", ",") for row in report.indicators
-    ]
+    assert labels == [f"{row.displayed:.2f}".replace(".", ",") for row in report.indicators]
     assert "228,57" in labels and "50,00" in labels and "102,77" in labels
     assert not [t for t in shown if re.fullmatch(r"\d+\.\d\d", t)]
     assert "Rata-rata capaian 107,34 %" in shown

@@ -114,13 +114,18 @@ def _caption(docx: Any, document: Any, title: str) -> None:
     paragraph = document.add_paragraph(style="Caption")
     paragraph.paragraph_format.keep_with_next = True
     paragraph.add_run("Tabel ")
-    field = _element(docx, "w:fldSimple", **{"w:instr": r" SEQ Tabel \* ARABIC "})
-    run = _element(docx, "w:r")
-    text = _element(docx, "w:t")
-    text.text = str(len(document.tables) + 1)
-    run.append(text)
-    field.append(run)
-    paragraph._p.append(field)
+    # A complex field (begin, instruction, separate, result, end): Word renumbers it, and
+    # every reader that ignores fields still sees the number.
+    for kind in ("begin", "instruction", "separate", "result", "end"):
+        run = paragraph.add_run()
+        if kind == "instruction":
+            instruction = _element(docx, "w:instrText", **{"xml:space": "preserve"})
+            instruction.text = r" SEQ Tabel \* ARABIC "
+            run._r.append(instruction)
+        elif kind == "result":
+            run.text = str(len(document.tables) + 1)
+        else:
+            run._r.append(_element(docx, "w:fldChar", **{"w:fldCharType": kind}))
     paragraph.add_run(f". {title}")
 
 

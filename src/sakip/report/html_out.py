@@ -108,8 +108,8 @@ def sasaran_groups(table: Table) -> list[tuple[str, list[tuple[Cell, ...]]]]:
     >>> from sakip.report.compute import compute_report
     >>> from sakip.report.dataset import load_dataset
     >>> groups = sasaran_groups(compute_report(load_dataset()).table("pengukuran_kinerja"))
-    >>> len(groups), groups[0][0][:3], [row[0] for row in groups[0][1]]
-    (11, 'S1 ', ['1', '2', '3'])
+    >>> len(groups), groups[3][0][:3], [row[0] for row in groups[3][1]]
+    (13, 'S4 ', ['4', '5'])
     """
     if SASARAN_COLUMN not in table.columns:
         return [("", list(table.rows))]
