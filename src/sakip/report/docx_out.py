@@ -98,7 +98,7 @@ def _widths(table: Any, columns: Sequence[str], rows: Sequence[Sequence[Cell]]) 
         header_word = max(len(word) for word in column.split() or [""])
         longest_cell = max((len(text) for text in texts), default=0)
         # Bold header words and the longest word of a cell never break; long text wraps.
-        weights.append(max(6, header_word * 1.2 + 2, longest_word + 2, min(longest_cell, 60)))
+        weights.append(max(6, header_word * 1.2 + 3, longest_word * 1.15 + 3, min(longest_cell, 60)))
     total = sum(weights)
     page = min(267.0, total * 2.1)  # about 2 mm a character at 9 pt; a narrow table stays narrow
     table.autofit = False
@@ -217,6 +217,13 @@ def render_docx(
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Mm(15))
     document.styles["Normal"].font.size = Pt(10)
+    for style in ("Normal", "Caption", "Heading 1", "Heading 2"):
+        # Arial, as BNN's documents use; the template's theme fonts would not be kept.
+        font = document.styles[style].font
+        font.name = "Arial"
+        font.element.rPr.rFonts.set(docx.oxml.ns.qn("w:eastAsia"), "Arial")
+        font.element.rPr.rFonts.attrib.pop(docx.oxml.ns.qn("w:asciiTheme"), None)
+        font.element.rPr.rFonts.attrib.pop(docx.oxml.ns.qn("w:hAnsiTheme"), None)
     dataset = report.dataset
     properties = document.core_properties
     properties.title = dataset.title
