@@ -328,15 +328,18 @@ def render_trend_chart(report: LkipReport, table: Table, format: ChartFormat = "
         axes.set_xlim(min(years) - 0.5, max(years) + 0.5)
         if shown:
             low, high = float(min(shown)), float(max(shown))
-            margin = (high - low) * 0.25 or max(abs(high) * 0.1, 1.0)
-            # From zero unless the values sit in a narrow band far above it.
-            bottom = low - margin if low > 0 and (high - low) < high * 0.5 else min(0.0, low)
-            axes.set_ylim(bottom, high + margin)
+            span = high - low
+            if low > 0 and 0 < span < high * 0.5:  # a narrow band far above zero: zoom in
+                axes.set_ylim(low - span * 0.25, high + span * 0.25)
+            else:  # from zero, with room for the labels of points at zero
+                bottom, top = min(0.0, low), max(0.0, high)
+                room = (top - bottom) or 1.0
+                axes.set_ylim(bottom - room * 0.12, top + room * 0.2)
         if all(value == value.to_integral_value() for value in shown):
             axes.yaxis.set_major_locator(_integer_locator())
         axes.yaxis.set_major_formatter(
             lambda y, _: format_number(
-                str(round(y)) if float(y).is_integer() else f"{y:.2f}",
+                str(round(y)) if float(y).is_integer() else Decimal(f"{y:.2f}").normalize(),
                 style=NumberStyle.INDONESIAN,
             )
         )
