@@ -98,7 +98,9 @@ def _widths(table: Any, columns: Sequence[str], rows: Sequence[Sequence[Cell]]) 
         header_word = max(len(word) for word in column.split() or [""])
         longest_cell = max((len(text) for text in texts), default=0)
         # Bold header words and the longest word of a cell never break; long text wraps.
-        weights.append(max(6, header_word * 1.2 + 3, longest_word * 1.15 + 3, min(longest_cell, 60)))
+        weights.append(
+            max(6, header_word * 1.2 + 3, longest_word * 1.15 + 3, min(longest_cell, 60))
+        )
     total = sum(weights)
     page = min(267.0, total * 2.1)  # about 2 mm a character at 9 pt; a narrow table stays narrow
     table.autofit = False
