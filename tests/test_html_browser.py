@@ -27,11 +27,15 @@ import sys
 import time
 from collections.abc import Iterator
 from decimal import Decimal
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
+from sakip.errors import DataSetError
 from sakip.numbers import NumberStyle
 from sakip.report.audit import run_audit
 from sakip.report.compute import LkipReport, compute_report
@@ -382,3 +386,68 @@ def test_html_unescape_roundtrip_of_titles(report: LkipReport) -> None:
     page = render_html(report, charts=False)
     titles = [html.unescape(t) for t in re.findall(r"<h2>([^<]*)</h2>", page)]
     assert [t.title for t in report.tables] == titles[1 : 1 + len(report.tables)]
+
+
+class _Cells(HTMLParser):
+    """The tags of a page, and the cell texts of its Pengukuran Kinerja table."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: set[str] = set()
+        self.attributes: set[str] = set()
+        self.rows: list[list[str]] = []
+        self._in_table = False
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.add(tag)
+        self.attributes |= {name for name, _ in attrs}
+        if tag == "table":
+            self._in_table = ("data-key", "pengukuran_kinerja") in attrs
+        elif self._in_table and tag == "tr":
+            self.rows.append([])
+        elif self._in_table and tag in {"td", "th"}:
+            self._cell = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "table":
+            self._in_table = False
+        elif self._cell is not None and tag in {"td", "th"}:
+            self.rows[-1].append("".join(self._cell))
+            self._cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+_PAGE_TAGS = {"html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "p", "b"}
+_PAGE_TAGS |= {"section", "div", "nav", "ol", "li", "a", "table", "thead", "tbody", "tr"}
+_PAGE_TAGS |= {"th", "td"}
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=40),
+    st.sampled_from(["<", ">", "&", '"', "'", "</td>", "<script>", "&amp;", "-->", "<!--"]),
+)
+def test_any_indicator_name_shows_as_written(name: str, markup: str) -> None:
+    # Property: whatever a data set names an indicator, the page shows exactly that text in
+    # its cell, and the page's elements and attributes are only the page's own.
+    document = _document()
+    document["objectives"][0]["indicators"][0]["name"] = markup + name + markup
+    try:
+        dataset = parse_dataset(document)
+    except DataSetError:
+        assume(False)
+        return
+    report = compute_report(dataset)
+    parser = _Cells()
+    parser.feed(render_html(report, run_audit(report).findings, charts=False))
+    assert parser.tags <= _PAGE_TAGS | {"caption"}
+    assert parser.attributes <= {
+        "lang", "charset", "http-equiv", "content", "name", "class", "id", "href",
+        "data-key", "scope", "colspan",
+    }  # fmt: skip
+    first = [row for row in parser.rows if len(row) > 1][1]  # after the header row
+    assert first[1] == dataset.entries[0].indicator.name
