@@ -26,7 +26,7 @@ from sakip.report.render import JSON_FORMAT, render_json
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = [*sorted((ROOT / "docs").rglob("*.md")), ROOT / "README.md"]
 FENCE = re.compile(r"^```(?P<lang>\w*)\n(?P<body>.*?)^```", re.MULTILINE | re.DOTALL)
-EXTRA_OF = {"xlsx": "openpyxl", "--charts": "matplotlib"}
+EXTRA_OF = {"xlsx": "openpyxl", "--charts": "matplotlib", "docx": "docx"}
 
 
 def blocks(language: str) -> list[tuple[str, str]]:

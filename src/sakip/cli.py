@@ -34,6 +34,7 @@ from sakip.report.batch_cli import (
     render_summary,
     run_unit,
 )
+from sakip.report.charts import chart_names, render_charts
 from sakip.report.compare_cli import (
     MappingError,
     compare_reports,
@@ -43,10 +44,10 @@ from sakip.report.compare_cli import (
 from sakip.report.compute import LkipReport, compute_report
 from sakip.report.csv_out import csv_files, csv_outputs, render_csv
 from sakip.report.dataset import DataSet, bundled_dataset_path, load_dataset
+from sakip.report.docx_out import render_docx
+from sakip.report.html_out import render_html
 from sakip.report.render import (
     MissingExtraError,
-    chart_names,
-    render_charts,
     render_findings,
     render_json,
     render_markdown,
@@ -116,9 +117,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     report.add_argument(
         "--format",
-        choices=("text", "md", "csv", "json", "xlsx"),
+        choices=("text", "md", "csv", "json", "xlsx", "html", "docx"),
         default="text",
-        help="output format",
+        help="output format (xlsx and docx need --out)",
     )
     report.add_argument("--out", metavar="PATH", help="write to PATH instead of standard output")
     report.add_argument(
@@ -127,7 +128,9 @@ def _parser() -> argparse.ArgumentParser:
         help="with --format csv: plain (',' and '.', default) or excel-id (';', decimal comma, BOM)",
     )
     report.add_argument(
-        "--charts", metavar="DIR", help="also write one trend chart (PNG) per indicator history"
+        "--charts",
+        metavar="DIR",
+        help="also write the capaian chart and one trend chart per indicator history (PNG)",
     )
     report.add_argument(
         "--force", action="store_true", help="replace existing files (never the data set)"
@@ -304,6 +307,8 @@ def _render(report: LkipReport, format: str, dialect: str = "plain") -> str:
         return render_markdown(report, findings, checked=checked)
     if format == "csv":
         return render_csv(report, dialect)
+    if format == "html":
+        return render_html(report, findings, checked=checked)
     return render_json(report, findings, checked=checked)
 
 
@@ -315,9 +320,19 @@ def _csv_dialect(args: argparse.Namespace) -> str | None:
     return str(args.csv_dialect or "plain")
 
 
+_BINARY_FORMATS = ("xlsx", "docx")
+
+
+def _render_binary(report: LkipReport, format: str) -> bytes:
+    if format == "xlsx":
+        return render_xlsx(report)
+    result = run_audit(report)
+    return render_docx(report, result.findings, checked=result.checked)
+
+
 def _report(args: argparse.Namespace, report: LkipReport) -> int:
-    if args.format == "xlsx" and args.out is None:
-        _error("sakip: error: --format xlsx needs --out PATH")
+    if args.format in _BINARY_FORMATS and args.out is None:
+        _error(f"sakip: error: --format {args.format} needs --out PATH")
         return EXIT_USAGE
     dialect = _csv_dialect(args)
     if dialect is None:
@@ -343,8 +358,8 @@ def _report(args: argparse.Namespace, report: LkipReport) -> int:
     # Everything is rendered in memory (a missing extra fails here), then written.
     files: list[tuple[Path, bytes]] = []
     text = None
-    if args.format == "xlsx":
-        files.append((Path(args.out), render_xlsx(report)))
+    if args.format in _BINARY_FORMATS:
+        files.append((Path(args.out), _render_binary(report, args.format)))
     elif tables:
         files += tables
         if table_folder is not None:
@@ -402,8 +417,8 @@ def _report_many(args: argparse.Namespace, files: list[Path]) -> int:
     for target, report in zip(targets, reports, strict=True):
         if args.format == "csv":  # a folder per unit, one file per table
             outputs += [(target / name, data) for name, data in csv_files(report, dialect).items()]
-        elif args.format == "xlsx":
-            outputs.append((target, render_xlsx(report)))
+        elif args.format in _BINARY_FORMATS:
+            outputs.append((target, _render_binary(report, args.format)))
         else:
             outputs.append((target, _render(report, args.format).encode("utf-8")))
     for path, _ in outputs:  # the files of a unit's folder, before any folder is made

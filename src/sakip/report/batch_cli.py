@@ -47,7 +47,15 @@ __all__ = [
 ]
 
 #: The file extension of each report format (CSV: a folder per data set, one file per table).
-EXTENSIONS = {"text": ".txt", "md": ".md", "csv": "", "json": ".json", "xlsx": ".xlsx"}
+EXTENSIONS = {
+    "text": ".txt",
+    "md": ".md",
+    "csv": "",
+    "json": ".json",
+    "xlsx": ".xlsx",
+    "html": ".html",
+    "docx": ".docx",
+}
 
 SUMMARY_FORMAT = "sakip-summary/1"
 """The ``format`` field of the JSON summary; changes only with a new layout."""

@@ -1,4 +1,4 @@
-"""Renderers of a computed report: text, Markdown, JSON and trend charts.
+"""Renderers of a computed report: text, Markdown and JSON.
 
 Renderers only format: every number they show is already on the
 :class:`~sakip.report.compute.LkipReport` (rounded there with the data
@@ -6,25 +6,25 @@ set's policies). Text and Markdown write numbers the Indonesian way
 (``102,77``, ``11.010.853.963``); JSON writes plain decimals for other
 tools. The JSON layout is stable and documented in ``docs/report.md``.
 CSV (:mod:`sakip.report.csv_out`) and XLSX (:mod:`sakip.report.xlsx_out`)
-have their own modules; ``render_csv``, ``table_csv``, ``render_xlsx``
-and ``write_xlsx`` are importable from here as before.
+have their own modules, and so do the charts (:mod:`sakip.report.charts`),
+the HTML page (:mod:`sakip.report.html_out`) and the Word document
+(:mod:`sakip.report.docx_out`); ``render_csv``, ``table_csv``,
+``render_xlsx``, ``write_xlsx``, ``render_charts``, ``write_charts`` and
+``chart_names`` are importable from here as before.
 """
 
 from __future__ import annotations
 
-import io
 import json
 import re
-import warnings
 from collections.abc import Sequence
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
-from sakip._io import atomic_write
 from sakip.errors import MissingExtraError, show_value
 from sakip.findings import Finding
 from sakip.numbers import NumberStyle, format_number
+from sakip.report.charts import chart_names, render_charts, write_charts
 from sakip.report.compute import NOT_COMPUTABLE_LABEL, Cell, LkipReport, Table
 from sakip.report.csv_out import render_csv, table_csv
 from sakip.report.xlsx_out import render_xlsx, write_xlsx
@@ -402,120 +402,3 @@ def render_json(
             document["checked"] = checked
             document["differ"] = len(findings)
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-
-
-def _pyplot() -> Any:
-    try:
-        import matplotlib  # type: ignore[import-not-found,unused-ignore]
-
-        matplotlib.use("Agg")
-        from matplotlib import pyplot  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        raise MissingExtraError(
-            "--charts", "needs matplotlib (pip install 'sakip[charts]')", "matplotlib"
-        ) from None
-    return pyplot
-
-
-def _histories(report: LkipReport) -> list[tuple[Table, str]]:
-    histories = [table for table in report.tables if table.key.startswith("riwayat_")]
-    names = _safe_names([t.key for t in histories], 120)
-    return [
-        (table, f"{name}.png")
-        for table, name in zip(histories, names, strict=True)
-        if any(isinstance(row[3], Decimal) for row in table.rows)
-    ]
-
-
-def chart_names(report: LkipReport) -> list[str]:
-    """The file names :func:`render_charts` gives, without drawing (no extra needed).
-
-    Examples
-    --------
-    >>> from sakip.report.compute import compute_report
-    >>> from sakip.report.dataset import load_dataset
-    >>> "riwayat_14.png" in chart_names(compute_report(load_dataset()))
-    True
-    """
-    return [name for _, name in _histories(report)]
-
-
-def render_charts(report: LkipReport) -> dict[str, bytes]:
-    r"""One PNG trend chart per indicator with a history, by file name (needs ``charts``).
-
-    Titles are drawn as plain text (a ``$`` is not mathematics) and cut at
-    80 characters; missing glyphs do not warn.
-
-    Raises
-    ------
-    MissingExtraError
-        matplotlib is not installed.
-
-    Examples
-    --------
-    >>> from sakip.report.compute import compute_report
-    >>> from sakip.report.dataset import load_dataset
-    >>> try:
-    ...     charts = render_charts(compute_report(load_dataset()))
-    ... except MissingExtraError:  # without the charts extra
-    ...     charts = {"riwayat_14.png": b"\x89PNG"}
-    >>> charts["riwayat_14.png"][:4]
-    b'\x89PNG'
-    """
-    pyplot = _pyplot()
-    charts = {}
-    for table, name in _histories(report):
-        points = [(row[0], row[3]) for row in table.rows if isinstance(row[3], Decimal)]
-        title = table.title if len(table.title) <= 80 else table.title[:79] + "\u2026"
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", UserWarning)  # a glyph missing from the font
-            figure, axes = pyplot.subplots(figsize=(6, 3.5))
-            years = [str(year) for year, _ in points]
-            # Drawing needs floats; the values plotted are the displayed ones already computed.
-            axes.plot(years, [float(value) for _, value in points], marker="o")
-            axes.axhline(100, color="grey", linewidth=0.8, linestyle="--")
-            axes.set_title(title, fontsize=9, parse_math=False)
-            axes.set_ylabel("Capaian (%)")
-            figure.tight_layout()
-            buffer = io.BytesIO()
-            figure.savefig(buffer, dpi=100, format="png")
-            pyplot.close(figure)
-        charts[name] = buffer.getvalue()
-    return charts
-
-
-def write_charts(report: LkipReport, directory: str | Path) -> list[Path]:
-    """Write :func:`render_charts` into ``directory``, each file atomically (needs ``charts``).
-
-    Returns
-    -------
-    list of Path
-        The files written.
-
-    Raises
-    ------
-    MissingExtraError
-        matplotlib is not installed.
-    OSError
-        A file cannot be written.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> from sakip.report.compute import compute_report
-    >>> from sakip.report.dataset import load_dataset
-    >>> try:
-    ...     names = [p.name for p in write_charts(compute_report(load_dataset()), tempfile.mkdtemp())]
-    ... except MissingExtraError:  # without the charts extra
-    ...     names = ["riwayat_14.png"]
-    >>> "riwayat_14.png" in names
-    True
-    """
-    charts = render_charts(report)
-    folder = Path(directory)
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, data in charts.items():
-        atomic_write(folder / name, data)
-        written.append(folder / name)
-    return written
