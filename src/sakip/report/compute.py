@@ -10,7 +10,6 @@ stay on the :class:`LkipReport` for tools that want them.
 from __future__ import annotations
 
 from decimal import Decimal
-
 from typing import Any, TypeVar
 
 import attrs

@@ -127,6 +127,7 @@ class AnggaranSection(Section[AnggaranInput, AnggaranOutcome]):
     def parse(
         self, root: Reader, context: ParseContext
     ) -> Parsed[AnggaranInput, AnggaranOutcome] | None:
+        """Read and validate the section, computing its result (see :meth:`Section.parse`)."""
         reader = self.table(root)
         if reader is None:
             return None
@@ -155,7 +156,9 @@ class AnggaranSection(Section[AnggaranInput, AnggaranOutcome]):
                     agreements.append(agreement)
         data = AnggaranInput(tuple(tables), tuple(agreements), tuple(indicators))
         findings = reader.build(anggaran.reconcile, data.tables, data.agreements)
-        return None if findings is None else Parsed(data, AnggaranOutcome(tuple(budgets), findings))
+        return (
+            None if findings is None else Parsed(data, AnggaranOutcome(tuple(budgets), findings))
+        )
 
     def compute(self, data: AnggaranInput) -> AnggaranOutcome:
         """Every row's realisation, each table's total, and the reconciliation."""
@@ -170,6 +173,7 @@ class AnggaranSection(Section[AnggaranInput, AnggaranOutcome]):
     def tables(
         self, data: AnggaranInput, result: AnggaranOutcome, dataset: DataSet
     ) -> list[Table]:
+        """The section's tables, numbers rounded with the data set's policies."""
         places = dataset.policies["budget"].places
         out = []
         for position, budget in enumerate(result.tables, 1):
@@ -201,6 +205,7 @@ class AnggaranSection(Section[AnggaranInput, AnggaranOutcome]):
     def audit(
         self, data: AnggaranInput, result: AnggaranOutcome, dataset: DataSet, tally: Tally
     ) -> Iterator[Finding]:
+        """The section's printed figures compared with the computed ones (each tallied)."""
         for location in _budget_comparisons(data):
             tally.saw(location)
         yield from result.findings
@@ -208,6 +213,7 @@ class AnggaranSection(Section[AnggaranInput, AnggaranOutcome]):
     def feeds(
         self, data: AnggaranInput, result: AnggaranOutcome, dataset: DataSet
     ) -> Iterator[Feed]:
+        """The indicator the section names with ``indicator``, and its computed figure."""
         places = dataset.policies["budget"].places
         for budget, indicator in zip(result.tables, data.indicators, strict=True):
             total, line = budget.total, budget.lines[-1] if budget.lines else None
@@ -270,8 +276,13 @@ def _table(reader: Reader, context: ParseContext) -> tuple[BudgetTable, str | No
     table = reader.build(
         anggaran.PrintedTable, location, rows, rounding, printed_total, total_rounding, treatment
     )
-    if table is None or len(lines) != len(rows) or any(
-        line is None and _line_expected(row) for row, line in zip(table.rows, lines, strict=True)
+    if (
+        table is None
+        or len(lines) != len(rows)
+        or any(
+            line is None and _line_expected(row)
+            for row, line in zip(table.rows, lines, strict=True)
+        )
     ):
         return None
     total = budget_total(table)
@@ -285,8 +296,10 @@ def _table(reader: Reader, context: ParseContext) -> tuple[BudgetTable, str | No
 
 def _line_expected(row: anggaran.PrintedRow) -> bool:
     """Whether the row has a realisation (so a ``None`` line means a recorded problem)."""
-    return row.pagu is not None and row.realization is not None and not (
-        row.pagu == 0 and row.realization == 0
+    return (
+        row.pagu is not None
+        and row.realization is not None
+        and not (row.pagu == 0 and row.realization == 0)
     )
 
 

@@ -79,6 +79,7 @@ class BarangBuktiSection(Section[BarangBuktiInput, BarangBuktiOutcome]):
     def parse(
         self, root: Reader, context: ParseContext
     ) -> Parsed[BarangBuktiInput, BarangBuktiOutcome] | None:
+        """Read and validate the section, computing its result (see :meth:`Section.parse`)."""
         reader = self.table(root)
         if reader is None:
             return None
@@ -114,6 +115,7 @@ class BarangBuktiSection(Section[BarangBuktiInput, BarangBuktiOutcome]):
     def tables(
         self, data: BarangBuktiInput, result: BarangBuktiOutcome, dataset: DataSet
     ) -> list[Table]:
+        """The section's tables, numbers rounded with the data set's policies."""
         rows: list[tuple[Cell, ...]] = []
         for entry in data.ledger:
             used = entry.used.amount if entry.used is not None else Decimal(0)
@@ -140,6 +142,7 @@ class BarangBuktiSection(Section[BarangBuktiInput, BarangBuktiOutcome]):
     def audit(
         self, data: BarangBuktiInput, result: BarangBuktiOutcome, dataset: DataSet, tally: Tally
     ) -> Iterator[Finding]:
+        """The section's printed figures compared with the computed ones (each tallied)."""
         for check in result.checks:
             entry = check.entry
             where = f"{data.location}, {entry.evidence_type}, belum dimusnahkan"
@@ -163,6 +166,7 @@ class BarangBuktiSection(Section[BarangBuktiInput, BarangBuktiOutcome]):
     def feeds(
         self, data: BarangBuktiInput, result: BarangBuktiOutcome, dataset: DataSet
     ) -> Iterator[Feed]:
+        """The indicator the section names with ``indicator``, and its computed figure."""
         if data.indicator is not None and result.index is not None:
             yield Feed(
                 data.indicator, data.location, result.index.value, dataset.policies["capaian"],
@@ -195,6 +199,7 @@ def _evidence_pair(
         received=barang_bukti.EvidenceRecord(kind, barang_bukti.Quantity(received, unit)),
         released=barang_bukti.EvidenceRecord(kind, barang_bukti.Quantity(released, unit)),
     )
+
 
 BARANG_BUKTI = BarangBuktiSection()
 """The ``[barang_bukti]`` section."""

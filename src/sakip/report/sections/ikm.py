@@ -55,6 +55,7 @@ class IkmSection(Section[tuple[IkmInput, ...], IkmResults]):
     def parse(
         self, root: Reader, context: ParseContext
     ) -> Parsed[tuple[IkmInput, ...], IkmResults] | None:
+        """Read and validate the section, computing its result (see :meth:`Section.parse`)."""
         entries = read_ikm(
             self.entries(root), set(context.indicator_codes), set(context.unit_codes)
         )
@@ -70,6 +71,7 @@ class IkmSection(Section[tuple[IkmInput, ...], IkmResults]):
     def tables(
         self, data: tuple[IkmInput, ...], result: IkmResults, dataset: DataSet
     ) -> list[Table]:
+        """The section's tables, numbers rounded with the data set's policies."""
         policy = dataset.policies["survey"]
         rows: list[tuple[Cell, ...]] = [
             (
@@ -128,6 +130,7 @@ class IkmSection(Section[tuple[IkmInput, ...], IkmResults]):
     def feeds(
         self, data: tuple[IkmInput, ...], result: IkmResults, dataset: DataSet
     ) -> Iterator[Feed]:
+        """The indicator the section names with ``indicator``, and its computed figure."""
         for entry in data:
             if entry.indicator is not None:
                 yield Feed(

@@ -72,6 +72,7 @@ class IkpaSection(Section[tuple[IkpaUnitInput, ...], IkpaResults]):
     def parse(
         self, root: Reader, context: ParseContext
     ) -> Parsed[tuple[IkpaUnitInput, ...], IkpaResults] | None:
+        """Read and validate the section, computing its result (see :meth:`Section.parse`)."""
         out: list[IkpaUnitInput] = []
         results: dict[str, ikpa.IkpaResult] = {}
         for reader in self.entries(root):
@@ -94,6 +95,7 @@ class IkpaSection(Section[tuple[IkpaUnitInput, ...], IkpaResults]):
     def tables(
         self, data: tuple[IkpaUnitInput, ...], result: IkpaResults, dataset: DataSet
     ) -> list[Table]:
+        """The section's tables, numbers rounded with the data set's policies."""
         policy = dataset.policies["ikpa"]
         rows: list[tuple[Cell, ...]] = []
         for unit in data:
@@ -129,6 +131,7 @@ class IkpaSection(Section[tuple[IkpaUnitInput, ...], IkpaResults]):
         dataset: DataSet,
         tally: Tally,
     ) -> Iterator[Finding]:
+        """The section's printed figures compared with the computed ones (each tallied)."""
         policy = dataset.policies["ikpa"]
         for unit in data:
             score = result[unit.unit]
@@ -149,6 +152,7 @@ class IkpaSection(Section[tuple[IkpaUnitInput, ...], IkpaResults]):
     def feeds(
         self, data: tuple[IkpaUnitInput, ...], result: IkpaResults, dataset: DataSet
     ) -> Iterator[Feed]:
+        """The indicator the section names with ``indicator``, and its computed figure."""
         for unit in data:
             if unit.indicator is not None:
                 yield Feed(

@@ -11,7 +11,15 @@ import attrs
 import sakip.instruments.kepegawaian as kepegawaian
 from sakip.findings import Finding
 from sakip.report.reader import Reader, present
-from sakip.report.sections.base import Cell, ParseContext, Parsed, Section, Table, Tally, known_unit
+from sakip.report.sections.base import (
+    Cell,
+    ParseContext,
+    Parsed,
+    Section,
+    Table,
+    Tally,
+    known_unit,
+)
 
 if TYPE_CHECKING:
     from sakip.report.dataset import DataSet
@@ -52,6 +60,7 @@ class KepegawaianSection(Section[KepegawaianInput, kepegawaian.KepegawaianResult
     def parse(
         self, root: Reader, context: ParseContext
     ) -> Parsed[KepegawaianInput, kepegawaian.KepegawaianResult] | None:
+        """Read and validate the section, computing its result (see :meth:`Section.parse`)."""
         reader = self.table(root)
         if reader is None:
             return None
@@ -110,6 +119,7 @@ class KepegawaianSection(Section[KepegawaianInput, kepegawaian.KepegawaianResult
     def tables(
         self, data: KepegawaianInput, result: kepegawaian.KepegawaianResult, dataset: DataSet
     ) -> list[Table]:
+        """The section's tables, numbers rounded with the data set's policies."""
         policy = dataset.policies["staffing"]
         statuses = tuple(kepegawaian.EmploymentStatus)
         rows: list[tuple[Cell, ...]] = []
@@ -148,6 +158,7 @@ class KepegawaianSection(Section[KepegawaianInput, kepegawaian.KepegawaianResult
         dataset: DataSet,
         tally: Tally,
     ) -> Iterator[Finding]:
+        """The section's printed figures compared with the computed ones (each tallied)."""
         for printed, location in (
             (data.printed_total, f"{data.location}, jumlah"),
             (data.text_total, data.text_location or data.location),

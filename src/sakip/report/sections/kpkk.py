@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -67,6 +67,7 @@ class KpkkSection(Section[KpkkInput, kpkk.KpkkResult]):
     def parse(
         self, root: Reader, context: ParseContext
     ) -> Parsed[KpkkInput, kpkk.KpkkResult] | None:
+        """Read and validate the section, computing its result (see :meth:`Section.parse`)."""
         reader = self.table(root)
         if reader is None:
             return None
@@ -120,6 +121,7 @@ class KpkkSection(Section[KpkkInput, kpkk.KpkkResult]):
         return kpkk.score([list(row) for row in data.scores])
 
     def tables(self, data: KpkkInput, result: kpkk.KpkkResult, dataset: DataSet) -> list[Table]:
+        """The section's tables, numbers rounded with the data set's policies."""
         policy = dataset.policies["survey"]
         respondents = zip(
             result.respondent_totals,
@@ -157,29 +159,31 @@ class KpkkSection(Section[KpkkInput, kpkk.KpkkResult]):
     def audit(
         self, data: KpkkInput, result: kpkk.KpkkResult, dataset: DataSet, tally: Tally
     ) -> Iterator[Finding]:
+        """The section's printed figures compared with the computed ones (each tallied)."""
         printed = data.printed
         policy = dataset.policies["survey"]
         where = data.location
-        for key, computed in (
-            ("respondent_totals", result.respondent_totals),
-            ("aspect_sums", result.aspect_sums),
+        sums = "sum of the row or column"
+        yield from _counts(
+            tally, where, printed, "respondent_totals", result.respondent_totals, sums
+        )
+        yield from _counts(tally, where, printed, "aspect_sums", result.aspect_sums, sums)
+        for key, means in (
             ("respondent_means", result.respondent_means),
             ("aspect_means", result.aspect_means),
-            ("respondent_categories", [c.label for c in result.respondent_categories]),
-            ("aspect_categories", [c.label for c in result.aspect_categories]),
         ):
-            for position, (shown, value) in enumerate(
-                zip(printed.get(key, ()), computed, strict=False), 1
+            for position, (shown, mean) in enumerate(
+                zip(printed.get(key, ()), means, strict=False), 1
             ):
-                if key.endswith("means"):
-                    yield from check_figure(
-                        tally, where, f"{key}[{position}]", shown, value, policy, "total / answers"
-                    )
-                    continue
-                tally.saw(f"{where}, {key}[{position}]")
-                if shown != value:
-                    rule = result.scheme.name if key.endswith("categories") else "sum of the row or column"
-                    yield Finding(f"{where}, {key}[{position}]", shown, value, rule)
+                yield from check_figure(
+                    tally, where, f"{key}[{position}]", shown, mean, policy, "total / answers"
+                )
+        for key, categories in (
+            ("respondent_categories", result.respondent_categories),
+            ("aspect_categories", result.aspect_categories),
+        ):
+            labels = [category.label for category in categories]
+            yield from _counts(tally, where, printed, key, labels, result.scheme.name)
         yield from check_figure(
             tally, where, "overall_mean", printed.get("overall_mean"), result.value, policy,
             "grand total / answers",
@@ -204,11 +208,29 @@ class KpkkSection(Section[KpkkInput, kpkk.KpkkResult]):
                 )
 
     def feeds(self, data: KpkkInput, result: kpkk.KpkkResult, dataset: DataSet) -> Iterator[Feed]:
+        """The indicator the section names with ``indicator``, and its computed figure."""
         if data.indicator is not None:
             yield Feed(
                 data.indicator, data.location, result.value, dataset.policies["survey"],
                 "the indicator's realisation is the overall KPKK mean",
             )  # fmt: skip
+
+
+def _counts(
+    tally: Tally,
+    where: str,
+    printed: Mapping[str, Any],
+    key: str,
+    computed: Sequence[int | str],
+    rule: str,
+) -> Iterator[Finding]:
+    """Printed sums or labels compared one by one with the computed ones."""
+    for position, (shown, value) in enumerate(
+        zip(printed.get(key, ()), computed, strict=False), 1
+    ):
+        tally.saw(f"{where}, {key}[{position}]")
+        if shown != value:
+            yield Finding(f"{where}, {key}[{position}]", shown, value, rule)
 
 
 def _printed(table: Reader | None, respondents: int, aspects: int) -> dict[str, Any]:

@@ -71,6 +71,7 @@ class NkaSection(Section[tuple[NkaUnitInput, ...], NkaResults]):
     def parse(
         self, root: Reader, context: ParseContext
     ) -> Parsed[tuple[NkaUnitInput, ...], NkaResults] | None:
+        """Read and validate the section, computing its result (see :meth:`Section.parse`)."""
         out: list[NkaUnitInput] = []
         results: dict[str, nka.NkaResult] = {}
         for reader in self.entries(root):
@@ -104,6 +105,7 @@ class NkaSection(Section[tuple[NkaUnitInput, ...], NkaResults]):
     def tables(
         self, data: tuple[NkaUnitInput, ...], result: NkaResults, dataset: DataSet
     ) -> list[Table]:
+        """The section's tables, numbers rounded with the data set's policies."""
         shown, capaian = dataset.policies["nka"], dataset.policies["capaian"]
         rows: list[tuple[Cell, ...]] = []
         for unit in data:
@@ -133,6 +135,7 @@ class NkaSection(Section[tuple[NkaUnitInput, ...], NkaResults]):
     def audit(
         self, data: tuple[NkaUnitInput, ...], result: NkaResults, dataset: DataSet, tally: Tally
     ) -> Iterator[Finding]:
+        """The section's printed figures compared with the computed ones (each tallied)."""
         for unit in data:
             score = result[unit.unit]
             where = f"{unit.location}, {dataset.unit_name(unit.unit)}"
@@ -149,6 +152,7 @@ class NkaSection(Section[tuple[NkaUnitInput, ...], NkaResults]):
     def feeds(
         self, data: tuple[NkaUnitInput, ...], result: NkaResults, dataset: DataSet
     ) -> Iterator[Feed]:
+        """The indicator the section names with ``indicator``, and its computed figure."""
         for unit in data:
             if unit.indicator is not None:
                 yield Feed(

@@ -64,6 +64,7 @@ class TahananSection(Section[TahananInput, tahanan.TahananResult]):
     def parse(
         self, root: Reader, context: ParseContext
     ) -> Parsed[TahananInput, tahanan.TahananResult] | None:
+        """Read and validate the section, computing its result (see :meth:`Section.parse`)."""
         reader = self.table(root)
         if reader is None:
             return None
@@ -98,6 +99,7 @@ class TahananSection(Section[TahananInput, tahanan.TahananResult]):
     def tables(
         self, data: TahananInput, result: tahanan.TahananResult, dataset: DataSet
     ) -> list[Table]:
+        """The section's tables, numbers rounded with the data set's policies."""
         policy = dataset.policies["capaian"]
         return [
             Table(
@@ -114,6 +116,7 @@ class TahananSection(Section[TahananInput, tahanan.TahananResult]):
     def audit(
         self, data: TahananInput, result: tahanan.TahananResult, dataset: DataSet, tally: Tally
     ) -> Iterator[Finding]:
+        """The section's printed figures compared with the computed ones (each tallied)."""
         yield from check_figure(
             tally, data.location, "nilai", data.printed_value, result.value,
             dataset.policies["capaian"], _RULE,
@@ -122,6 +125,7 @@ class TahananSection(Section[TahananInput, tahanan.TahananResult]):
     def feeds(
         self, data: TahananInput, result: tahanan.TahananResult, dataset: DataSet
     ) -> Iterator[Feed]:
+        """The indicator the section names with ``indicator``, and its computed figure."""
         if data.indicator is not None:
             yield Feed(
                 data.indicator, data.location, result.value, dataset.policies["capaian"],

@@ -98,6 +98,7 @@ class WhoqolSection(Section[WhoqolInput, WhoqolOutcome]):
     def parse(
         self, root: Reader, context: ParseContext
     ) -> Parsed[WhoqolInput, WhoqolOutcome] | None:
+        """Read and validate the section, computing its result (see :meth:`Section.parse`)."""
         reader = self.table(root)
         if reader is None:
             return None
@@ -144,6 +145,7 @@ class WhoqolSection(Section[WhoqolInput, WhoqolOutcome]):
         return WhoqolOutcome(tuple(results), whoqol.pool(results) if results else None)
 
     def tables(self, data: WhoqolInput, result: WhoqolOutcome, dataset: DataSet) -> list[Table]:
+        """The section's tables, numbers rounded with the data set's policies."""
         policy = dataset.policies["survey"]
         rows = [
             _row(dataset.unit_name(unit.unit), unit.clients, unit_result, policy)
@@ -166,6 +168,7 @@ class WhoqolSection(Section[WhoqolInput, WhoqolOutcome]):
     def audit(
         self, data: WhoqolInput, result: WhoqolOutcome, dataset: DataSet, tally: Tally
     ) -> Iterator[Finding]:
+        """The section's printed figures compared with the computed ones (each tallied)."""
         if result.pooled is None:
             return
         policy = dataset.policies["survey"]
@@ -184,6 +187,7 @@ class WhoqolSection(Section[WhoqolInput, WhoqolOutcome]):
             )
 
     def feeds(self, data: WhoqolInput, result: WhoqolOutcome, dataset: DataSet) -> Iterator[Feed]:
+        """The indicator the section names with ``indicator``, and its computed figure."""
         if data.indicator is not None and result.pooled is not None:
             yield Feed(
                 data.indicator, data.location, result.pooled.value, dataset.policies["survey"],

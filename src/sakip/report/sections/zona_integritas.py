@@ -80,6 +80,7 @@ class ZonaIntegritasSection(Section[ZonaIntegritasInput, ZonaIntegritasOutcome])
     def parse(
         self, root: Reader, context: ParseContext
     ) -> Parsed[ZonaIntegritasInput, ZonaIntegritasOutcome] | None:
+        """Read and validate the section, computing its result (see :meth:`Section.parse`)."""
         reader = self.table(root)
         if reader is None:
             return None
@@ -130,6 +131,7 @@ class ZonaIntegritasSection(Section[ZonaIntegritasInput, ZonaIntegritasOutcome])
     def tables(
         self, data: ZonaIntegritasInput, result: ZonaIntegritasOutcome, dataset: DataSet
     ) -> list[Table]:
+        """The section's tables, numbers rounded with the data set's policies."""
         scores, ranking = result.scores, result.ranking
         rows = tuple(
             (e.rank, e.unit, scores[e.unit].pengungkit, scores[e.unit].hasil, e.total)
@@ -152,6 +154,7 @@ class ZonaIntegritasSection(Section[ZonaIntegritasInput, ZonaIntegritasOutcome])
         dataset: DataSet,
         tally: Tally,
     ) -> Iterator[Finding]:
+        """The section's printed figures compared with the computed ones (each tallied)."""
         policy = _policy(dataset)
         for name, _, _, printed_total, printed_rank in data.ranking:
             where = f"{data.location}, {name}"
@@ -163,11 +166,14 @@ class ZonaIntegritasSection(Section[ZonaIntegritasInput, ZonaIntegritasOutcome])
             if printed_rank is not None:
                 tally.saw(f"{where}, peringkat")
             if printed_rank is not None and printed_rank != rank:
-                yield Finding(f"{where}, peringkat", printed_rank, rank, "rank by total, highest first")
+                yield Finding(
+                    f"{where}, peringkat", printed_rank, rank, "rank by total, highest first"
+                )
 
     def feeds(
         self, data: ZonaIntegritasInput, result: ZonaIntegritasOutcome, dataset: DataSet
     ) -> Iterator[Feed]:
+        """The indicator the section names with ``indicator``, and its computed figure."""
         if data.indicator is not None:
             yield Feed(
                 data.indicator, data.location, result.scores[data.unit].value, _policy(dataset),
