@@ -38,7 +38,7 @@ from sakip.report.reader import MISSING, Reader, decimal_or_none, present
 from sakip.report.safety import read_document
 from sakip.report.sections.anggaran import ANGGARAN, AnggaranInput
 from sakip.report.sections.barang_bukti import BARANG_BUKTI, BarangBuktiInput
-from sakip.report.sections.base import ParseContext, Parsed, Section, known_unit
+from sakip.report.sections.base import ParseContext, Parsed, Section, SectionAlias, known_unit
 from sakip.report.sections.ikm import IKM
 from sakip.report.sections.ikpa import IKPA, IkpaUnitInput
 from sakip.report.sections.kepegawaian import KEPEGAWAIAN, KepegawaianInput
@@ -248,56 +248,17 @@ class DataSet:
         parsed = self.parsed(section)
         return None if parsed is None else parsed.result
 
-    # The instrument inputs by their former attribute names (read-only).
-    @property
-    def tahanan(self) -> TahananInput | None:
-        """``section(TAHANAN)``."""
-        return self.section(TAHANAN)
-
-    @property
-    def barang_bukti(self) -> BarangBuktiInput | None:
-        """``section(BARANG_BUKTI)``."""
-        return self.section(BARANG_BUKTI)
-
-    @property
-    def kpkk(self) -> KpkkInput | None:
-        """``section(KPKK)``."""
-        return self.section(KPKK)
-
-    @property
-    def whoqol(self) -> WhoqolInput | None:
-        """``section(WHOQOL)``."""
-        return self.section(WHOQOL)
-
-    @property
-    def ikpa(self) -> tuple[IkpaUnitInput, ...]:
-        """``section(IKPA)``, ``()`` when absent."""
-        return self.section(IKPA) or ()
-
-    @property
-    def nka(self) -> tuple[NkaUnitInput, ...]:
-        """``section(NKA)``, ``()`` when absent."""
-        return self.section(NKA) or ()
-
-    @property
-    def anggaran(self) -> AnggaranInput | None:
-        """``section(ANGGARAN)``."""
-        return self.section(ANGGARAN)
-
-    @property
-    def kepegawaian(self) -> KepegawaianInput | None:
-        """``section(KEPEGAWAIAN)``."""
-        return self.section(KEPEGAWAIAN)
-
-    @property
-    def zona_integritas(self) -> ZonaIntegritasInput | None:
-        """``section(ZONA_INTEGRITAS)``."""
-        return self.section(ZONA_INTEGRITAS)
-
-    @property
-    def ikm(self) -> tuple[IkmInput, ...]:
-        """``section(IKM)``, ``()`` when absent."""
-        return self.section(IKM) or ()
+    # The instrument inputs by their former attribute names (read-only): section(...).
+    tahanan = SectionAlias(TAHANAN)
+    barang_bukti = SectionAlias(BARANG_BUKTI)
+    kpkk = SectionAlias(KPKK)
+    whoqol = SectionAlias(WHOQOL)
+    ikpa = SectionAlias(IKPA, ())
+    nka = SectionAlias(NKA, ())
+    anggaran = SectionAlias(ANGGARAN)
+    kepegawaian = SectionAlias(KEPEGAWAIAN)
+    zona_integritas = SectionAlias(ZONA_INTEGRITAS)
+    ikm = SectionAlias(IKM, ())
 
     @property
     def realizations(self) -> dict[str, Decimal]:

@@ -38,6 +38,7 @@ __all__ = [
     "ParseContext",
     "Parsed",
     "Section",
+    "SectionAlias",
     "Table",
     "Tally",
     "check_figure",
@@ -245,6 +246,32 @@ class Section(ABC, Generic[InputT, ResultT]):
                 feed.policy,
                 feed.rule,
             )
+
+
+class SectionAlias(Generic[InputT]):
+    """A read-only attribute of :class:`~sakip.report.dataset.DataSet`: one section's input.
+
+    ``empty`` is the value when the data set has no such section (``()``
+    for the sections that list one entry per unit).
+
+    Examples
+    --------
+    >>> from sakip.report.dataset import load_dataset
+    >>> dataset = load_dataset()
+    >>> dataset.tahanan.detainees, dataset.ikm
+    (22, ())
+    """
+
+    def __init__(self, section: Section[InputT, Any], empty: InputT | None = None) -> None:
+        self.section = section
+        self.empty = empty
+
+    def __get__(self, dataset: DataSet | None, owner: object = None) -> InputT | None:
+        """``dataset.section(...)``, or ``empty`` when the data set has none."""
+        if dataset is None:
+            return self.empty
+        found = dataset.section(self.section)
+        return self.empty if found is None else found
 
 
 def check_figure(
