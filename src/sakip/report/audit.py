@@ -20,8 +20,8 @@ from sakip.errors import OutOfBandError
 from sakip.findings import Finding, check_printed
 from sakip.report.compute import LkipReport
 from sakip.report.dataset import DataSet
+from sakip.report.sections import registry
 from sakip.report.sections.base import Tally
-from sakip.report.sections.registry import SECTIONS
 
 __all__ = ["AuditResult", "audit", "run_audit"]
 
@@ -87,7 +87,7 @@ def run_audit(report: LkipReport) -> AuditResult:
         _units(report, tally),
         _histories(dataset, tally),
         _summary(report, tally),
-        *(section.findings(dataset, tally) for section in SECTIONS),
+        *(section.findings(dataset, tally) for section in registry.SECTIONS),
     ):
         for finding in part:
             tally.saw(finding.location)

@@ -22,8 +22,8 @@ from sakip.numbers import RoundingPolicy
 from sakip.report._pengukuran import NOT_COMPUTABLE_LABEL as NOT_COMPUTABLE_LABEL
 from sakip.report._pengukuran import STATUS_LABELS, pengukuran
 from sakip.report.dataset import DataSet, IndicatorEntry
+from sakip.report.sections import registry
 from sakip.report.sections.base import Cell, Section, Table
-from sakip.report.sections.registry import SECTIONS
 from sakip.schemes import CAPAIAN_LKIP
 from sakip.summary import (
     Summary,
@@ -169,7 +169,7 @@ def compute_report(dataset: DataSet) -> LkipReport:
     for entry in dataset.entries:
         if entry.history is not None:
             tables.append(_history_table(entry, capaian))
-    for section in SECTIONS:
+    for section in registry.SECTIONS:
         tables += section.report_tables(dataset)
     displayed_mean = None if summary.mean is None else capaian.apply(summary.mean)
     return LkipReport(

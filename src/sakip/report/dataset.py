@@ -36,6 +36,7 @@ from sakip.numbers import Rounding, RoundingPolicy
 from sakip.report._ikm_section import IkmInput
 from sakip.report.reader import MISSING, Reader, decimal_or_none, present
 from sakip.report.safety import read_document
+from sakip.report.sections import registry
 from sakip.report.sections.anggaran import ANGGARAN, AnggaranInput
 from sakip.report.sections.barang_bukti import BARANG_BUKTI, BarangBuktiInput
 from sakip.report.sections.base import ParseContext, Parsed, Section, SectionAlias, known_unit
@@ -44,7 +45,6 @@ from sakip.report.sections.ikpa import IKPA, IkpaUnitInput
 from sakip.report.sections.kepegawaian import KEPEGAWAIAN, KepegawaianInput
 from sakip.report.sections.kpkk import KPKK, KpkkInput
 from sakip.report.sections.nka import NKA, NkaUnitInput
-from sakip.report.sections.registry import SECTIONS
 from sakip.report.sections.tahanan import TAHANAN, TahananInput
 from sakip.report.sections.whoqol import WHOQOL, WhoqolInput, WhoqolUnitInput
 from sakip.report.sections.zona_integritas import ZONA_INTEGRITAS, ZonaIntegritasInput
@@ -351,7 +351,7 @@ def parse_dataset(document: Mapping[str, Any], *, source: str = "<data set>") ->
     root = Reader(document, "", problems)
     root.check_keys(
         {"schema", "document", "rounding", "unit", "subunits", "objectives", "summary"}
-        | {section.key for section in SECTIONS}
+        | {section.key for section in registry.SECTIONS}
     )
     version = root.integer("schema")
     if version is not MISSING and version != SCHEMA_VERSION:
@@ -410,7 +410,7 @@ def parse_dataset(document: Mapping[str, Any], *, source: str = "<data set>") ->
     summary = _summary(root.table_at("summary", required=False))
     context = ParseContext(frozenset(codes), frozenset(unit_codes), source)
     sections: dict[str, Parsed[Any, Any]] = {}
-    for section in SECTIONS:
+    for section in registry.SECTIONS:
         parsed = section.parse(root, context)
         if parsed is not None:
             sections[section.key] = parsed
