@@ -127,10 +127,7 @@ class PetugasSection(Section[Petugas, Decimal]):
 
     key = "petugas"
 
-    def parse(self, root: Reader, context: ParseContext) -> Parsed[Petugas, Decimal] | None:
-        reader = self.table(root)
-        if reader is None:
-            return None
+    def parse(self, reader: Reader, context: ParseContext) -> Parsed[Petugas, Decimal] | None:
         reader.check_keys({"trained", "total", "indicator", "printed"})
         trained = reader.integer("trained", minimum=0)
         total = reader.integer("total", minimum=1)

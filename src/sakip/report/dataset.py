@@ -411,7 +411,7 @@ def parse_dataset(document: Mapping[str, Any], *, source: str = "<data set>") ->
     context = ParseContext(frozenset(codes), frozenset(unit_codes), source)
     sections: dict[str, Parsed[Any, Any]] = {}
     for section in registry.SECTIONS:
-        parsed = section.parse(root, context)
+        parsed = section.load(root, context)
         if parsed is not None:
             sections[section.key] = parsed
     if problems or agreement is None or unit is None:
@@ -641,14 +641,7 @@ def _indicator(
         return None
     # The capaian must exist (a zero target has none unless zero_target says
     # otherwise): say so here, with the location.
-    reader.build(
-        achievement,
-        target=target,
-        realization=realization,
-        polarity=indicator.polarity,
-        cap=indicator.cap,
-        zero_target=indicator.zero_target,
-    )
+    _check_capaian(reader, indicator, target, realization)
     units = _unit_figures(reader.array("units", required=False), indicator, unit_codes, bounds)
     count = _count_rule(reader.table_at("count", required=False), unit_codes, units)
     history = _history(reader.array("history", required=False), indicator, year)
@@ -694,7 +687,7 @@ def _unit_figure(reader: Reader, unit_codes: set[str]) -> UnitFigure | None:
 
 
 def _check_capaian(
-    reader: Reader, indicator: Indicator, target: Decimal, realization: Decimal
+    reader: Reader, indicator: Indicator, target: Decimal | TargetRange, realization: Decimal
 ) -> None:
     """Report (on ``reader``) a capaian the report shows but that cannot be computed."""
     reader.build(

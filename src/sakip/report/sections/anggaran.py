@@ -12,16 +12,7 @@ from sakip.findings import Finding
 from sakip.instruments._money import total as money_total
 from sakip.numbers import Rounding, RoundingPolicy
 from sakip.report.reader import MISSING, Reader, present
-from sakip.report.sections.base import (
-    Cell,
-    Feed,
-    ParseContext,
-    Parsed,
-    Section,
-    Table,
-    Tally,
-    indicator_ref,
-)
+from sakip.report.sections import base
 
 if TYPE_CHECKING:
     from sakip.report.dataset import DataSet
@@ -113,7 +104,7 @@ class AnggaranOutcome:
     findings: tuple[Finding, ...]
 
 
-class AnggaranSection(Section[AnggaranInput, AnggaranOutcome]):
+class AnggaranSection(base.Section[AnggaranInput, AnggaranOutcome]):
     """``[anggaran]``: tables, totals (computed when not printed), agreements, indicators.
 
     Examples
@@ -125,12 +116,9 @@ class AnggaranSection(Section[AnggaranInput, AnggaranOutcome]):
     key = "anggaran"
 
     def parse(
-        self, root: Reader, context: ParseContext
-    ) -> Parsed[AnggaranInput, AnggaranOutcome] | None:
-        """Read and validate the section, computing its result (see :meth:`Section.parse`)."""
-        reader = self.table(root)
-        if reader is None:
-            return None
+        self, reader: Reader, context: base.ParseContext
+    ) -> base.Parsed[AnggaranInput, AnggaranOutcome] | None:
+        """Read the tables and agreements; compute every row, total and reconciliation."""
         reader.check_keys({"tables", "agreements"})
         tables: list[anggaran.PrintedTable] = []
         budgets: list[BudgetTable] = []
@@ -157,7 +145,9 @@ class AnggaranSection(Section[AnggaranInput, AnggaranOutcome]):
         data = AnggaranInput(tuple(tables), tuple(agreements), tuple(indicators))
         findings = reader.build(anggaran.reconcile, data.tables, data.agreements)
         return (
-            None if findings is None else Parsed(data, AnggaranOutcome(tuple(budgets), findings))
+            None
+            if findings is None
+            else base.Parsed(data, AnggaranOutcome(tuple(budgets), findings))
         )
 
     def compute(self, data: AnggaranInput) -> AnggaranOutcome:
@@ -172,13 +162,13 @@ class AnggaranSection(Section[AnggaranInput, AnggaranOutcome]):
 
     def tables(
         self, data: AnggaranInput, result: AnggaranOutcome, dataset: DataSet
-    ) -> list[Table]:
-        """The section's tables, numbers rounded with the data set's policies."""
+    ) -> list[base.Table]:
+        """One table per printed budget table, ending with its total row."""
         places = dataset.policies["budget"].places
         out = []
         for position, budget in enumerate(result.tables, 1):
             table = budget.table
-            rows: list[tuple[Cell, ...]] = []
+            rows: list[tuple[base.Cell, ...]] = []
             shown = (*table.rows, *(() if budget.total is None else (budget.total,)))
             for row, line in zip(shown, budget.lines, strict=True):
                 if row.pagu is None or row.realization is None:
@@ -191,7 +181,7 @@ class AnggaranSection(Section[AnggaranInput, AnggaranOutcome]):
                         (row.label, row.pagu, row.blokir, row.realization, line.sisa, percentage)
                     )
             out.append(
-                Table(
+                base.Table(
                     f"anggaran_{position}",
                     table.location,
                     ("Uraian", "Pagu", "Blokir", "Realisasi", "Sisa", "Realisasi (%)"),
@@ -203,24 +193,24 @@ class AnggaranSection(Section[AnggaranInput, AnggaranOutcome]):
         return out
 
     def audit(
-        self, data: AnggaranInput, result: AnggaranOutcome, dataset: DataSet, tally: Tally
+        self, data: AnggaranInput, result: AnggaranOutcome, dataset: DataSet, tally: base.Tally
     ) -> Iterator[Finding]:
-        """The section's printed figures compared with the computed ones (each tallied)."""
+        """The reconciliation's findings; each compared figure is tallied."""
         for location in _budget_comparisons(data):
             tally.saw(location)
         yield from result.findings
 
     def feeds(
         self, data: AnggaranInput, result: AnggaranOutcome, dataset: DataSet
-    ) -> Iterator[Feed]:
-        """The indicator the section names with ``indicator``, and its computed figure."""
+    ) -> Iterator[base.Feed]:
+        """The indicators whose realisation is a table's total realisation %."""
         places = dataset.policies["budget"].places
         for budget, indicator in zip(result.tables, data.indicators, strict=True):
             total, line = budget.total, budget.lines[-1] if budget.lines else None
             if indicator is None or total is None or line is None or line.value is None:
                 continue
             rounding = budget.table.total_rounding or budget.table.rounding
-            yield Feed(
+            yield base.Feed(
                 indicator,
                 f"{budget.table.location} / {total.label}",
                 line.value,
@@ -245,7 +235,7 @@ def _line(row: anggaran.PrintedRow, treatment: anggaran.BlokirTreatment) -> Line
     )
 
 
-def _table(reader: Reader, context: ParseContext) -> tuple[BudgetTable, str | None] | None:
+def _table(reader: Reader, context: base.ParseContext) -> tuple[BudgetTable, str | None] | None:
     """One ``[[anggaran.tables]]`` entry, each row's realisation computed where it is read."""
     reader.check_keys(
         {"location", "rounding", "total_rounding", "blokir_treatment", "rows", "total",
@@ -259,7 +249,7 @@ def _table(reader: Reader, context: ParseContext) -> tuple[BudgetTable, str | No
     treatment = reader.choice(
         "blokir_treatment", _BLOKIR, default=anggaran.BlokirTreatment.UNSPENT
     )
-    indicator = indicator_ref(reader, context.indicator_codes)
+    indicator = base.indicator_ref(reader, context.indicator_codes)
     row_readers = reader.array("rows", required=False)
     rows = [_budget_row(r) for r in row_readers]
     total_reader = reader.table_at("total", required=False)

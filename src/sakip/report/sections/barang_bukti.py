@@ -12,17 +12,7 @@ import sakip.instruments.barang_bukti as barang_bukti
 from sakip.findings import Finding
 from sakip.numbers import UNBOUNDED
 from sakip.report.reader import Reader, present
-from sakip.report.sections.base import (
-    Cell,
-    Feed,
-    ParseContext,
-    Parsed,
-    Section,
-    Table,
-    Tally,
-    check_figure,
-    indicator_ref,
-)
+from sakip.report.sections import base
 
 if TYPE_CHECKING:
     from sakip.report.dataset import DataSet
@@ -65,7 +55,7 @@ class BarangBuktiOutcome:
     index: barang_bukti.BarangBuktiResult | None = None
 
 
-class BarangBuktiSection(Section[BarangBuktiInput, BarangBuktiOutcome]):
+class BarangBuktiSection(base.Section[BarangBuktiInput, BarangBuktiOutcome]):
     """``[barang_bukti]``: ledger, ``[[barang_bukti.pairs]]``, printed value, indicator.
 
     Examples
@@ -77,12 +67,9 @@ class BarangBuktiSection(Section[BarangBuktiInput, BarangBuktiOutcome]):
     key = "barang_bukti"
 
     def parse(
-        self, root: Reader, context: ParseContext
-    ) -> Parsed[BarangBuktiInput, BarangBuktiOutcome] | None:
-        """Read and validate the section, computing its result (see :meth:`Section.parse`)."""
-        reader = self.table(root)
-        if reader is None:
-            return None
+        self, reader: Reader, context: base.ParseContext
+    ) -> base.Parsed[BarangBuktiInput, BarangBuktiOutcome] | None:
+        """Read the ledger, the BA pairs, the printed index; check and score them."""
         reader.check_keys({"location", "indicator", "printed_value", "ledger", "pairs"})
         ledger = []
         for item in reader.array("ledger"):
@@ -98,14 +85,14 @@ class BarangBuktiSection(Section[BarangBuktiInput, BarangBuktiOutcome]):
             if entry is not None:
                 ledger.append(entry)
         pairs = [p for p in (_pair(item) for item in reader.array("pairs", required=False)) if p]
-        indicator = indicator_ref(reader, context.indicator_codes)
+        indicator = base.indicator_ref(reader, context.indicator_codes)
         printed = reader.number("printed_value", required=False, exact=True)
         location = reader.text("location", required=False) or reader.where()
         if not present(indicator, printed):
             return None
         data = BarangBuktiInput(location, tuple(ledger), tuple(pairs), indicator, printed)
         result = reader.build(self.compute, data, at="pairs" if pairs else None)
-        return None if result is None else Parsed(data, result)
+        return None if result is None else base.Parsed(data, result)
 
     def compute(self, data: BarangBuktiInput) -> BarangBuktiOutcome:
         """The ledger checks, and the index of the pairs (``None`` without pairs)."""
@@ -114,9 +101,9 @@ class BarangBuktiSection(Section[BarangBuktiInput, BarangBuktiOutcome]):
 
     def tables(
         self, data: BarangBuktiInput, result: BarangBuktiOutcome, dataset: DataSet
-    ) -> list[Table]:
-        """The section's tables, numbers rounded with the data set's policies."""
-        rows: list[tuple[Cell, ...]] = []
+    ) -> list[base.Table]:
+        """The ledger, with the index in the note when the pairs are given."""
+        rows: list[tuple[base.Cell, ...]] = []
         for entry in data.ledger:
             used = entry.used.amount if entry.used is not None else Decimal(0)
             rows.append(
@@ -129,7 +116,7 @@ class BarangBuktiSection(Section[BarangBuktiInput, BarangBuktiOutcome]):
         else:
             note += " Data set tidak memuat pasangan BA, jadi indeks tidak dihitung ulang."
         return [
-            Table(
+            base.Table(
                 "barang_bukti",
                 "Buku barang bukti",
                 ("Jenis", "Satuan", "Masuk", "Dimusnahkan", "Keperluan lain",
@@ -140,9 +127,13 @@ class BarangBuktiSection(Section[BarangBuktiInput, BarangBuktiOutcome]):
         ]  # fmt: skip
 
     def audit(
-        self, data: BarangBuktiInput, result: BarangBuktiOutcome, dataset: DataSet, tally: Tally
+        self,
+        data: BarangBuktiInput,
+        result: BarangBuktiOutcome,
+        dataset: DataSet,
+        tally: base.Tally,
     ) -> Iterator[Finding]:
-        """The section's printed figures compared with the computed ones (each tallied)."""
+        """Each ledger row's balance, and the printed index against the pairs."""
         for check in result.checks:
             entry = check.entry
             where = f"{data.location}, {entry.evidence_type}, belum dimusnahkan"
@@ -158,17 +149,17 @@ class BarangBuktiSection(Section[BarangBuktiInput, BarangBuktiOutcome]):
                     "received = destroyed + used + remaining",
                 )
         if result.index is not None:
-            yield from check_figure(
+            yield from base.check_figure(
                 tally, data.location, "nilai", data.printed_value, result.index.value,
                 dataset.policies["capaian"], _RULE,
             )  # fmt: skip
 
     def feeds(
         self, data: BarangBuktiInput, result: BarangBuktiOutcome, dataset: DataSet
-    ) -> Iterator[Feed]:
-        """The indicator the section names with ``indicator``, and its computed figure."""
+    ) -> Iterator[base.Feed]:
+        """The indicator whose realisation is the index of the BA pairs."""
         if data.indicator is not None and result.index is not None:
-            yield Feed(
+            yield base.Feed(
                 data.indicator, data.location, result.index.value, dataset.policies["capaian"],
                 "the indicator's realisation is the evidence security index",
             )  # fmt: skip

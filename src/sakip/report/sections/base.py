@@ -19,9 +19,9 @@ error is a located problem) and returns it with the input as a
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Protocol, TypeVar
 
 import attrs
 
@@ -42,9 +42,11 @@ __all__ = [
     "Table",
     "Tally",
     "check_figure",
+    "feed",
     "indicator_ref",
     "known_unit",
     "printed_numbers",
+    "unit_feeds",
 ]
 
 InputT = TypeVar("InputT")
@@ -176,8 +178,9 @@ class Section(ABC, Generic[InputT, ResultT]):
     """One section of the data set: reading, formula, tables, audit, cross-checks.
 
     Subclasses set :attr:`key` (the TOML key) and :attr:`array` (``[[key]]``
-    rather than ``[key]``), and implement :meth:`parse` and :meth:`compute`;
-    :meth:`tables`, :meth:`audit` and :meth:`feeds` default to nothing.
+    rather than ``[key]``), and implement :meth:`compute` and :meth:`parse`
+    (or :meth:`parse_entries` for an array); :meth:`tables`, :meth:`audit`
+    and :meth:`feeds` default to nothing.
 
     Examples
     --------
@@ -189,14 +192,31 @@ class Section(ABC, Generic[InputT, ResultT]):
     key: ClassVar[str]
     array: ClassVar[bool] = False
 
-    @abstractmethod
-    def parse(self, root: Reader, context: ParseContext) -> Parsed[InputT, ResultT] | None:
-        """Read the section from the document's root; ``None`` when absent or unusable.
+    def load(self, root: Reader, context: ParseContext) -> Parsed[InputT, ResultT] | None:
+        """The section read from the document's root; ``None`` when absent or unusable.
+
+        ``[key]`` goes to :meth:`parse`, ``[[key]]`` to :meth:`parse_entries`.
+        """
+        if self.array:
+            readers = root.array(self.key, required=False)
+            return self.parse_entries(readers, context) if readers else None
+        reader = root.table_at(self.key, required=False)
+        return None if reader is None else self.parse(reader, context)
+
+    def parse(self, reader: Reader, context: ParseContext) -> Parsed[InputT, ResultT] | None:
+        """Read a ``[key]`` section's table; ``None`` when it is unusable.
 
         Every problem is recorded on the readers. The result is computed
         here, through ``reader.build`` at the location of what it is
         computed from, and kept in the returned :class:`Parsed`.
         """
+        raise NotImplementedError(f"{self.key} is an [[{self.key}]] section: parse_entries")
+
+    def parse_entries(
+        self, readers: list[Reader], context: ParseContext
+    ) -> Parsed[InputT, ResultT] | None:
+        """Read the entries of a ``[[key]]`` section, as :meth:`parse` reads a table."""
+        raise NotImplementedError(f"{self.key} is a [{self.key}] section: parse")
 
     @abstractmethod
     def compute(self, data: InputT) -> ResultT:
@@ -215,14 +235,6 @@ class Section(ABC, Generic[InputT, ResultT]):
     def feeds(self, data: InputT, result: ResultT, dataset: DataSet) -> Iterator[Feed]:
         """The indicators whose realisation is a figure of this section."""
         return iter(())
-
-    def table(self, root: Reader) -> Reader | None:
-        """The ``[key]`` table of the document, or ``None`` when it is absent."""
-        return root.table_at(self.key, required=False)
-
-    def entries(self, root: Reader) -> list[Reader]:
-        """The ``[[key]]`` entries of the document (none when absent)."""
-        return root.array(self.key, required=False)
 
     def report_tables(self, dataset: DataSet) -> list[Table]:
         """:meth:`tables` of the data set's section (none when it has no such section)."""
@@ -272,6 +284,73 @@ class SectionAlias(Generic[InputT]):
             return self.empty
         found = dataset.section(self.section)
         return self.empty if found is None else found
+
+
+def feed(
+    indicator: str | None, location: str, computed: Decimal, policy: RoundingPolicy, rule: str
+) -> Iterator[Feed]:
+    """The one :class:`Feed` of a section whose ``indicator`` field is set (none when unset).
+
+    Examples
+    --------
+    >>> from sakip.numbers import Rounding
+    >>> policy = RoundingPolicy(2, Rounding.HALF_UP)
+    >>> [f.indicator for f in feed("12", "BAB III", Decimal(100), policy, "the index")]
+    ['12']
+    >>> list(feed(None, "BAB III", Decimal(100), policy, "the index"))
+    []
+    """
+    if indicator is not None:
+        yield Feed(indicator, location, computed, policy, rule)
+
+
+class UnitEntry(Protocol):
+    """An entry of a section that lists one entry per unit (``[[nka]]``, ``[[ikpa]]``...)."""
+
+    @property
+    def unit(self) -> str:
+        """The unit's code."""
+
+    @property
+    def location(self) -> str:
+        """Where the entry's figures are printed."""
+
+    @property
+    def indicator(self) -> str | None:
+        """The indicator whose realisation is the entry's value."""
+
+
+class HasValue(Protocol):
+    """A result with its exact ``value``."""
+
+    @property
+    def value(self) -> Decimal:
+        """The exact figure."""
+
+
+def unit_feeds(
+    entries: Iterable[UnitEntry],
+    results: Mapping[str, HasValue],
+    dataset: DataSet,
+    policy: RoundingPolicy,
+    rule: str,
+) -> Iterator[Feed]:
+    """The feeds of a one-entry-per-unit section: each entry's value, for its own indicator.
+
+    Examples
+    --------
+    >>> from sakip.report.dataset import load_dataset
+    >>> from sakip.report.sections import NKA
+    >>> dataset = load_dataset()
+    >>> entries = dataset.section(NKA)
+    >>> entries = (attrs.evolve(entries[0], indicator="14"), *entries[1:])
+    >>> [(f.indicator, f.location) for f in unit_feeds(
+    ...     entries, dataset.result(NKA), dataset, dataset.policies["nka"], "NKA")]
+    [('14', 'BAB III A sasaran 11, L1414-L1415, BNN Provinsi Kalimantan Tengah')]
+    """
+    for entry in entries:
+        where = f"{entry.location}, {dataset.unit_name(entry.unit)}"
+        yield from feed(entry.indicator, where, results[entry.unit].value, policy, rule)
 
 
 def check_figure(

@@ -16,15 +16,7 @@ import sakip.instruments.ikm as ikm
 from sakip.findings import Finding, check_printed
 from sakip.report._ikm_section import IkmInput, read_ikm
 from sakip.report.reader import Reader
-from sakip.report.sections.base import (
-    Cell,
-    Feed,
-    ParseContext,
-    Parsed,
-    Section,
-    Table,
-    Tally,
-)
+from sakip.report.sections import base
 
 if TYPE_CHECKING:
     from sakip.report.dataset import DataSet
@@ -40,7 +32,7 @@ _WEIGHT_NAMES = {
 }
 
 
-class IkmSection(Section[tuple[IkmInput, ...], IkmResults]):
+class IkmSection(base.Section[tuple[IkmInput, ...], IkmResults]):
     """``[[ikm]]``: one entry per unit; the results by unit code.
 
     Examples
@@ -52,17 +44,15 @@ class IkmSection(Section[tuple[IkmInput, ...], IkmResults]):
     key = "ikm"
     array = True
 
-    def parse(
-        self, root: Reader, context: ParseContext
-    ) -> Parsed[tuple[IkmInput, ...], IkmResults] | None:
-        """Read and validate the section, computing its result (see :meth:`Section.parse`)."""
-        entries = read_ikm(
-            self.entries(root), set(context.indicator_codes), set(context.unit_codes)
-        )
+    def parse_entries(
+        self, readers: list[Reader], context: base.ParseContext
+    ) -> base.Parsed[tuple[IkmInput, ...], IkmResults] | None:
+        """Read the entries with :func:`~sakip.report._ikm_section.read_ikm`."""
+        entries = read_ikm(readers, set(context.indicator_codes), set(context.unit_codes))
         if not entries:
             return None
         # read_ikm validated each entry by computing it; its results are not returned.
-        return Parsed(entries, self.compute(entries))
+        return base.Parsed(entries, self.compute(entries))
 
     def compute(self, data: tuple[IkmInput, ...]) -> IkmResults:
         """Each unit's IKM, by unit code."""
@@ -70,10 +60,10 @@ class IkmSection(Section[tuple[IkmInput, ...], IkmResults]):
 
     def tables(
         self, data: tuple[IkmInput, ...], result: IkmResults, dataset: DataSet
-    ) -> list[Table]:
-        """The section's tables, numbers rounded with the data set's policies."""
+    ) -> list[base.Table]:
+        """Each unit's respondents, weighting, index, conversion and mutu."""
         policy = dataset.policies["survey"]
-        rows: list[tuple[Cell, ...]] = [
+        rows: list[tuple[base.Cell, ...]] = [
             (
                 dataset.unit_name(entry.unit),
                 entry.respondents,
@@ -86,7 +76,7 @@ class IkmSection(Section[tuple[IkmInput, ...], IkmResults]):
             for entry in data
         ]
         return [
-            Table(
+            base.Table(
                 "ikm",
                 "Indeks Kepuasan Masyarakat (IKM)",
                 ("Satuan kerja", "Responden", "Bobot NRR", "Nilai indeks", "Nilai konversi",
@@ -98,7 +88,7 @@ class IkmSection(Section[tuple[IkmInput, ...], IkmResults]):
         ]  # fmt: skip
 
     def audit(
-        self, data: tuple[IkmInput, ...], result: IkmResults, dataset: DataSet, tally: Tally
+        self, data: tuple[IkmInput, ...], result: IkmResults, dataset: DataSet, tally: base.Tally
     ) -> Iterator[Finding]:
         """Printed IKM figures against the stated weighting; a mismatch names the one that fits."""
         policy = dataset.policies["survey"]
@@ -129,15 +119,11 @@ class IkmSection(Section[tuple[IkmInput, ...], IkmResults]):
 
     def feeds(
         self, data: tuple[IkmInput, ...], result: IkmResults, dataset: DataSet
-    ) -> Iterator[Feed]:
-        """The indicator the section names with ``indicator``, and its computed figure."""
-        for entry in data:
-            if entry.indicator is not None:
-                yield Feed(
-                    entry.indicator, entry.location, result[entry.unit].value,
-                    dataset.policies["survey"],
-                    "the indicator's realisation is the IKM index (1-4)",
-                )  # fmt: skip
+    ) -> Iterator[base.Feed]:
+        """The indicators whose realisation is a unit's IKM index."""
+        policy = dataset.policies["survey"]
+        rule = "the indicator's realisation is the IKM index (1-4)"
+        return base.unit_feeds(data, result, dataset, policy, rule)
 
 
 IKM = IkmSection()

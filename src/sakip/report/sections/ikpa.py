@@ -12,19 +12,7 @@ import sakip.instruments.ikpa as ikpa
 from sakip.findings import Finding
 from sakip.numbers import UNBOUNDED
 from sakip.report.reader import Reader, present
-from sakip.report.sections.base import (
-    Cell,
-    Feed,
-    ParseContext,
-    Parsed,
-    Section,
-    Table,
-    Tally,
-    check_figure,
-    indicator_ref,
-    known_unit,
-    printed_numbers,
-)
+from sakip.report.sections import base
 
 if TYPE_CHECKING:
     from sakip.report.dataset import DataSet
@@ -56,7 +44,7 @@ class IkpaUnitInput:
 IkpaResults = Mapping[str, ikpa.IkpaResult]
 
 
-class IkpaSection(Section[tuple[IkpaUnitInput, ...], IkpaResults]):
+class IkpaSection(base.Section[tuple[IkpaUnitInput, ...], IkpaResults]):
     """``[[ikpa]]``: one entry per unit; the results by unit code.
 
     Examples
@@ -69,13 +57,13 @@ class IkpaSection(Section[tuple[IkpaUnitInput, ...], IkpaResults]):
     key = "ikpa"
     array = True
 
-    def parse(
-        self, root: Reader, context: ParseContext
-    ) -> Parsed[tuple[IkpaUnitInput, ...], IkpaResults] | None:
-        """Read and validate the section, computing its result (see :meth:`Section.parse`)."""
+    def parse_entries(
+        self, readers: list[Reader], context: base.ParseContext
+    ) -> base.Parsed[tuple[IkpaUnitInput, ...], IkpaResults] | None:
+        """Read each unit's IKPA table against its year's rules; score it."""
         out: list[IkpaUnitInput] = []
         results: dict[str, ikpa.IkpaResult] = {}
-        for reader in self.entries(root):
+        for reader in readers:
             entry = _entry(reader, context)
             if entry is None:
                 continue
@@ -86,7 +74,7 @@ class IkpaSection(Section[tuple[IkpaUnitInput, ...], IkpaResults]):
             if result is not None:
                 out.append(entry)
                 results[entry.unit] = result
-        return Parsed(tuple(out), results) if out else None
+        return base.Parsed(tuple(out), results) if out else None
 
     def compute(self, data: tuple[IkpaUnitInput, ...]) -> IkpaResults:
         """Each unit's IKPA, by unit code."""
@@ -94,10 +82,10 @@ class IkpaSection(Section[tuple[IkpaUnitInput, ...], IkpaResults]):
 
     def tables(
         self, data: tuple[IkpaUnitInput, ...], result: IkpaResults, dataset: DataSet
-    ) -> list[Table]:
-        """The section's tables, numbers rounded with the data set's policies."""
+    ) -> list[base.Table]:
+        """Each unit's values, Nilai Total, Konversi Bobot and Nilai Akhir."""
         policy = dataset.policies["ikpa"]
-        rows: list[tuple[Cell, ...]] = []
+        rows: list[tuple[base.Cell, ...]] = []
         for unit in data:
             score = result[unit.unit]
             rows.append(
@@ -114,7 +102,7 @@ class IkpaSection(Section[tuple[IkpaUnitInput, ...], IkpaResults]):
             )
         names = tuple(s.name for s in result[data[0].unit].indicators)
         return [
-            Table(
+            base.Table(
                 "ikpa",
                 "Indikator Kinerja Pelaksanaan Anggaran (IKPA)",
                 ("Satuan kerja", *names, "Nilai Total", "Konversi Bobot (%)",
@@ -129,9 +117,9 @@ class IkpaSection(Section[tuple[IkpaUnitInput, ...], IkpaResults]):
         data: tuple[IkpaUnitInput, ...],
         result: IkpaResults,
         dataset: DataSet,
-        tally: Tally,
+        tally: base.Tally,
     ) -> Iterator[Finding]:
-        """The section's printed figures compared with the computed ones (each tallied)."""
+        """Each unit's printed Nilai Total, Konversi Bobot and Nilai Akhir."""
         policy = dataset.policies["ikpa"]
         for unit in data:
             score = result[unit.unit]
@@ -145,23 +133,17 @@ class IkpaSection(Section[tuple[IkpaUnitInput, ...], IkpaResults]):
                 ),
                 ("value", score.value, "Nilai Akhir = Nilai Total / Konversi Bobot - Dispensasi"),
             ):
-                yield from check_figure(
+                yield from base.check_figure(
                     tally, where, key, unit.printed.get(key), computed, policy, rule
                 )
 
     def feeds(
         self, data: tuple[IkpaUnitInput, ...], result: IkpaResults, dataset: DataSet
-    ) -> Iterator[Feed]:
-        """The indicator the section names with ``indicator``, and its computed figure."""
-        for unit in data:
-            if unit.indicator is not None:
-                yield Feed(
-                    unit.indicator,
-                    f"{unit.location}, {dataset.unit_name(unit.unit)}",
-                    result[unit.unit].value,
-                    dataset.policies["ikpa"],
-                    "the indicator's realisation is the unit's IKPA Nilai Akhir",
-                )
+    ) -> Iterator[base.Feed]:
+        """The indicators whose realisation is a unit's Nilai Akhir."""
+        policy = dataset.policies["ikpa"]
+        rule = "the indicator's realisation is the unit's IKPA Nilai Akhir"
+        return base.unit_feeds(data, result, dataset, policy, rule)
 
 
 def _score(entry: IkpaUnitInput) -> ikpa.IkpaResult:
@@ -174,14 +156,14 @@ def _score(entry: IkpaUnitInput) -> ikpa.IkpaResult:
     )
 
 
-def _entry(reader: Reader, context: ParseContext) -> IkpaUnitInput | None:
+def _entry(reader: Reader, context: base.ParseContext) -> IkpaUnitInput | None:
     """One ``[[ikpa]]`` entry read and checked against its year's rules (not yet scored)."""
     before = len(reader.problems)
     reader.check_keys(
         {"unit", "location", "year", "values", "weights", "dispensasi", "target", "printed",
          "indicator"}
     )  # fmt: skip
-    unit = known_unit(reader, "unit", context.unit_codes)
+    unit = base.known_unit(reader, "unit", context.unit_codes)
     year = reader.integer("year", minimum=1900)
     rules = reader.build(ikpa.rules_for_year, year, at="year") if isinstance(year, int) else None
     values_reader = reader.table_at("values")
@@ -200,10 +182,10 @@ def _entry(reader: Reader, context: ParseContext) -> IkpaUnitInput | None:
         weights = {name: weights_reader.integer(name, minimum=0) for name in weights_reader.table}
     dispensasi = reader.number("dispensasi", required=False) or Decimal(0)
     target = reader.number("target", required=False)
-    printed = printed_numbers(
+    printed = base.printed_numbers(
         reader.table_at("printed", required=False), {"total", "conversion", "value"}
     )
-    indicator = indicator_ref(reader, context.indicator_codes)
+    indicator = base.indicator_ref(reader, context.indicator_codes)
     location = reader.text("location", required=False) or reader.where()
     clean = len(reader.problems) == before
     if not (present(unit, year, dispensasi, target, indicator, *values.values()) and rules):

@@ -11,15 +11,7 @@ import attrs
 import sakip.instruments.kepegawaian as kepegawaian
 from sakip.findings import Finding
 from sakip.report.reader import Reader, present
-from sakip.report.sections.base import (
-    Cell,
-    ParseContext,
-    Parsed,
-    Section,
-    Table,
-    Tally,
-    known_unit,
-)
+from sakip.report.sections import base
 
 if TYPE_CHECKING:
     from sakip.report.dataset import DataSet
@@ -45,7 +37,7 @@ class KepegawaianInput:
     printed_fulfilment: Mapping[str, Decimal] = attrs.field(factory=dict, hash=False)
 
 
-class KepegawaianSection(Section[KepegawaianInput, kepegawaian.KepegawaianResult]):
+class KepegawaianSection(base.Section[KepegawaianInput, kepegawaian.KepegawaianResult]):
     """``[kepegawaian]``: staff per unit and status, fulfilment of the DSP.
 
     Examples
@@ -58,12 +50,9 @@ class KepegawaianSection(Section[KepegawaianInput, kepegawaian.KepegawaianResult
     key = "kepegawaian"
 
     def parse(
-        self, root: Reader, context: ParseContext
-    ) -> Parsed[KepegawaianInput, kepegawaian.KepegawaianResult] | None:
-        """Read and validate the section, computing its result (see :meth:`Section.parse`)."""
-        reader = self.table(root)
-        if reader is None:
-            return None
+        self, reader: Reader, context: base.ParseContext
+    ) -> base.Parsed[KepegawaianInput, kepegawaian.KepegawaianResult] | None:
+        """Read the staff per unit and status and the printed figures; score them."""
         reader.check_keys(
             {"location", "units", "printed_total", "text_total", "text_location",
              "printed_fulfilment"}
@@ -73,7 +62,7 @@ class KepegawaianSection(Section[KepegawaianInput, kepegawaian.KepegawaianResult
         reader.require_items("units", "unit")
         for item in items:
             item.check_keys({"unit", "required", "staff"})
-            unit = known_unit(item, "unit", context.unit_codes)
+            unit = base.known_unit(item, "unit", context.unit_codes)
             required = item.integer("required", minimum=0)
             staff_reader = item.table_at("staff")
             assert staff_reader is not None
@@ -110,7 +99,7 @@ class KepegawaianSection(Section[KepegawaianInput, kepegawaian.KepegawaianResult
             values[0], tuple(units), values[1], values[2], values[3], fulfilment
         )
         result = reader.build(self.compute, data, at="units")
-        return None if result is None else Parsed(data, result)
+        return None if result is None else base.Parsed(data, result)
 
     def compute(self, data: KepegawaianInput) -> kepegawaian.KepegawaianResult:
         """Fulfilment of the DSP per unit and in total."""
@@ -118,11 +107,11 @@ class KepegawaianSection(Section[KepegawaianInput, kepegawaian.KepegawaianResult
 
     def tables(
         self, data: KepegawaianInput, result: kepegawaian.KepegawaianResult, dataset: DataSet
-    ) -> list[Table]:
-        """The section's tables, numbers rounded with the data set's policies."""
+    ) -> list[base.Table]:
+        """Staff per unit and status against the DSP, with the Jumlah row."""
         policy = dataset.policies["staffing"]
         statuses = tuple(kepegawaian.EmploymentStatus)
-        rows: list[tuple[Cell, ...]] = []
+        rows: list[tuple[base.Cell, ...]] = []
         for unit in data.units:
             rows.append(
                 (
@@ -143,7 +132,7 @@ class KepegawaianSection(Section[KepegawaianInput, kepegawaian.KepegawaianResult
             )
         )
         return [
-            Table(
+            base.Table(
                 "kepegawaian",
                 "Pemenuhan pegawai terhadap DSP",
                 ("Satuan kerja", *(s.value for s in statuses), "Jumlah", "DSP", "Pemenuhan (%)"),
@@ -156,9 +145,9 @@ class KepegawaianSection(Section[KepegawaianInput, kepegawaian.KepegawaianResult
         data: KepegawaianInput,
         result: kepegawaian.KepegawaianResult,
         dataset: DataSet,
-        tally: Tally,
+        tally: base.Tally,
     ) -> Iterator[Finding]:
-        """The section's printed figures compared with the computed ones (each tallied)."""
+        """The printed totals and each unit's printed fulfilment."""
         for printed, location in (
             (data.printed_total, f"{data.location}, jumlah"),
             (data.text_total, data.text_location or data.location),

@@ -12,17 +12,7 @@ import sakip.instruments.kpkk as kpkk
 from sakip.findings import Finding
 from sakip.report.reader import Reader, present
 from sakip.report.safety import text_problem
-from sakip.report.sections.base import (
-    Cell,
-    Feed,
-    ParseContext,
-    Parsed,
-    Section,
-    Table,
-    Tally,
-    check_figure,
-    indicator_ref,
-)
+from sakip.report.sections import base
 
 if TYPE_CHECKING:
     from sakip.report.dataset import DataSet
@@ -52,7 +42,7 @@ class KpkkInput:
     indicator: str | None = None
 
 
-class KpkkSection(Section[KpkkInput, kpkk.KpkkResult]):
+class KpkkSection(base.Section[KpkkInput, kpkk.KpkkResult]):
     """``[kpkk]``: scores per respondent and aspect; the overall mean may feed an indicator.
 
     Examples
@@ -65,12 +55,9 @@ class KpkkSection(Section[KpkkInput, kpkk.KpkkResult]):
     key = "kpkk"
 
     def parse(
-        self, root: Reader, context: ParseContext
-    ) -> Parsed[KpkkInput, kpkk.KpkkResult] | None:
-        """Read and validate the section, computing its result (see :meth:`Section.parse`)."""
-        reader = self.table(root)
-        if reader is None:
-            return None
+        self, reader: Reader, context: base.ParseContext
+    ) -> base.Parsed[KpkkInput, kpkk.KpkkResult] | None:
+        """Read the aspects, the score matrix and the printed figures; score them."""
         reader.check_keys({"location", "aspects", "scores", "printed", "indicator"})
         aspects = reader.values("aspects")
         reader.require_items("aspects", "aspect")
@@ -96,7 +83,7 @@ class KpkkSection(Section[KpkkInput, kpkk.KpkkResult]):
                 continue
             matrix.append(tuple(row))
         printed = _printed(reader.table_at("printed", required=False), len(rows), len(aspects))
-        indicator = indicator_ref(reader, context.indicator_codes)
+        indicator = base.indicator_ref(reader, context.indicator_codes)
         location = reader.text("location", required=False) or reader.where()
         if len(matrix) != len(rows) or not matrix:
             if not rows:
@@ -114,14 +101,16 @@ class KpkkSection(Section[KpkkInput, kpkk.KpkkResult]):
                     label,
                     key=f"printed.respondents_per_category.{label}",
                 )
-        return Parsed(data, result) if present(indicator) else None
+        return base.Parsed(data, result) if present(indicator) else None
 
     def compute(self, data: KpkkInput) -> kpkk.KpkkResult:
         """Sums, means and categories per respondent and aspect, and overall."""
         return kpkk.score([list(row) for row in data.scores])
 
-    def tables(self, data: KpkkInput, result: kpkk.KpkkResult, dataset: DataSet) -> list[Table]:
-        """The section's tables, numbers rounded with the data set's policies."""
+    def tables(
+        self, data: KpkkInput, result: kpkk.KpkkResult, dataset: DataSet
+    ) -> list[base.Table]:
+        """The respondents' and the aspects' sums, means and categories."""
         policy = dataset.policies["survey"]
         respondents = zip(
             result.respondent_totals,
@@ -129,7 +118,7 @@ class KpkkSection(Section[KpkkInput, kpkk.KpkkResult]):
             result.respondent_categories,
             strict=True,
         )
-        aspect_rows: list[tuple[Cell, ...]] = [
+        aspect_rows: list[tuple[base.Cell, ...]] = [
             (name, total, policy.apply(mean), category.label)
             for name, total, mean, category in zip(
                 data.aspects,
@@ -144,7 +133,7 @@ class KpkkSection(Section[KpkkInput, kpkk.KpkkResult]):
         )
         columns = ("Jumlah", "Rata-rata", "Kategori")
         return [
-            Table(
+            base.Table(
                 "kpkk_responden",
                 "KPKK per responden",
                 ("Responden", *columns),
@@ -153,13 +142,13 @@ class KpkkSection(Section[KpkkInput, kpkk.KpkkResult]):
                     for position, (total, mean, category) in enumerate(respondents, 1)
                 ),
             ),
-            Table("kpkk_aspek", "KPKK per aspek", ("Aspek", *columns), tuple(aspect_rows)),
+            base.Table("kpkk_aspek", "KPKK per aspek", ("Aspek", *columns), tuple(aspect_rows)),
         ]
 
     def audit(
-        self, data: KpkkInput, result: kpkk.KpkkResult, dataset: DataSet, tally: Tally
+        self, data: KpkkInput, result: kpkk.KpkkResult, dataset: DataSet, tally: base.Tally
     ) -> Iterator[Finding]:
-        """The section's printed figures compared with the computed ones (each tallied)."""
+        """Every printed sum, mean, category and count against the matrix."""
         printed = data.printed
         policy = dataset.policies["survey"]
         where = data.location
@@ -175,7 +164,7 @@ class KpkkSection(Section[KpkkInput, kpkk.KpkkResult]):
             for position, (shown, mean) in enumerate(
                 zip(printed.get(key, ()), means, strict=False), 1
             ):
-                yield from check_figure(
+                yield from base.check_figure(
                     tally, where, f"{key}[{position}]", shown, mean, policy, "total / answers"
                 )
         for key, categories in (
@@ -184,7 +173,7 @@ class KpkkSection(Section[KpkkInput, kpkk.KpkkResult]):
         ):
             labels = [category.label for category in categories]
             yield from _counts(tally, where, printed, key, labels, result.scheme.name)
-        yield from check_figure(
+        yield from base.check_figure(
             tally, where, "overall_mean", printed.get("overall_mean"), result.value, policy,
             "grand total / answers",
         )  # fmt: skip
@@ -207,17 +196,18 @@ class KpkkSection(Section[KpkkInput, kpkk.KpkkResult]):
                     result.scheme.name,
                 )
 
-    def feeds(self, data: KpkkInput, result: kpkk.KpkkResult, dataset: DataSet) -> Iterator[Feed]:
-        """The indicator the section names with ``indicator``, and its computed figure."""
-        if data.indicator is not None:
-            yield Feed(
-                data.indicator, data.location, result.value, dataset.policies["survey"],
-                "the indicator's realisation is the overall KPKK mean",
-            )  # fmt: skip
+    def feeds(
+        self, data: KpkkInput, result: kpkk.KpkkResult, dataset: DataSet
+    ) -> Iterator[base.Feed]:
+        """The indicator whose realisation is the overall mean."""
+        rule = "the indicator's realisation is the overall KPKK mean"
+        return base.feed(
+            data.indicator, data.location, result.value, dataset.policies["survey"], rule
+        )
 
 
 def _counts(
-    tally: Tally,
+    tally: base.Tally,
     where: str,
     printed: Mapping[str, Any],
     key: str,

@@ -11,19 +11,7 @@ import attrs
 import sakip.instruments.nka as nka
 from sakip.findings import Finding
 from sakip.report.reader import Reader, present
-from sakip.report.sections.base import (
-    Cell,
-    Feed,
-    ParseContext,
-    Parsed,
-    Section,
-    Table,
-    Tally,
-    check_figure,
-    indicator_ref,
-    known_unit,
-    printed_numbers,
-)
+from sakip.report.sections import base
 
 if TYPE_CHECKING:
     from sakip.report.dataset import DataSet
@@ -31,6 +19,9 @@ if TYPE_CHECKING:
 __all__ = ["NKA", "NkaSection", "NkaUnitInput"]
 
 _RULE = "0,5 x perencanaan + 0,5 x pelaksanaan"
+
+NkaResults = Mapping[str, nka.NkaResult]
+"""The NKA of each unit, by unit code."""
 
 
 @attrs.frozen
@@ -52,11 +43,8 @@ class NkaUnitInput:
     indicator: str | None = None
 
 
-NkaResults = Mapping[str, nka.NkaResult]
-
-
-class NkaSection(Section[tuple[NkaUnitInput, ...], NkaResults]):
-    """``[[nka]]``: one entry per unit; the results by unit code.
+class NkaSection(base.Section[tuple[NkaUnitInput, ...], NkaResults]):
+    """``[[nka]]``: NK Perencanaan and NK Pelaksanaan of each unit, its NKA by unit code.
 
     Examples
     --------
@@ -68,23 +56,23 @@ class NkaSection(Section[tuple[NkaUnitInput, ...], NkaResults]):
     key = "nka"
     array = True
 
-    def parse(
-        self, root: Reader, context: ParseContext
-    ) -> Parsed[tuple[NkaUnitInput, ...], NkaResults] | None:
-        """Read and validate the section, computing its result (see :meth:`Section.parse`)."""
+    def parse_entries(
+        self, readers: list[Reader], context: base.ParseContext
+    ) -> base.Parsed[tuple[NkaUnitInput, ...], NkaResults] | None:
+        """Read each unit's NK Perencanaan and NK Pelaksanaan; score them."""
         out: list[NkaUnitInput] = []
         results: dict[str, nka.NkaResult] = {}
-        for reader in self.entries(root):
+        for reader in readers:
             reader.check_keys(
                 {"unit", "location", "planning", "execution", "target", "printed", "indicator"}
             )
-            unit = known_unit(reader, "unit", context.unit_codes)
+            unit = base.known_unit(reader, "unit", context.unit_codes)
             planning, execution = reader.number("planning"), reader.number("execution")
             target = reader.number("target", required=False)
-            printed = printed_numbers(
+            printed = base.printed_numbers(
                 reader.table_at("printed", required=False), {"value", "capaian"}
             )
-            indicator = indicator_ref(reader, context.indicator_codes)
+            indicator = base.indicator_ref(reader, context.indicator_codes)
             location = reader.text("location", required=False) or reader.where()
             if not present(unit, planning, execution, target, indicator):
                 continue
@@ -96,7 +84,7 @@ class NkaSection(Section[tuple[NkaUnitInput, ...], NkaResults]):
             if result is not None:
                 out.append(entry)
                 results[unit] = result
-        return Parsed(tuple(out), results) if out else None
+        return base.Parsed(tuple(out), results) if out else None
 
     def compute(self, data: tuple[NkaUnitInput, ...]) -> NkaResults:
         """Each unit's NKA, by unit code."""
@@ -104,10 +92,10 @@ class NkaSection(Section[tuple[NkaUnitInput, ...], NkaResults]):
 
     def tables(
         self, data: tuple[NkaUnitInput, ...], result: NkaResults, dataset: DataSet
-    ) -> list[Table]:
-        """The section's tables, numbers rounded with the data set's policies."""
+    ) -> list[base.Table]:
+        """Each unit's components, NKA, category and capaian."""
         shown, capaian = dataset.policies["nka"], dataset.policies["capaian"]
-        rows: list[tuple[Cell, ...]] = []
+        rows: list[tuple[base.Cell, ...]] = []
         for unit in data:
             score = result[unit.unit]
             rows.append(
@@ -122,7 +110,7 @@ class NkaSection(Section[tuple[NkaUnitInput, ...], NkaResults]):
                 )
             )
         return [
-            Table(
+            base.Table(
                 "nka",
                 "Nilai Kinerja Anggaran (NKA)",
                 ("Satuan kerja", "NK Perencanaan", "NK Pelaksanaan", "NKA", "Kategori",
@@ -133,35 +121,33 @@ class NkaSection(Section[tuple[NkaUnitInput, ...], NkaResults]):
         ]  # fmt: skip
 
     def audit(
-        self, data: tuple[NkaUnitInput, ...], result: NkaResults, dataset: DataSet, tally: Tally
+        self,
+        data: tuple[NkaUnitInput, ...],
+        result: NkaResults,
+        dataset: DataSet,
+        tally: base.Tally,
     ) -> Iterator[Finding]:
-        """The section's printed figures compared with the computed ones (each tallied)."""
+        """Each unit's printed NKA and capaian."""
         for unit in data:
             score = result[unit.unit]
             where = f"{unit.location}, {dataset.unit_name(unit.unit)}"
-            yield from check_figure(
+            yield from base.check_figure(
                 tally, where, "NKA", unit.printed.get("value"), score.value,
                 dataset.policies["nka"], _RULE,
             )  # fmt: skip
             if score.achievement is not None:
-                yield from check_figure(
+                yield from base.check_figure(
                     tally, where, "capaian", unit.printed.get("capaian"), score.achievement,
                     dataset.policies["capaian"], "capaian = NKA / target x 100",
                 )  # fmt: skip
 
     def feeds(
         self, data: tuple[NkaUnitInput, ...], result: NkaResults, dataset: DataSet
-    ) -> Iterator[Feed]:
-        """The indicator the section names with ``indicator``, and its computed figure."""
-        for unit in data:
-            if unit.indicator is not None:
-                yield Feed(
-                    unit.indicator,
-                    f"{unit.location}, {dataset.unit_name(unit.unit)}",
-                    result[unit.unit].value,
-                    dataset.policies["nka"],
-                    f"the indicator's realisation is the unit's NKA ({_RULE})",
-                )
+    ) -> Iterator[base.Feed]:
+        """The indicators whose realisation is a unit's NKA."""
+        policy = dataset.policies["nka"]
+        rule = f"the indicator's realisation is the unit's NKA ({_RULE})"
+        return base.unit_feeds(data, result, dataset, policy, rule)
 
 
 def _score(entry: NkaUnitInput) -> nka.NkaResult:

@@ -11,16 +11,7 @@ import attrs
 import sakip.instruments.tahanan as tahanan
 from sakip.findings import Finding
 from sakip.report.reader import Reader, present
-from sakip.report.sections.base import (
-    Feed,
-    ParseContext,
-    Parsed,
-    Section,
-    Table,
-    Tally,
-    check_figure,
-    indicator_ref,
-)
+from sakip.report.sections import base
 
 if TYPE_CHECKING:
     from sakip.report.dataset import DataSet
@@ -28,6 +19,10 @@ if TYPE_CHECKING:
 __all__ = ["TAHANAN", "TahananInput", "TahananSection"]
 
 _RULE = "(N - (a + b + c)) / N x 100"
+_FIELDS = {
+    "location", "indicator", "detainees", "escapes", "serious_fights", "negligent_deaths",
+    "printed_value",
+}  # fmt: skip
 
 
 @attrs.frozen
@@ -49,7 +44,7 @@ class TahananInput:
     printed_value: Decimal | None = None
 
 
-class TahananSection(Section[TahananInput, tahanan.TahananResult]):
+class TahananSection(base.Section[TahananInput, tahanan.TahananResult]):
     """``[tahanan]``: counts, the index, its printed value and the indicator it feeds.
 
     Examples
@@ -62,16 +57,10 @@ class TahananSection(Section[TahananInput, tahanan.TahananResult]):
     key = "tahanan"
 
     def parse(
-        self, root: Reader, context: ParseContext
-    ) -> Parsed[TahananInput, tahanan.TahananResult] | None:
-        """Read and validate the section, computing its result (see :meth:`Section.parse`)."""
-        reader = self.table(root)
-        if reader is None:
-            return None
-        reader.check_keys(
-            {"location", "indicator", "detainees", "escapes", "serious_fights",
-             "negligent_deaths", "printed_value"}
-        )  # fmt: skip
+        self, reader: Reader, context: base.ParseContext
+    ) -> base.Parsed[TahananInput, tahanan.TahananResult] | None:
+        """Read the four counts, the printed index and the indicator; score them."""
+        reader.check_keys(_FIELDS)
         values = (
             reader.text("location", required=False) or reader.where(),
             reader.integer("detainees", minimum=0),
@@ -79,13 +68,13 @@ class TahananSection(Section[TahananInput, tahanan.TahananResult]):
             reader.integer("serious_fights", minimum=0),
             reader.integer("negligent_deaths", minimum=0),
         )
-        indicator = indicator_ref(reader, context.indicator_codes)
+        indicator = base.indicator_ref(reader, context.indicator_codes)
         printed = reader.number("printed_value", required=False, exact=True)
         if not present(*values, indicator, printed):
             return None
         data = TahananInput(*values, indicator=indicator, printed_value=printed)
         result = reader.build(self.compute, data)
-        return None if result is None else Parsed(data, result)
+        return None if result is None else base.Parsed(data, result)
 
     def compute(self, data: TahananInput) -> tahanan.TahananResult:
         """The index (N - (a + b + c)) / N x 100."""
@@ -98,11 +87,11 @@ class TahananSection(Section[TahananInput, tahanan.TahananResult]):
 
     def tables(
         self, data: TahananInput, result: tahanan.TahananResult, dataset: DataSet
-    ) -> list[Table]:
-        """The section's tables, numbers rounded with the data set's policies."""
+    ) -> list[base.Table]:
+        """The counts and the index (capaian rounding)."""
         policy = dataset.policies["capaian"]
         return [
-            Table(
+            base.Table(
                 "tahanan",
                 "Nilai keamanan, ketertiban dan kesehatan tahanan",
                 ("Jumlah tahanan", "Kabur", "Perkelahian berat",
@@ -114,23 +103,25 @@ class TahananSection(Section[TahananInput, tahanan.TahananResult]):
         ]  # fmt: skip
 
     def audit(
-        self, data: TahananInput, result: tahanan.TahananResult, dataset: DataSet, tally: Tally
+        self,
+        data: TahananInput,
+        result: tahanan.TahananResult,
+        dataset: DataSet,
+        tally: base.Tally,
     ) -> Iterator[Finding]:
-        """The section's printed figures compared with the computed ones (each tallied)."""
-        yield from check_figure(
+        """The printed index against (N - (a + b + c)) / N x 100."""
+        yield from base.check_figure(
             tally, data.location, "nilai", data.printed_value, result.value,
             dataset.policies["capaian"], _RULE,
         )  # fmt: skip
 
     def feeds(
         self, data: TahananInput, result: tahanan.TahananResult, dataset: DataSet
-    ) -> Iterator[Feed]:
-        """The indicator the section names with ``indicator``, and its computed figure."""
-        if data.indicator is not None:
-            yield Feed(
-                data.indicator, data.location, result.value, dataset.policies["capaian"],
-                "the indicator's realisation is the index",
-            )  # fmt: skip
+    ) -> Iterator[base.Feed]:
+        """The indicator whose realisation is the index."""
+        policy = dataset.policies["capaian"]
+        rule = "the indicator's realisation is the index"
+        return base.feed(data.indicator, data.location, result.value, policy, rule)
 
 
 TAHANAN = TahananSection()

@@ -12,19 +12,7 @@ import sakip.instruments.whoqol as whoqol
 from sakip.findings import Finding
 from sakip.numbers import RoundingPolicy
 from sakip.report.reader import Reader, present
-from sakip.report.sections.base import (
-    Cell,
-    Feed,
-    ParseContext,
-    Parsed,
-    Section,
-    Table,
-    Tally,
-    check_figure,
-    indicator_ref,
-    known_unit,
-    printed_numbers,
-)
+from sakip.report.sections import base
 
 if TYPE_CHECKING:
     from sakip.report.dataset import DataSet
@@ -84,7 +72,7 @@ class WhoqolOutcome:
     pooled: whoqol.WhoqolResult | None
 
 
-class WhoqolSection(Section[WhoqolInput, WhoqolOutcome]):
+class WhoqolSection(base.Section[WhoqolInput, WhoqolOutcome]):
     """``[whoqol]``: units, printed figures, the pooled percentage and the indicator it feeds.
 
     Examples
@@ -96,12 +84,9 @@ class WhoqolSection(Section[WhoqolInput, WhoqolOutcome]):
     key = "whoqol"
 
     def parse(
-        self, root: Reader, context: ParseContext
-    ) -> Parsed[WhoqolInput, WhoqolOutcome] | None:
-        """Read and validate the section, computing its result (see :meth:`Section.parse`)."""
-        reader = self.table(root)
-        if reader is None:
-            return None
+        self, reader: Reader, context: base.ParseContext
+    ) -> base.Parsed[WhoqolInput, WhoqolOutcome] | None:
+        """Read each unit's counts and printed percentages; score and pool them."""
         reader.check_keys({"location", "indicator", "units", "printed_pooled"})
         units: list[WhoqolUnitInput] = []
         results: list[whoqol.WhoqolResult] = []
@@ -109,13 +94,13 @@ class WhoqolSection(Section[WhoqolInput, WhoqolOutcome]):
         reader.require_items("units", "unit")
         for item in items:
             item.check_keys({"unit", "clients", "improved", "printed"})
-            unit = known_unit(item, "unit", context.unit_codes)
+            unit = base.known_unit(item, "unit", context.unit_codes)
             clients = item.integer("clients", minimum=1)
             improved_reader = item.table_at("improved")
             assert improved_reader is not None
             improved_reader.check_keys(set(_DOMAINS))
             improved = {d: improved_reader.integer(d, minimum=0) for d in _DOMAINS}
-            printed = printed_numbers(
+            printed = base.printed_numbers(
                 item.table_at("printed", required=False), {*_DOMAINS, "overall"}
             )
             if unit in {u.unit for u in units}:
@@ -128,24 +113,26 @@ class WhoqolSection(Section[WhoqolInput, WhoqolOutcome]):
             if result is not None:
                 units.append(entry)
                 results.append(result)
-        pooled = printed_numbers(
+        pooled = base.printed_numbers(
             reader.table_at("printed_pooled", required=False), {*_DOMAINS, "overall"}
         )
-        indicator = indicator_ref(reader, context.indicator_codes)
+        indicator = base.indicator_ref(reader, context.indicator_codes)
         location = reader.text("location", required=False) or reader.where()
         if not present(indicator):
             return None
         data = WhoqolInput(location, tuple(units), indicator, pooled)
         outcome = WhoqolOutcome(tuple(results), whoqol.pool(results) if results else None)
-        return Parsed(data, outcome)
+        return base.Parsed(data, outcome)
 
     def compute(self, data: WhoqolInput) -> WhoqolOutcome:
         """Each unit's percentages and the pooled ones (``None`` without units)."""
         results = [_unit_result(unit) for unit in data.units]
         return WhoqolOutcome(tuple(results), whoqol.pool(results) if results else None)
 
-    def tables(self, data: WhoqolInput, result: WhoqolOutcome, dataset: DataSet) -> list[Table]:
-        """The section's tables, numbers rounded with the data set's policies."""
+    def tables(
+        self, data: WhoqolInput, result: WhoqolOutcome, dataset: DataSet
+    ) -> list[base.Table]:
+        """Each unit's percentages per domain and the pooled row."""
         policy = dataset.policies["survey"]
         rows = [
             _row(dataset.unit_name(unit.unit), unit.clients, unit_result, policy)
@@ -155,7 +142,7 @@ class WhoqolSection(Section[WhoqolInput, WhoqolOutcome]):
             clients = sum(u.clients for u in data.units)
             rows.append(_row("Gabungan (provinsi)", clients, result.pooled, policy))
         return [
-            Table(
+            base.Table(
                 "whoqol",
                 "Persentase klien dengan peningkatan kualitas hidup (WHOQOL-BREF)",
                 ("Satuan kerja", "Klien", *(f"{d} (%)" for d in _DOMAIN_TITLES), "Rata-rata (%)"),
@@ -166,9 +153,9 @@ class WhoqolSection(Section[WhoqolInput, WhoqolOutcome]):
         ]
 
     def audit(
-        self, data: WhoqolInput, result: WhoqolOutcome, dataset: DataSet, tally: Tally
+        self, data: WhoqolInput, result: WhoqolOutcome, dataset: DataSet, tally: base.Tally
     ) -> Iterator[Finding]:
-        """The section's printed figures compared with the computed ones (each tallied)."""
+        """Each unit's and the pooled printed percentages."""
         if result.pooled is None:
             return
         policy = dataset.policies["survey"]
@@ -179,17 +166,19 @@ class WhoqolSection(Section[WhoqolInput, WhoqolOutcome]):
         figures.append((f"{data.location}, gabungan", data.printed_pooled, result.pooled))
         for where, printed, computed in figures:
             for key, domain in zip(_DOMAINS, computed.domains, strict=True):
-                yield from check_figure(
+                yield from base.check_figure(
                     tally, where, key, printed.get(key), domain.percent, policy, _RULE
                 )
-            yield from check_figure(
+            yield from base.check_figure(
                 tally, where, "overall", printed.get("overall"), computed.value, policy, _RULE
             )
 
-    def feeds(self, data: WhoqolInput, result: WhoqolOutcome, dataset: DataSet) -> Iterator[Feed]:
-        """The indicator the section names with ``indicator``, and its computed figure."""
+    def feeds(
+        self, data: WhoqolInput, result: WhoqolOutcome, dataset: DataSet
+    ) -> Iterator[base.Feed]:
+        """The indicator whose realisation is the pooled percentage."""
         if data.indicator is not None and result.pooled is not None:
-            yield Feed(
+            yield base.Feed(
                 data.indicator, data.location, result.pooled.value, dataset.policies["survey"],
                 "the indicator's realisation is the pooled percentage",
             )  # fmt: skip
@@ -201,7 +190,7 @@ def _unit_result(unit: WhoqolUnitInput) -> whoqol.WhoqolResult:
 
 def _row(
     name: str, clients: int, result: whoqol.WhoqolResult, policy: RoundingPolicy
-) -> tuple[Cell, ...]:
+) -> tuple[base.Cell, ...]:
     return (
         name,
         clients,

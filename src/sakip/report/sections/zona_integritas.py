@@ -12,16 +12,7 @@ import sakip.instruments.zona_integritas as zona_integritas
 from sakip.findings import Finding
 from sakip.numbers import RoundingPolicy
 from sakip.report.reader import MISSING, Reader, present
-from sakip.report.sections.base import (
-    Feed,
-    ParseContext,
-    Parsed,
-    Section,
-    Table,
-    Tally,
-    check_figure,
-    indicator_ref,
-)
+from sakip.report.sections import base
 
 if TYPE_CHECKING:
     from sakip.report.dataset import DataSet
@@ -66,7 +57,7 @@ class ZonaIntegritasOutcome:
     ranking: zona_integritas.Ranking
 
 
-class ZonaIntegritasSection(Section[ZonaIntegritasInput, ZonaIntegritasOutcome]):
+class ZonaIntegritasSection(base.Section[ZonaIntegritasInput, ZonaIntegritasOutcome]):
     """``[zona_integritas]``: the ranking, printed totals and ranks, the indicator it feeds.
 
     Examples
@@ -78,12 +69,9 @@ class ZonaIntegritasSection(Section[ZonaIntegritasInput, ZonaIntegritasOutcome])
     key = "zona_integritas"
 
     def parse(
-        self, root: Reader, context: ParseContext
-    ) -> Parsed[ZonaIntegritasInput, ZonaIntegritasOutcome] | None:
-        """Read and validate the section, computing its result (see :meth:`Section.parse`)."""
-        reader = self.table(root)
-        if reader is None:
-            return None
+        self, reader: Reader, context: base.ParseContext
+    ) -> base.Parsed[ZonaIntegritasInput, ZonaIntegritasOutcome] | None:
+        """Read the ranking and this unit's name; score and rank the units."""
         reader.check_keys({"location", "unit", "indicator", "ranking"})
         rows = []
         scores: dict[str, zona_integritas.ZonaIntegritasResult] = {}
@@ -112,13 +100,15 @@ class ZonaIntegritasSection(Section[ZonaIntegritasInput, ZonaIntegritasOutcome])
         if isinstance(unit, str) and unit not in names:
             reader.problem("must be one of the ranked units", unit, key="unit")
             unit = MISSING
-        indicator = indicator_ref(reader, context.indicator_codes)
+        indicator = base.indicator_ref(reader, context.indicator_codes)
         location = reader.text("location", required=False) or reader.where()
         if not present(unit, indicator):
             return None
         data = ZonaIntegritasInput(location, unit, tuple(rows), indicator)
         ranking = reader.build(zona_integritas.rank, {n: s.value for n, s in scores.items()})
-        return None if ranking is None else Parsed(data, ZonaIntegritasOutcome(scores, ranking))
+        return (
+            None if ranking is None else base.Parsed(data, ZonaIntegritasOutcome(scores, ranking))
+        )
 
     def compute(self, data: ZonaIntegritasInput) -> ZonaIntegritasOutcome:
         """Each unit's pengungkit + hasil, and the ranking by total."""
@@ -130,15 +120,15 @@ class ZonaIntegritasSection(Section[ZonaIntegritasInput, ZonaIntegritasOutcome])
 
     def tables(
         self, data: ZonaIntegritasInput, result: ZonaIntegritasOutcome, dataset: DataSet
-    ) -> list[Table]:
-        """The section's tables, numbers rounded with the data set's policies."""
+    ) -> list[base.Table]:
+        """The ranking, highest total first."""
         scores, ranking = result.scores, result.ranking
         rows = tuple(
             (e.rank, e.unit, scores[e.unit].pengungkit, scores[e.unit].hasil, e.total)
             for e in ranking.entries
         )
         return [
-            Table(
+            base.Table(
                 "zona_integritas",
                 "Peringkat nilai Zona Integritas",
                 ("Peringkat", "Satuan kerja", "Pengungkit", "Hasil", "Jumlah"),
@@ -152,13 +142,13 @@ class ZonaIntegritasSection(Section[ZonaIntegritasInput, ZonaIntegritasOutcome])
         data: ZonaIntegritasInput,
         result: ZonaIntegritasOutcome,
         dataset: DataSet,
-        tally: Tally,
+        tally: base.Tally,
     ) -> Iterator[Finding]:
-        """The section's printed figures compared with the computed ones (each tallied)."""
+        """Each printed total and rank."""
         policy = _policy(dataset)
         for name, _, _, printed_total, printed_rank in data.ranking:
             where = f"{data.location}, {name}"
-            yield from check_figure(
+            yield from base.check_figure(
                 tally, where, "jumlah", printed_total, result.scores[name].value, policy,
                 "pengungkit + hasil",
             )  # fmt: skip
@@ -172,13 +162,11 @@ class ZonaIntegritasSection(Section[ZonaIntegritasInput, ZonaIntegritasOutcome])
 
     def feeds(
         self, data: ZonaIntegritasInput, result: ZonaIntegritasOutcome, dataset: DataSet
-    ) -> Iterator[Feed]:
-        """The indicator the section names with ``indicator``, and its computed figure."""
-        if data.indicator is not None:
-            yield Feed(
-                data.indicator, data.location, result.scores[data.unit].value, _policy(dataset),
-                "the indicator's realisation is the unit's ZI total",
-            )  # fmt: skip
+    ) -> Iterator[base.Feed]:
+        """The indicator whose realisation is this unit's ZI total."""
+        total = result.scores[data.unit].value
+        rule = "the indicator's realisation is the unit's ZI total"
+        return base.feed(data.indicator, data.location, total, _policy(dataset), rule)
 
 
 def _policy(dataset: DataSet) -> RoundingPolicy:
