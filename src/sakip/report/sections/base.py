@@ -41,6 +41,7 @@ __all__ = [
     "SectionAlias",
     "Table",
     "Tally",
+    "UnitSection",
     "check_figure",
     "feed",
     "indicator_ref",
@@ -351,6 +352,36 @@ def unit_feeds(
     for entry in entries:
         where = f"{entry.location}, {dataset.unit_name(entry.unit)}"
         yield from feed(entry.indicator, where, results[entry.unit].value, policy, rule)
+
+
+EntryT = TypeVar("EntryT", bound=UnitEntry)
+ValueT = TypeVar("ValueT", bound=HasValue)
+
+
+class UnitSection(Section[tuple[EntryT, ...], Mapping[str, ValueT]]):
+    """A ``[[key]]`` section with one entry per unit and the results by unit code.
+
+    Each entry's ``indicator`` field names the indicator whose realisation is
+    that unit's value: :meth:`feeds` is :func:`unit_feeds` with the
+    data set's policy :attr:`feed_policy` and the rule :attr:`feed_rule`.
+
+    Examples
+    --------
+    >>> from sakip.report.sections import IKPA
+    >>> isinstance(IKPA, UnitSection), IKPA.feed_policy
+    (True, 'ikpa')
+    """
+
+    array = True
+    feed_policy: ClassVar[str]
+    feed_rule: ClassVar[str]
+
+    def feeds(
+        self, data: tuple[EntryT, ...], result: Mapping[str, ValueT], dataset: DataSet
+    ) -> Iterator[Feed]:
+        """Each entry's value, for the indicator the entry names."""
+        policy = dataset.policies[self.feed_policy]
+        return unit_feeds(data, result, dataset, policy, self.feed_rule)
 
 
 def check_figure(

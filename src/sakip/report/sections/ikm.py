@@ -32,7 +32,7 @@ _WEIGHT_NAMES = {
 }
 
 
-class IkmSection(base.Section[tuple[IkmInput, ...], IkmResults]):
+class IkmSection(base.UnitSection[IkmInput, ikm.IkmResult]):
     """``[[ikm]]``: one entry per unit; the results by unit code.
 
     Examples
@@ -42,7 +42,8 @@ class IkmSection(base.Section[tuple[IkmInput, ...], IkmResults]):
     """
 
     key = "ikm"
-    array = True
+    feed_policy = "survey"
+    feed_rule = "the indicator's realisation is the IKM index (1-4)"
 
     def parse_entries(
         self, readers: list[Reader], context: base.ParseContext
@@ -116,14 +117,6 @@ class IkmSection(base.Section[tuple[IkmInput, ...], IkmResults]):
                         rule=f"{finding.rule}; this report used weights = {used.value!r}",
                     )
                 yield finding
-
-    def feeds(
-        self, data: tuple[IkmInput, ...], result: IkmResults, dataset: DataSet
-    ) -> Iterator[base.Feed]:
-        """The indicators whose realisation is a unit's IKM index."""
-        policy = dataset.policies["survey"]
-        rule = "the indicator's realisation is the IKM index (1-4)"
-        return base.unit_feeds(data, result, dataset, policy, rule)
 
 
 IKM = IkmSection()

@@ -44,7 +44,7 @@ class IkpaUnitInput:
 IkpaResults = Mapping[str, ikpa.IkpaResult]
 
 
-class IkpaSection(base.Section[tuple[IkpaUnitInput, ...], IkpaResults]):
+class IkpaSection(base.UnitSection[IkpaUnitInput, ikpa.IkpaResult]):
     """``[[ikpa]]``: one entry per unit; the results by unit code.
 
     Examples
@@ -55,7 +55,8 @@ class IkpaSection(base.Section[tuple[IkpaUnitInput, ...], IkpaResults]):
     """
 
     key = "ikpa"
-    array = True
+    feed_policy = "ikpa"
+    feed_rule = "the indicator's realisation is the unit's IKPA Nilai Akhir"
 
     def parse_entries(
         self, readers: list[Reader], context: base.ParseContext
@@ -136,14 +137,6 @@ class IkpaSection(base.Section[tuple[IkpaUnitInput, ...], IkpaResults]):
                 yield from base.check_figure(
                     tally, where, key, unit.printed.get(key), computed, policy, rule
                 )
-
-    def feeds(
-        self, data: tuple[IkpaUnitInput, ...], result: IkpaResults, dataset: DataSet
-    ) -> Iterator[base.Feed]:
-        """The indicators whose realisation is a unit's Nilai Akhir."""
-        policy = dataset.policies["ikpa"]
-        rule = "the indicator's realisation is the unit's IKPA Nilai Akhir"
-        return base.unit_feeds(data, result, dataset, policy, rule)
 
 
 def _score(entry: IkpaUnitInput) -> ikpa.IkpaResult:

@@ -43,7 +43,7 @@ class NkaUnitInput:
     indicator: str | None = None
 
 
-class NkaSection(base.Section[tuple[NkaUnitInput, ...], NkaResults]):
+class NkaSection(base.UnitSection[NkaUnitInput, nka.NkaResult]):
     """``[[nka]]``: NK Perencanaan and NK Pelaksanaan of each unit, its NKA by unit code.
 
     Examples
@@ -54,7 +54,8 @@ class NkaSection(base.Section[tuple[NkaUnitInput, ...], NkaResults]):
     """
 
     key = "nka"
-    array = True
+    feed_policy = "nka"
+    feed_rule = f"the indicator's realisation is the unit's NKA ({_RULE})"
 
     def parse_entries(
         self, readers: list[Reader], context: base.ParseContext
@@ -140,14 +141,6 @@ class NkaSection(base.Section[tuple[NkaUnitInput, ...], NkaResults]):
                     tally, where, "capaian", unit.printed.get("capaian"), score.achievement,
                     dataset.policies["capaian"], "capaian = NKA / target x 100",
                 )  # fmt: skip
-
-    def feeds(
-        self, data: tuple[NkaUnitInput, ...], result: NkaResults, dataset: DataSet
-    ) -> Iterator[base.Feed]:
-        """The indicators whose realisation is a unit's NKA."""
-        policy = dataset.policies["nka"]
-        rule = f"the indicator's realisation is the unit's NKA ({_RULE})"
-        return base.unit_feeds(data, result, dataset, policy, rule)
 
 
 def _score(entry: NkaUnitInput) -> nka.NkaResult:
