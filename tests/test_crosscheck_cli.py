@@ -19,24 +19,17 @@ from typing import Any
 
 import pytest
 
+# One unit, one indicator fed by the section below it (NAME, TARGET, REALIZATION filled in).
 HEAD = """
 schema = 1
-[document]
-title = "LKIP contoh"
-year = 2024
-[unit]
-code = "bnnk-contoh"
-name = "BNNK Contoh"
-level = "BNNK"
+document = { title = "LKIP contoh", year = 2024 }
+unit = { code = "bnnk-contoh", name = "BNNK Contoh", level = "BNNK" }
 [[objectives]]
 code = "S1"
 name = "Sasaran"
-[[objectives.indicators]]
-code = "1"
-name = "{name}"
-unit_of_measure = "Nilai"
-target = "{target}"
-realization = "{realization}"
+indicators = [
+  { code = "1", name = "NAME", unit_of_measure = "Nilai", target = "TARGET", realization = "REALIZATION" },
+]
 """
 
 NKA = """
@@ -135,7 +128,8 @@ def sakip(*args: str) -> subprocess.CompletedProcess[str]:
 def write(tmp_path: Path, section: str, realization: str) -> Path:
     text, name, target, _, _ = CASES[section]
     path = tmp_path / f"{section}-{realization}.toml"
-    head = HEAD.format(name=name, target=target, realization=realization)
+    head = HEAD.replace("NAME", name).replace("TARGET", target)
+    head = head.replace("REALIZATION", realization)
     path.write_text(head + text, encoding="utf-8")
     return path
 
