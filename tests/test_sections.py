@@ -11,6 +11,8 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 import sakip.instruments.anggaran as anggaran
 import sakip.instruments.ikpa as ikpa
@@ -193,3 +195,39 @@ def test_adding_a_section_counts_its_figures_in_the_audit(
     document = tomllib.loads(bundled_dataset_path().read_text(encoding="utf-8"))
     document["petugas"] = {"trained": 1, "total": 1, "printed": "100"}
     assert run_audit(compute_report(parse_dataset(document))).checked == before + 1
+
+
+def _nka_document(planning: Decimal, execution: Decimal, realization: Decimal) -> dict[str, Any]:
+    indicator = {"code": "14", "name": "Nilai Kinerja Anggaran", "unit_of_measure": "Nilai",
+                 "target": "95", "realization": str(realization)}  # fmt: skip
+    return {
+        "schema": 1,
+        "document": {"title": "LKIP", "year": 2024},
+        "unit": {"code": "u", "name": "BNNK Contoh", "level": "BNNK"},
+        "objectives": [{"code": "S1", "name": "Sasaran", "indicators": [indicator]}],
+        "nka": [{"unit": "u", "planning": str(planning), "execution": str(execution),
+                 "indicator": "14"}],
+    }  # fmt: skip
+
+
+_COMPONENT = st.decimals(min_value=0, max_value=100, places=2)
+
+
+@given(_COMPONENT, _COMPONENT, st.integers(min_value=-300, max_value=300))
+def test_the_nka_cross_check_reports_exactly_the_realisations_the_rounding_cannot_explain(
+    planning: Decimal, execution: Decimal, cents: int
+) -> None:
+    # The realisation is the NKA as the document displays it (2 places, half up), moved by
+    # a number of cents: it is reported exactly when it moved.
+    exact = (planning + execution) / 2
+    shown = RoundingPolicy(2, Rounding.HALF_UP).apply(exact)
+    realization = shown + Decimal(cents) / 100
+    assume(realization >= 0)
+    result = run_audit(
+        compute_report(parse_dataset(_nka_document(planning, execution, realization)))
+    )
+    crossed = [f for f in result.findings if f.location.endswith("indikator 14, realisasi")]
+    assert bool(crossed) == (cents != 0)
+    assert result.checked == 1
+    if crossed:
+        assert crossed[0].computed == shown
