@@ -1,7 +1,9 @@
 """The computed LKIP: every table of the report, recomputed from a data set.
 
-:func:`compute_report` evaluates the agreement, summarises it, and runs
-each instrument on its inputs. It produces :class:`Table` s whose cells are
+:func:`compute_report` evaluates the agreement, summarises it, and adds
+the tables of each instrument section (:mod:`sakip.report.sections`, whose
+results were computed once, when the data set was read). It produces
+:class:`Table` s whose cells are
 already the displayed values (rounded with the data set's policies), so
 renderers only format them and never recompute anything; the exact values
 stay on the :class:`LkipReport` for tools that want them.
