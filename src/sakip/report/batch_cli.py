@@ -20,7 +20,7 @@ from typing import Any
 import attrs
 
 from sakip.errors import DataSetError, InvalidValueError, SakipError
-from sakip.report.audit import audit
+from sakip.report.audit import run_audit
 from sakip.report.compute import Cell, Table, compute_report
 from sakip.report.dataset import load_dataset
 from sakip.report.render import (
@@ -245,12 +245,13 @@ def run_unit(path: Path, command: str) -> UnitOutcome:
     source = printable(str(path))  # a file name must not drive the terminal
     try:
         report = compute_report(load_dataset(path))
-        findings = audit(report)
+        audited = run_audit(report)
+        findings = audited.findings
         if command == "validate":
             render_text(report)
-            render_markdown(report, findings)
+            render_markdown(report, findings, checked=audited.checked)
             render_csv(report)
-            render_json(report, findings)
+            render_json(report, findings, checked=audited.checked)
     except DataSetError as error:
         return _unusable(source, [printable(p) for p in error.problems or (str(error.args[0]),)])
     except SakipError as error:

@@ -1,7 +1,9 @@
 """The computed LKIP: every table of the report, recomputed from a data set.
 
-:func:`compute_report` evaluates the agreement, summarises it, and runs
-each instrument on its inputs. It produces :class:`Table` s whose cells are
+:func:`compute_report` evaluates the agreement, summarises it, and adds
+the tables of each instrument section (:mod:`sakip.report.sections`, whose
+results were computed once, when the data set was read). It produces
+:class:`Table` s whose cells are
 already the displayed values (rounded with the data set's policies), so
 renderers only format them and never recompute anything; the exact values
 stay on the :class:`LkipReport` for tools that want them.
@@ -10,28 +12,20 @@ stay on the :class:`LkipReport` for tools that want them.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any, TypeVar
 
 import attrs
 
-import sakip.instruments.anggaran as anggaran
-import sakip.instruments.barang_bukti as barang_bukti
-import sakip.instruments.ikm as ikm
-import sakip.instruments.ikpa as ikpa
-import sakip.instruments.kepegawaian as kepegawaian
-import sakip.instruments.kpkk as kpkk
-import sakip.instruments.nka as nka
-import sakip.instruments.tahanan as tahanan
-import sakip.instruments.whoqol as whoqol
-import sakip.instruments.zona_integritas as zona_integritas
 from sakip.bands import BandScheme
 from sakip.capaian import achievement, target_status
 from sakip.errors import OutOfBandError
 from sakip.indicators import ExcludedIndicator, IndicatorResult, evaluate_with_exclusions
-from sakip.numbers import UNBOUNDED, RoundingPolicy
-from sakip.report._instrument_sections import budget_total
+from sakip.numbers import RoundingPolicy
 from sakip.report._pengukuran import NOT_COMPUTABLE_LABEL as NOT_COMPUTABLE_LABEL
 from sakip.report._pengukuran import STATUS_LABELS, pengukuran
 from sakip.report.dataset import DataSet, IndicatorEntry
+from sakip.report.sections import registry
+from sakip.report.sections.base import Cell, Section, Table
 from sakip.schemes import CAPAIAN_LKIP
 from sakip.summary import (
     Summary,
@@ -45,33 +39,7 @@ from sakip.summary import (
 
 __all__ = ["Cell", "ExcludedRow", "IndicatorRow", "LkipReport", "Table", "compute_report"]
 
-Cell = str | int | Decimal | None
-"""A table cell: text, a count, a displayed (already rounded) number, or empty."""
-
-
-@attrs.frozen
-class Table:
-    """One table of the computed report.
-
-    Attributes
-    ----------
-    key : str
-        Stable identifier (``"pengukuran_kinerja"``), used by JSON and CSV.
-    title : str
-        Title for people.
-    columns : tuple of str
-        Column headings.
-    rows : tuple of tuple of Cell
-        Displayed values; numbers already rounded with the data set's policy.
-    note : str
-        What the table is computed from, or what could not be computed.
-    """
-
-    key: str
-    title: str
-    columns: tuple[str, ...]
-    rows: tuple[tuple[Cell, ...], ...]
-    note: str = ""
+ResultT = TypeVar("ResultT")
 
 
 @attrs.frozen
@@ -133,7 +101,6 @@ class LkipReport:
     summary: Summary
     comparison: SummaryComparison | None
     unit_counts: dict[str, UnitCount] = attrs.field(hash=False)
-    instruments: dict[str, object] = attrs.field(hash=False)
     tables: tuple[Table, ...]
     displayed_mean: Decimal | None = None
     excluded: tuple[ExcludedRow, ...] = ()
@@ -144,6 +111,19 @@ class LkipReport:
             if table.key == key:
                 return table
         raise KeyError(key)
+
+    def result(self, section: Section[Any, ResultT]) -> ResultT | None:
+        """The computed result of a data-set section, typed (``None`` when the data set has none).
+
+        Examples
+        --------
+        >>> from sakip.report.dataset import load_dataset
+        >>> from sakip.report.sections import TAHANAN, WHOQOL
+        >>> report = compute_report(load_dataset())
+        >>> report.result(TAHANAN).value, report.result(WHOQOL).pooled.value > 0
+        (Decimal('100'), True)
+        """
+        return self.dataset.result(section)
 
 
 def compute_report(dataset: DataSet) -> LkipReport:
@@ -191,9 +171,8 @@ def compute_report(dataset: DataSet) -> LkipReport:
     for entry in dataset.entries:
         if entry.history is not None:
             tables.append(_history_table(entry, capaian))
-    instruments: dict[str, object] = {}
-    for builder in _INSTRUMENT_TABLES:
-        builder(dataset, instruments, tables)
+    for section in registry.SECTIONS:
+        tables += section.report_tables(dataset)
     displayed_mean = None if summary.mean is None else capaian.apply(summary.mean)
     return LkipReport(
         dataset,
@@ -201,7 +180,6 @@ def compute_report(dataset: DataSet) -> LkipReport:
         summary,
         comparison,
         unit_counts,
-        instruments,
         tuple(tables),
         displayed_mean,
         excluded,
@@ -343,434 +321,3 @@ def _history_table(entry: IndicatorEntry, policy: RoundingPolicy) -> Table:
         tuple(rows),
         entry.indicator.name,
     )
-
-
-# --- instruments ------------------------------------------------------------------------
-
-
-def _tahanan_table(dataset: DataSet, out: dict[str, object], tables: list[Table]) -> None:
-    data = dataset.tahanan
-    if data is None:
-        return
-    result = tahanan.score(
-        detainees=data.detainees,
-        escapes=data.escapes,
-        serious_fights=data.serious_fights,
-        negligent_deaths=data.negligent_deaths,
-    )
-    out["tahanan"] = result
-    policy = dataset.policies["capaian"]
-    tables.append(
-        Table(
-            "tahanan",
-            "Nilai keamanan, ketertiban dan kesehatan tahanan",
-            (
-                "Jumlah tahanan",
-                "Kabur",
-                "Perkelahian berat",
-                "Meninggal karena kelalaian",
-                "Nilai",
-            ),
-            (
-                (
-                    data.detainees,
-                    data.escapes,
-                    data.serious_fights,
-                    data.negligent_deaths,
-                    policy.apply(result.value),
-                ),
-            ),
-            "(N - (a + b + c)) / N x 100",
-        )
-    )
-
-
-def _barang_bukti_table(dataset: DataSet, out: dict[str, object], tables: list[Table]) -> None:
-    data = dataset.barang_bukti
-    if data is None:
-        return
-    checks = barang_bukti.check_ledger(data.ledger)
-    out["barang_bukti_ledger"] = checks
-    rows: list[tuple[Cell, ...]] = []
-    for entry in data.ledger:
-        used = entry.used.amount if entry.used is not None else Decimal(0)
-        rows.append(
-            (
-                entry.evidence_type,
-                entry.unit,
-                entry.received.amount,
-                entry.destroyed.amount,
-                used,
-                entry.remaining.amount,
-                entry.balance,
-            )
-        )
-    note = "Indeks = rata-rata kecocokan BA penitipan dan BA pengeluaran x 100."
-    if data.pairs:
-        result = barang_bukti.score(data.pairs)
-        out["barang_bukti"] = result
-        note += f" Nilai: {result.value}."
-    else:
-        note += " Data set tidak memuat pasangan BA, jadi indeks tidak dihitung ulang."
-    tables.append(
-        Table(
-            "barang_bukti",
-            "Buku barang bukti",
-            (
-                "Jenis",
-                "Satuan",
-                "Masuk",
-                "Dimusnahkan",
-                "Keperluan lain",
-                "Belum dimusnahkan",
-                "Selisih",
-            ),
-            tuple(rows),
-            note,
-        )
-    )
-
-
-def _kpkk_tables(dataset: DataSet, out: dict[str, object], tables: list[Table]) -> None:
-    data = dataset.kpkk
-    if data is None:
-        return
-    result = kpkk.score([list(row) for row in data.scores])
-    out["kpkk"] = result
-    policy = dataset.policies["survey"]
-    tables.append(
-        Table(
-            "kpkk_responden",
-            "KPKK per responden",
-            ("Responden", "Jumlah", "Rata-rata", "Kategori"),
-            tuple(
-                (position, total, policy.apply(mean), category.label)
-                for position, (total, mean, category) in enumerate(
-                    zip(
-                        result.respondent_totals,
-                        result.respondent_means,
-                        result.respondent_categories,
-                        strict=True,
-                    ),
-                    1,
-                )
-            ),
-        )
-    )
-    aspect_rows: list[tuple[Cell, ...]] = [
-        (name, total, policy.apply(mean), category.label)
-        for name, total, mean, category in zip(
-            data.aspects,
-            result.aspect_sums,
-            result.aspect_means,
-            result.aspect_categories,
-            strict=True,
-        )
-    ]
-    aspect_rows.append(
-        ("Keseluruhan", result.grand_total, policy.apply(result.value), result.category.label)
-    )
-    tables.append(
-        Table(
-            "kpkk_aspek",
-            "KPKK per aspek",
-            ("Aspek", "Jumlah", "Rata-rata", "Kategori"),
-            tuple(aspect_rows),
-        )
-    )
-
-
-_DOMAIN_TITLES = ("Fisik", "Psikologis", "Sosial", "Lingkungan")
-
-
-def _whoqol_table(dataset: DataSet, out: dict[str, object], tables: list[Table]) -> None:
-    data = dataset.whoqol
-    if data is None:
-        return
-    policy = dataset.policies["survey"]
-    results = []
-    rows: list[tuple[Cell, ...]] = []
-    for unit in data.units:
-        result = whoqol.from_counts(assessed=unit.clients, **dict(unit.improved))
-        results.append(result)
-        rows.append(_whoqol_row(dataset.unit_name(unit.unit), unit.clients, result, policy))
-    if results:
-        pooled = whoqol.pool(results)
-        out["whoqol"] = pooled
-        rows.append(
-            _whoqol_row("Gabungan (provinsi)", sum(u.clients for u in data.units), pooled, policy)
-        )
-    tables.append(
-        Table(
-            "whoqol",
-            "Persentase klien dengan peningkatan kualitas hidup (WHOQOL-BREF)",
-            ("Satuan kerja", "Klien", *(f"{d} (%)" for d in _DOMAIN_TITLES), "Rata-rata (%)"),
-            tuple(rows),
-            "Per domain: klien yang skornya naik / klien dinilai; rata-rata = rerata empat domain.",
-        )
-    )
-
-
-def _whoqol_row(
-    name: str, clients: int, result: whoqol.WhoqolResult, policy: RoundingPolicy
-) -> tuple[Cell, ...]:
-    return (
-        name,
-        clients,
-        *(policy.apply(d.percent) for d in result.domains),
-        policy.apply(result.value),
-    )
-
-
-def _ikpa_table(dataset: DataSet, out: dict[str, object], tables: list[Table]) -> None:
-    if not dataset.ikpa:
-        return
-    policy = dataset.policies["ikpa"]
-    rows: list[tuple[Cell, ...]] = []
-    results = {}
-    for unit in dataset.ikpa:
-        result = ikpa.score(
-            unit.values,
-            rules=unit.year,
-            dispensasi=unit.dispensasi,
-            weights=unit.weights,
-            target=unit.target,
-        )
-        results[unit.unit] = result
-        rows.append(
-            (
-                dataset.unit_name(unit.unit),
-                *(None if s.value is None else s.value for s in result.indicators),
-                policy.apply(result.total),
-                policy.apply(UNBOUNDED.multiply(result.conversion, Decimal(100))),
-                result.dispensasi,
-                policy.apply(result.value),
-                result.category.label,
-                unit.target,
-            )
-        )
-    out["ikpa"] = results
-    names = tuple(s.name for s in next(iter(results.values())).indicators)
-    tables.append(
-        Table(
-            "ikpa",
-            "Indikator Kinerja Pelaksanaan Anggaran (IKPA)",
-            (
-                "Satuan kerja",
-                *names,
-                "Nilai Total",
-                "Konversi Bobot (%)",
-                "Dispensasi SPM",
-                "Nilai Akhir",
-                "Kategori",
-                "Target",
-            ),
-            tuple(rows),
-            "Nilai Akhir = Nilai Total / Konversi Bobot - Dispensasi SPM; kosong = tidak berlaku.",
-        )
-    )
-
-
-def _nka_table(dataset: DataSet, out: dict[str, object], tables: list[Table]) -> None:
-    if not dataset.nka:
-        return
-    shown, capaian = dataset.policies["nka"], dataset.policies["capaian"]
-    rows: list[tuple[Cell, ...]] = []
-    results = {}
-    for unit in dataset.nka:
-        result = nka.score(planning=unit.planning, execution=unit.execution, target=unit.target)
-        results[unit.unit] = result
-        rows.append(
-            (
-                dataset.unit_name(unit.unit),
-                unit.planning,
-                unit.execution,
-                shown.apply(result.value),
-                result.category.label,
-                unit.target,
-                None if result.achievement is None else capaian.apply(result.achievement),
-            )
-        )
-    out["nka"] = results
-    tables.append(
-        Table(
-            "nka",
-            "Nilai Kinerja Anggaran (NKA)",
-            (
-                "Satuan kerja",
-                "NK Perencanaan",
-                "NK Pelaksanaan",
-                "NKA",
-                "Kategori",
-                "Target",
-                "Capaian (%)",
-            ),
-            tuple(rows),
-            "NKA = 0,5 x NK Perencanaan + 0,5 x NK Pelaksanaan.",
-        )
-    )
-
-
-def _anggaran_tables(dataset: DataSet, out: dict[str, object], tables: list[Table]) -> None:
-    data = dataset.anggaran
-    if data is None:
-        return
-    policy = dataset.policies["budget"]
-    for position, table in enumerate(data.tables, 1):
-        rows: list[tuple[Cell, ...]] = []
-        total = budget_total(table)
-        for row in (*table.rows, *(() if total is None else (total,))):
-            if row.pagu is None or row.realization is None:
-                rows.append((row.label, row.pagu, row.blokir, row.realization, None, None))
-                continue
-            if row.pagu == 0 and row.realization == 0:
-                rows.append((row.label, 0, row.blokir, 0, 0, None))
-                continue
-            line = anggaran.line_realization(
-                pagu=row.pagu,
-                realization=row.realization,
-                blokir=row.blokir or 0,
-                blokir_treatment=table.blokir_treatment,
-                label=row.label,
-            )
-            rounding = (
-                table.total_rounding if row is total and table.total_rounding else table.rounding
-            )
-            percentage = (
-                None
-                if line.value is None
-                else RoundingPolicy(policy.places, rounding).apply(line.value)
-            )
-            rows.append((row.label, row.pagu, row.blokir, row.realization, line.sisa, percentage))
-        tables.append(
-            Table(
-                f"anggaran_{position}",
-                table.location,
-                ("Uraian", "Pagu", "Blokir", "Realisasi", "Sisa", "Realisasi (%)"),
-                tuple(rows),
-                f"Realisasi / pagu x 100, dibulatkan {table.rounding.value}; blokir {table.blokir_treatment.value}.",
-            )
-        )
-    out["anggaran_findings"] = anggaran.reconcile(data.tables, data.agreements)
-
-
-def _kepegawaian_table(dataset: DataSet, out: dict[str, object], tables: list[Table]) -> None:
-    data = dataset.kepegawaian
-    if data is None:
-        return
-    result = kepegawaian.score(data.units)
-    out["kepegawaian"] = result
-    policy = dataset.policies["staffing"]
-    statuses = tuple(kepegawaian.EmploymentStatus)
-    rows: list[tuple[Cell, ...]] = []
-    for unit in data.units:
-        fulfilment = result.unit(unit.unit)
-        rows.append(
-            (
-                dataset.unit_name(unit.unit),
-                *(unit.count(status) for status in statuses),
-                unit.filled,
-                unit.required,
-                policy.apply(fulfilment.fulfilment),
-            )
-        )
-    rows.append(
-        (
-            "Jumlah",
-            *(result.count(status) for status in statuses),
-            result.filled,
-            result.required,
-            policy.apply(result.value),
-        )
-    )
-    tables.append(
-        Table(
-            "kepegawaian",
-            "Pemenuhan pegawai terhadap DSP",
-            ("Satuan kerja", *(s.value for s in statuses), "Jumlah", "DSP", "Pemenuhan (%)"),
-            tuple(rows),
-        )
-    )
-
-
-def _zona_table(dataset: DataSet, out: dict[str, object], tables: list[Table]) -> None:
-    data = dataset.zona_integritas
-    if data is None:
-        return
-    results = {
-        name: zona_integritas.score(pengungkit=p, hasil=h) for name, p, h, _, _ in data.ranking
-    }
-    ranking = zona_integritas.rank({name: r.value for name, r in results.items()})
-    out["zona_integritas"] = results
-    out["zona_integritas_ranking"] = ranking
-    rows = tuple(
-        (
-            entry.rank,
-            entry.unit,
-            results[entry.unit].pengungkit,
-            results[entry.unit].hasil,
-            entry.total,
-        )
-        for entry in ranking.entries
-    )
-    tables.append(
-        Table(
-            "zona_integritas",
-            "Peringkat nilai Zona Integritas",
-            ("Peringkat", "Satuan kerja", "Pengungkit", "Hasil", "Jumlah"),
-            rows,
-            f"{data.unit}: peringkat {ranking.rank_of(data.unit)} dari {ranking.size}.",
-        )
-    )
-
-
-_WEIGHT_NAMES = {
-    ikm.IkmWeighting.EXACT: "1/9",
-    ikm.IkmWeighting.PRINTED_0_111: "0,111",
-    ikm.IkmWeighting.PRINTED_0_11: "0,11",
-}
-
-
-def _ikm_table(dataset: DataSet, out: dict[str, object], tables: list[Table]) -> None:
-    if not dataset.ikm:
-        return
-    policy = dataset.policies["survey"]
-    results = {entry.unit: entry.result() for entry in dataset.ikm}
-    out["ikm"] = results
-    rows: list[tuple[Cell, ...]] = [
-        (
-            dataset.unit_name(entry.unit),
-            entry.respondents,
-            _WEIGHT_NAMES[entry.weights],
-            policy.apply(results[entry.unit].value),
-            policy.apply(results[entry.unit].converted),
-            results[entry.unit].mutu,
-            results[entry.unit].kinerja,
-        )
-        for entry in dataset.ikm
-    ]
-    tables.append(
-        Table(
-            "ikm",
-            "Indeks Kepuasan Masyarakat (IKM)",
-            ("Satuan kerja", "Responden", "Bobot NRR", "Nilai indeks", "Nilai konversi",
-             "Mutu", "Kinerja"),
-            tuple(rows),
-            "Nilai indeks = jumlah NRR x bobot (1/9 menurut PermenPANRB 14/2017; 0,111 atau "
-            "0,11 bila data set menyatakan bobot cetak laporan SKM); konversi = indeks x 25.",
-        )
-    )  # fmt: skip
-
-
-_INSTRUMENT_TABLES = (
-    _tahanan_table,
-    _barang_bukti_table,
-    _kpkk_tables,
-    _whoqol_table,
-    _ikpa_table,
-    _nka_table,
-    _anggaran_tables,
-    _kepegawaian_table,
-    _zona_table,
-    _ikm_table,
-)

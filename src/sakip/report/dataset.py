@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import attrs
 
@@ -33,31 +33,21 @@ from sakip.indicators import (
     evaluate_with_exclusions,
 )
 from sakip.numbers import Rounding, RoundingPolicy
-from sakip.report._ikm_section import IkmInput, read_ikm
-from sakip.report._instrument_sections import (
-    AnggaranInput,
-    BarangBuktiInput,
-    IkpaUnitInput,
-    KepegawaianInput,
-    KpkkInput,
-    NkaUnitInput,
-    TahananInput,
-    WhoqolInput,
-    WhoqolUnitInput,
-    ZonaIntegritasInput,
-    _anggaran,
-    _barang_bukti,
-    _ikpa,
-    _kepegawaian,
-    _known_unit,
-    _kpkk,
-    _nka,
-    _tahanan,
-    _whoqol,
-    _zona,
-)
+from sakip.report._ikm_section import IkmInput
 from sakip.report.reader import MISSING, Reader, decimal_or_none, present
 from sakip.report.safety import read_document
+from sakip.report.sections import registry
+from sakip.report.sections.anggaran import ANGGARAN, AnggaranInput
+from sakip.report.sections.barang_bukti import BARANG_BUKTI, BarangBuktiInput
+from sakip.report.sections.base import ParseContext, Parsed, Section, SectionAlias, known_unit
+from sakip.report.sections.ikm import IKM
+from sakip.report.sections.ikpa import IKPA, IkpaUnitInput
+from sakip.report.sections.kepegawaian import KEPEGAWAIAN, KepegawaianInput
+from sakip.report.sections.kpkk import KPKK, KpkkInput
+from sakip.report.sections.nka import NKA, NkaUnitInput
+from sakip.report.sections.tahanan import TAHANAN, TahananInput
+from sakip.report.sections.whoqol import WHOQOL, WhoqolInput, WhoqolUnitInput
+from sakip.report.sections.zona_integritas import ZONA_INTEGRITAS, ZonaIntegritasInput
 from sakip.targets import TargetRange, ZeroTarget
 
 __all__ = [
@@ -84,6 +74,9 @@ __all__ = [
     "load_dataset",
     "parse_dataset",
 ]
+
+InputT = TypeVar("InputT")
+ResultT = TypeVar("ResultT")
 
 SCHEMA_VERSION = 1
 BUNDLED_EXAMPLE = "lkip-bnnp-kalteng-2024.toml"
@@ -200,6 +193,11 @@ class DataSet:
     entries : tuple of IndicatorEntry
         The agreement's indicators with realisations, breakdowns, history
         and printed figures.
+    summary : PrintedSummary or None
+    sections : mapping of str to Parsed
+        The instrument sections present, by TOML key, each with the result
+        its formula gave while it was read; use :meth:`section` and
+        :meth:`result` for typed access (``dataset.section(TAHANAN)``).
     """
 
     source: str
@@ -211,16 +209,56 @@ class DataSet:
     agreement: PerformanceAgreement
     entries: tuple[IndicatorEntry, ...]
     summary: PrintedSummary | None = None
-    tahanan: TahananInput | None = None
-    barang_bukti: BarangBuktiInput | None = None
-    kpkk: KpkkInput | None = None
-    whoqol: WhoqolInput | None = None
-    ikpa: tuple[IkpaUnitInput, ...] = ()
-    nka: tuple[NkaUnitInput, ...] = ()
-    anggaran: AnggaranInput | None = None
-    kepegawaian: KepegawaianInput | None = None
-    zona_integritas: ZonaIntegritasInput | None = None
-    ikm: tuple[IkmInput, ...] = ()
+    sections: Mapping[str, Parsed[Any, Any]] = attrs.field(factory=dict, hash=False)
+
+    def parsed(self, section: Section[InputT, ResultT]) -> Parsed[InputT, ResultT] | None:
+        """The section as read with its computed result (``None`` when the data set has none).
+
+        Examples
+        --------
+        >>> from sakip.report.sections import TAHANAN
+        >>> load_dataset().parsed(TAHANAN).data.detainees
+        22
+        """
+        # The registry's key is the section's identity: the value stored under it is its Parsed.
+        return cast("Parsed[InputT, ResultT] | None", self.sections.get(section.key))
+
+    def section(self, section: Section[InputT, Any]) -> InputT | None:
+        """The input of a section, typed (``dataset.section(TAHANAN)`` is a TahananInput).
+
+        Examples
+        --------
+        >>> from sakip.report.sections import TAHANAN, IKM
+        >>> dataset = load_dataset()
+        >>> dataset.section(TAHANAN).printed_value, dataset.section(IKM)
+        (Decimal('100'), None)
+        """
+        parsed = self.parsed(section)
+        return None if parsed is None else parsed.data
+
+    def result(self, section: Section[Any, ResultT]) -> ResultT | None:
+        """The result of a section's formula, computed once while the data set was read.
+
+        Examples
+        --------
+        >>> from sakip.report.sections import NKA
+        >>> load_dataset().result(NKA)["bnnp-kalteng"].category.label
+        'Sangat Baik'
+        """
+        parsed = self.parsed(section)
+        return None if parsed is None else parsed.result
+
+    # The instrument inputs by their former attribute names (read-only): section(...).
+    tahanan = SectionAlias(TAHANAN)
+    barang_bukti = SectionAlias(BARANG_BUKTI)
+    kpkk = SectionAlias(KPKK)
+    whoqol = SectionAlias(WHOQOL)
+    ikpa = SectionAlias(IKPA, ())
+    nka = SectionAlias(NKA, ())
+    anggaran = SectionAlias(ANGGARAN)
+    kepegawaian = SectionAlias(KEPEGAWAIAN)
+    zona_integritas = SectionAlias(ZONA_INTEGRITAS)
+    ikm = SectionAlias(IKM, ())
 
     @property
     def realizations(self) -> dict[str, Decimal]:
@@ -318,12 +356,9 @@ def parse_dataset(document: Mapping[str, Any], *, source: str = "<data set>") ->
     problems: list[str] = []
     root = Reader(document, "", problems)
     root.check_keys(
-        {
-            "schema", "document", "rounding", "unit", "subunits", "objectives", "summary",
-            "tahanan", "barang_bukti", "kpkk", "whoqol", "ikpa", "nka", "anggaran",
-            "kepegawaian", "zona_integritas", "ikm",
-        }
-    )  # fmt: skip
+        {"schema", "document", "rounding", "unit", "subunits", "objectives", "summary"}
+        | {section.key for section in registry.SECTIONS}
+    )
     version = root.integer("schema")
     if version is not MISSING and version != SCHEMA_VERSION:
         root.problem(f"must be {SCHEMA_VERSION}", version, key="schema")
@@ -379,18 +414,12 @@ def parse_dataset(document: Mapping[str, Any], *, source: str = "<data set>") ->
     codes = {entry.indicator.code for entry in entries}
 
     summary = _summary(root.table_at("summary", required=False))
-    sections: dict[str, Any] = {
-        "tahanan": _tahanan(root.table_at("tahanan", required=False), codes),
-        "barang_bukti": _barang_bukti(root.table_at("barang_bukti", required=False), codes),
-        "kpkk": _kpkk(root.table_at("kpkk", required=False)),
-        "whoqol": _whoqol(root.table_at("whoqol", required=False), codes, unit_codes),
-        "ikpa": _ikpa(root.array("ikpa", required=False), unit_codes),
-        "nka": _nka(root.array("nka", required=False), unit_codes),
-        "anggaran": _anggaran(root.table_at("anggaran", required=False)),
-        "kepegawaian": _kepegawaian(root.table_at("kepegawaian", required=False), unit_codes),
-        "zona_integritas": _zona(root.table_at("zona_integritas", required=False), codes),
-        "ikm": read_ikm(root.array("ikm", required=False), codes, unit_codes),
-    }
+    context = ParseContext(frozenset(codes), frozenset(unit_codes), source)
+    sections: dict[str, Parsed[Any, Any]] = {}
+    for section in registry.SECTIONS:
+        parsed = section.load(root, context)
+        if parsed is not None:
+            sections[section.key] = parsed
     if problems or agreement is None or unit is None:
         raise DataSetError(source, problems or ["has no usable agreement"])
     return DataSet(
@@ -403,7 +432,7 @@ def parse_dataset(document: Mapping[str, Any], *, source: str = "<data set>") ->
         agreement=agreement,
         entries=tuple(entries),
         summary=summary,
-        **sections,
+        sections=sections,
     )
 
 
@@ -618,14 +647,7 @@ def _indicator(
         return None
     # The capaian must exist (a zero target has none unless zero_target says
     # otherwise): say so here, with the location.
-    reader.build(
-        achievement,
-        target=target,
-        realization=realization,
-        polarity=indicator.polarity,
-        cap=indicator.cap,
-        zero_target=indicator.zero_target,
-    )
+    _check_capaian(reader, indicator, target, realization)
     units = _unit_figures(reader.array("units", required=False), indicator, unit_codes, bounds)
     count = _count_rule(reader.table_at("count", required=False), unit_codes, units)
     history = _history(reader.array("history", required=False), indicator, year)
@@ -659,7 +681,7 @@ def _unit_figure(reader: Reader, unit_codes: set[str]) -> UnitFigure | None:
     reader.check_keys(
         {"unit", "target", "realization", "location", "printed_capaian", "printed_category"}
     )
-    unit = _known_unit(reader, "unit", unit_codes)
+    unit = known_unit(reader, "unit", frozenset(unit_codes))
     target = _non_negative(reader, "target", reader.number("target", required=False))
     realization = _non_negative(reader, "realization", reader.number("realization"))
     capaian = reader.number("printed_capaian", required=False, exact=True)
@@ -671,7 +693,7 @@ def _unit_figure(reader: Reader, unit_codes: set[str]) -> UnitFigure | None:
 
 
 def _check_capaian(
-    reader: Reader, indicator: Indicator, target: Decimal, realization: Decimal
+    reader: Reader, indicator: Indicator, target: Decimal | TargetRange, realization: Decimal
 ) -> None:
     """Report (on ``reader``) a capaian the report shows but that cannot be computed."""
     reader.build(
