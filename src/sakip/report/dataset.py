@@ -56,8 +56,9 @@ from sakip.report._instrument_sections import (
     _whoqol,
     _zona,
 )
+from sakip.report.locate import locate_error, name_indicators, toml_locate
 from sakip.report.reader import MISSING, Reader, decimal_or_none, present
-from sakip.report.safety import read_document
+from sakip.report.safety import read_source
 from sakip.targets import TargetRange, ZeroTarget
 
 __all__ = [
@@ -263,7 +264,11 @@ def load_dataset(path: str | Path | None = None) -> DataSet:
     """
     file = bundled_dataset_path() if path is None else Path(path)
     # Size, encoding (a BOM is skipped) and nesting limits: sakip.report.safety.
-    return parse_dataset(read_document(file), source=str(file))
+    text, document = read_source(file)
+    try:
+        return parse_dataset(document, source=str(file))
+    except DataSetError as error:  # each problem at its line, and its indicator by code
+        raise locate_error(error, name_indicators(document, toml_locate(text))) from None
 
 
 def _policy(reader: Reader) -> RoundingPolicy | None:
