@@ -257,11 +257,28 @@ class Writer:
         literal = "'" not in text and not re.search(r"[\x00-\x08\n\x0b-\x1f\x7f]", text)
         if literal and self.rnd.random() < 0.5:
             return f"'{text}'"
+        if multiline and "\n" in text and not text.startswith("\n"):
+            bare = not re.search(r"[\x00-\x08\x0b-\x1f\x7f]", text)
+            if bare and self.rnd.random() < 0.3 and "'''" not in text and not text.endswith("''"):
+                return f"'''{text}'''"
+            if self.rnd.random() < 0.7:
+                return f'"""{self.multiline(text)}"""'
         escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\t", "\\t")
-        if multiline and "\n" in text and self.rnd.random() < 0.7:
-            body = escaped if not escaped.startswith("\n") else "\\n" + escaped[1:]
-            return f'"""{body}"""'
         return '"' + escaped.replace("\n", "\\n") + '"'
+
+    @staticmethod
+    def multiline(text: str) -> str:
+        """The body of a multi-line basic string: quotes left bare unless three in a row."""
+        out, quotes = [], 0
+        for char in text:
+            if char == '"':
+                quotes += 1
+                out.append('\\"' if quotes == 3 else '"')
+                quotes %= 3
+            else:
+                quotes = 0
+                out.append({"\\": "\\\\", "\t": "\\t"}.get(char, char))
+        return "".join(out)
 
     def value(self, value: Any, path: str, *, inline: bool) -> None:
         """Write a value; arrays of scalars may span lines unless ``inline``."""
@@ -331,9 +348,17 @@ class Writer:
         self.emit(self.rnd.choice(["", "", "  ", "\t"]))
 
     def section(
-        self, table: dict[str, Any], path: str, keys: list[str], *, headers_only: bool = False
+        self,
+        table: dict[str, Any],
+        path: str,
+        keys: list[str],
+        *,
+        header: tuple[str, ...] = (),
+        headers_only: bool = False,
     ) -> None:
-        """The body of a table, then its sub-tables under headers."""
+        """A table: its header (the opening, the rest, the paths it defines), its body,
+        its sub-tables under headers; a ``[table]`` header may come after its sub-tables."""
+        body: list[tuple[str, Any, str]] = []
         headers = []
         for key, value in table.items():
             layout = "header" if headers_only else self.rnd.choice(["header", "inline", "dotted"])
@@ -341,15 +366,16 @@ class Writer:
                 is_tables(value) and layout != "inline"
             ):
                 headers.append(key)
-            elif isinstance(value, dict) and layout == "dotted":
-                self.tables.add(join(path, key))
-                self.dotted([key], value, path)
             else:
-                self.line_start()
-                self.pair([key], value, path, inline=False)
-                self.end_line()
+                body.append((key, value, layout))
+        late = header[:1] == ("[",) and body and headers and self.rnd.random() < 0.3
+        if header and not late:
+            self.header(*header)
+        if not late:
+            self.body(body, path)
         for key in headers:
             value, sub = table[key], join(path, key)
+            chain = self.chain([*keys, key])
             if isinstance(value, dict):
                 self.tables.add(sub)
                 # With only tables below, the header may be left out: [a.b] implies a.
@@ -358,23 +384,39 @@ class Writer:
                     self.implied.append(sub)
                     self.section(value, sub, [*keys, key], headers_only=True)
                 else:
-                    self.header(f"[{self.chain([*keys, key])}]", sub)
-                    self.section(value, sub, [*keys, key])
+                    self.section(value, sub, [*keys, key], header=("[", f"{chain}]", sub))
             else:
                 for index, element in enumerate(value):
                     self.tables.add(f"{sub}[{index}]")
-                    self.header(f"[[{self.chain([*keys, key])}]]", sub, f"{sub}[{index}]")
-                    self.section(element, f"{sub}[{index}]", [*keys, key])
+                    self.section(
+                        element,
+                        f"{sub}[{index}]",
+                        [*keys, key],
+                        header=("[[", f"{chain}]]", sub, f"{sub}[{index}]"),
+                    )
+        if late:  # after its sub-tables, which implied it: placed here, where it is defined
+            self.header(*header)
+            self.body(body, path)
+
+    def body(self, body: list[tuple[str, Any, str]], path: str) -> None:
+        for key, value, layout in body:
+            if isinstance(value, dict) and layout == "dotted":
+                self.tables.add(join(path, key))
+                self.dotted([key], value, path)
+            else:
+                self.line_start()
+                self.pair([key], value, path, inline=False)
+                self.end_line()
 
     def chain(self, keys: list[str]) -> str:
         return self.rnd.choice([".", " . "]).join(self.key(key) for key in keys)
 
-    def header(self, text: str, *paths: str) -> None:
+    def header(self, opening: str, rest: str, *paths: str) -> None:
         self.line_start()
         for path in (*self.implied, *paths):
             self.mark(path)
         self.implied.clear()
-        self.emit(text)
+        self.emit(opening + self.rnd.choice(["", " "]) + rest)
         self.end_line()
 
 
