@@ -450,6 +450,12 @@ def test_every_path_is_placed_where_it_is_written(case: tuple[dict[str, Any], Wr
         line, column = writer.places[table]
         assert locate(f"{table}.missing_key") == f"line {line}, column {column}", (table, text)
     assert locate("missing_key") is None
+    # Windows line ends: the same lines and columns.
+    crlf = text.replace("\n", "\r\n")
+    assert tomllib.loads(crlf).keys() == document.keys()
+    locate = toml_locate(crlf)
+    for path, (line, column) in writer.places.items():
+        assert locate(path) == f"line {line}, column {column}", (path, crlf)
 
 
 def test_the_bundled_file_every_path_is_on_the_line_of_its_key() -> None:

@@ -152,7 +152,7 @@ def toml_locate(text: str) -> Locate:
     None
     """
     places = _TomlScanner(text).scan()
-    starts = [0, *(index + 1 for index, char in enumerate(text) if char == "\n")]
+    starts = [0, *(line.end() for line in re.finditer("\n", text))]
 
     def locate(path: str) -> str | None:
         position = places.get(path)
@@ -170,6 +170,9 @@ def toml_locate(text: str) -> Locate:
 
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_BASIC = re.compile(r'"(?:\\.|[^"\\\n])*"')
+_MULTILINE_BASIC = re.compile(r'"""(?:\\.|[^\\])*?"""', re.S)
+_MULTILINE_LITERAL = re.compile(r"'''.*?'''", re.S)
 _SCALAR_END = re.compile(r"[,\]}#\n]")
 
 
@@ -307,21 +310,21 @@ class _TomlScanner:
             self.pos = len(text) if match is None else match.start()
 
     def basic_end(self, start: int) -> int:
-        text, index = self.text, start + 1
-        while text[index] != '"':
-            index += 2 if text[index] == "\\" else 1
-        return index + 1
+        return self.match(_BASIC, start)
 
     def multiline_end(self, start: int) -> int:
         text, quote = self.text, self.text[start]
-        index = start + 3
-        while not text.startswith(quote * 3, index):
-            index += 2 if quote == '"' and text[index] == "\\" else 1
-        index += 3
+        index = self.match(_MULTILINE_BASIC if quote == '"' else _MULTILINE_LITERAL, start)
         for _ in range(2):  # up to two quotes of the content just before the delimiter
             if text.startswith(quote, index):
                 index += 1
         return index
+
+    def match(self, pattern: re.Pattern[str], start: int) -> int:
+        found = pattern.match(self.text, start)
+        if found is None:
+            raise _UnreadableError(start)
+        return found.end()
 
     def array(self, path: str) -> None:
         self.pos += 1
