@@ -34,8 +34,9 @@ from sakip.indicators import (
 )
 from sakip.numbers import Rounding, RoundingPolicy
 from sakip.report._ikm_section import IkmInput
+from sakip.report.locate import locate_error, name_indicators, toml_locate
 from sakip.report.reader import MISSING, Reader, decimal_or_none, present
-from sakip.report.safety import read_document
+from sakip.report.safety import read_source
 from sakip.report.sections import registry
 from sakip.report.sections.anggaran import ANGGARAN, AnggaranInput
 from sakip.report.sections.barang_bukti import BARANG_BUKTI, BarangBuktiInput
@@ -307,7 +308,11 @@ def load_dataset(path: str | Path | None = None) -> DataSet:
     if file.suffix.lower() in WORKBOOK_SUFFIXES:
         return load_workbook_dataset(file)
     # Size, encoding (a BOM is skipped) and nesting limits: sakip.report.safety.
-    return parse_dataset(read_document(file), source=str(file))
+    text, document = read_source(file)
+    try:
+        return parse_dataset(document, source=str(file))
+    except DataSetError as error:  # each problem at its line, and its indicator by code
+        raise locate_error(error, name_indicators(document, toml_locate(text))) from None
 
 
 def _policy(reader: Reader) -> RoundingPolicy | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from decimal import Decimal
+from difflib import get_close_matches
 from typing import Any, TypeVar
 
 from sakip.errors import NumberFormatError, SakipError, show_value
@@ -192,10 +193,32 @@ class Reader:
             self.problem(f"must list at least one {what}", key=key)
 
     def check_keys(self, allowed: set[str]) -> None:
-        """Record a problem for every field not in ``allowed`` (a misspelt key is not silently ignored)."""
+        """Record a problem for every field not in ``allowed`` (a misspelt key is not silently ignored).
+
+        The problem names the closest allowed key when one is close
+        (:func:`difflib.get_close_matches`), else every allowed key.
+
+        Examples
+        --------
+        >>> problems: list[str] = []
+        >>> Reader({"realizaton": 1, "zzz": 2}, "entry", problems).check_keys(
+        ...     {"target", "realization"}
+        ... )
+        >>> for problem in problems:
+        ...     print(problem)
+        entry.realizaton: is not a field here; did you mean 'realization'?
+        entry.zzz: is not a field here (expected one of ['realization', 'target'])
+        """
         for key in self.table:
-            if key not in allowed:
-                self.problem(f"is not a field here (expected one of {sorted(allowed)})", key=key)
+            if key in allowed:
+                continue
+            close = get_close_matches(key, sorted(allowed), n=1) if isinstance(key, str) else []
+            hint = (
+                f"; did you mean {close[0]!r}?"
+                if close
+                else f" (expected one of {sorted(allowed)})"
+            )
+            self.problem(f"is not a field here{hint}", key=key)
 
     @contextmanager
     def attempt(self, key: str | int | None = None) -> Iterator[None]:

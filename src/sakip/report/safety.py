@@ -27,6 +27,7 @@ __all__ = [
     "formula_like",
     "printable",
     "read_document",
+    "read_source",
     "spreadsheet_text",
     "text_problem",
 ]
@@ -133,7 +134,22 @@ def spreadsheet_text(text: str) -> str:
 
 
 def read_document(path: Path) -> dict[str, Any]:
-    """Read a data set file as a TOML document, within the limits.
+    """Read a data set file as a TOML document, within the limits (see :func:`read_source`).
+
+    Examples
+    --------
+    >>> from sakip.report.dataset import bundled_dataset_path
+    >>> read_document(bundled_dataset_path())["unit"]["level"]
+    'BNNP'
+    """
+    return read_source(path)[1]
+
+
+def read_source(path: Path) -> tuple[str, dict[str, Any]]:
+    r"""Read a data set file: its text and its TOML document, within the limits.
+
+    The text is kept to place the problems of the document in it
+    (:func:`sakip.report.locate.toml_locate`).
 
     A UTF-8 byte order mark is skipped. The file must be at most
     :data:`FILE_LIMIT` bytes and nest arrays and inline tables at most
@@ -151,11 +167,17 @@ def read_document(path: Path) -> dict[str, Any]:
     >>> import tempfile
     >>> path = Path(tempfile.mkdtemp()) / "deep.toml"
     >>> _ = path.write_text("a = " + "[" * 40 + "]" * 40, encoding="utf-8")
-    >>> read_document(path)
+    >>> read_source(path)
     Traceback (most recent call last):
     ...
     sakip.errors.DataSetError: .../deep.toml: 1 problem
       a: is nested deeper than 32 levels (tables and arrays)
+    >>> _ = path.write_text("schema = 1\nyear = = 2024\n", encoding="utf-8")
+    >>> read_source(path)
+    Traceback (most recent call last):
+    ...
+    sakip.errors.DataSetError: .../deep.toml: 1 problem
+      is not valid TOML (line 2, column 8): Invalid value
     """
     source = str(path)
     try:
@@ -178,7 +200,7 @@ def read_document(path: Path) -> dict[str, Any]:
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise DataSetError(source, [f"is not valid TOML: {error}"]) from None
+        raise DataSetError(source, [_toml_problem(error)]) from None
     except RecursionError:
         raise DataSetError(source, [_too_deep_in_text(text)]) from None
     except MemoryError:
@@ -186,7 +208,15 @@ def read_document(path: Path) -> dict[str, Any]:
     deep = _too_deep(document)
     if deep is not None:
         raise DataSetError(source, [deep])
-    return document
+    return text, document
+
+
+def _toml_problem(error: tomllib.TOMLDecodeError) -> str:
+    """TOML's own message, with its place written as every other problem's: ``(line N, column M)``."""
+    match = re.fullmatch(r"(.*) \(at line (\d+), column (\d+)\)", str(error), re.S)
+    if match is None:  # "... (at end of document)"
+        return f"is not valid TOML: {error}"
+    return f"is not valid TOML (line {match[2]}, column {match[3]}): {match[1]}"
 
 
 def _line_column(before: str) -> tuple[int, int]:
