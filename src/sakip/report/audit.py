@@ -506,8 +506,10 @@ def _ikm(dataset: DataSet, results: dict[str, object], tally: _Tally) -> Iterato
     policy = dataset.policies["survey"]
     computed: dict[str, ikm.IkmResult] = results.get("ikm", {})  # type: ignore[assignment]
     for entry in dataset.ikm:
-        result = computed[entry.unit]
+        result = computed[entry.key]
         where = f"{entry.location}, {dataset.unit_name(entry.unit)}"
+        if entry.semester is not None:
+            where += f", semester {entry.semester}"
         for key, value, keyword in (
             ("index", result.value, "printed_index"),
             ("converted", result.converted, "printed_converted"),

@@ -735,17 +735,18 @@ def _ikm_table(dataset: DataSet, out: dict[str, object], tables: list[Table]) ->
     if not dataset.ikm:
         return
     policy = dataset.policies["survey"]
-    results = {entry.unit: entry.result() for entry in dataset.ikm}
+    results = {entry.key: entry.result() for entry in dataset.ikm}
     out["ikm"] = results
     rows: list[tuple[Cell, ...]] = [
         (
-            dataset.unit_name(entry.unit),
+            dataset.unit_name(entry.unit)
+            + ("" if entry.semester is None else f", semester {entry.semester}"),
             entry.respondents,
             _WEIGHT_NAMES[entry.weights],
-            policy.apply(results[entry.unit].value),
-            policy.apply(results[entry.unit].converted),
-            results[entry.unit].mutu,
-            results[entry.unit].kinerja,
+            policy.apply(results[entry.key].value),
+            policy.apply(results[entry.key].converted),
+            results[entry.key].mutu,
+            results[entry.key].kinerja,
         )
         for entry in dataset.ikm
     ]

@@ -383,7 +383,9 @@ def parse_dataset(document: Mapping[str, Any], *, source: str = "<data set>") ->
         "anggaran": _anggaran(root.table_at("anggaran", required=False)),
         "kepegawaian": _kepegawaian(root.table_at("kepegawaian", required=False), unit_codes),
         "zona_integritas": _zona(root.table_at("zona_integritas", required=False), codes),
-        "ikm": read_ikm(root.array("ikm", required=False), codes, unit_codes),
+        "ikm": read_ikm(
+            root.array("ikm", required=False), codes, unit_codes, base=Path(source).parent
+        ),
     }
     if problems or agreement is None or unit is None:
         raise DataSetError(source, problems or ["has no usable agreement"])
