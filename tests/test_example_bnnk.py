@@ -11,12 +11,19 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 import subprocess
+import tomllib
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from sakip.errors import DataSetError
+from sakip.report.audit import run_audit
+from sakip.report.compute import compute_report
+from sakip.report.dataset import parse_dataset
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "data"
 DATASET = EXAMPLES / "bnnk-contoh-2024.toml"
@@ -213,3 +220,99 @@ def test_a_bad_answer_in_the_survey_is_located(copy: Path) -> None:
     assert result.returncode == 2
     assert f"{SURVEY.name}, line 5, column U1: must be an integer 1-4: '0'" in result.stderr
     assert "ikm[0].answers" in result.stderr
+
+
+# --- docs/dataset.md: every section has an example, and each example is valid --------
+
+DOCS = Path(__file__).resolve().parent.parent / "docs" / "dataset.md"
+FENCE = re.compile(r"^```toml\n(?P<body>.*?)^```", re.MULTILINE | re.DOTALL)
+SECTIONS = {
+    "document", "rounding", "unit", "subunits", "objectives", "summary", "tahanan",
+    "barang_bukti", "kpkk", "whoqol", "ikpa", "nka", "anggaran", "kepegawaian",
+    "zona_integritas", "ikm",
+}  # fmt: skip
+#: The small data set each example is validated in: a BNNP with the BNNK below it.
+BASE = """
+schema = 1
+[document]
+title = "LKIP contoh"
+year = 2024
+[unit]
+code = "bnnp-contoh"
+name = "BNN Provinsi Contoh"
+level = "BNNP"
+[[subunits]]
+code = "bnnk-contoh"
+name = "BNN Kabupaten Contoh"
+level = "BNNK"
+parent = "bnnp-contoh"
+[[subunits]]
+code = "bnnk-palangka-raya"
+name = "BNN Kota Palangka Raya"
+level = "BNNK"
+parent = "bnnp-contoh"
+[[objectives]]
+code = "S1"
+name = "Meningkatnya kualitas layanan rehabilitasi"
+[[objectives.indicators]]
+code = "1"
+name = "Indeks kepuasan layanan rehabilitasi"
+unit_of_measure = "Indeks"
+target = "3.20"
+realization = "3.26"
+"""
+
+
+def section_examples() -> list[tuple[int, dict[str, Any]]]:
+    """The ``toml`` blocks of dataset.md that are whole sections (every key a section)."""
+    out = []
+    text = DOCS.read_text(encoding="utf-8")
+    for match in FENCE.finditer(text):
+        block = tomllib.loads(match["body"])
+        if block and set(block) <= SECTIONS | {"schema"}:
+            out.append((text[: match.start()].count("\n") + 1, block))
+    return out
+
+
+def in_base(block: dict[str, Any]) -> dict[str, Any]:
+    """The base data set with the example's sections in place of its own.
+
+    Indicators of an example (``[[objectives.indicators]]`` alone) join the base's
+    objective, replacing an indicator of the same code; its ``[[objectives]]`` are added.
+    """
+    document = tomllib.loads(BASE)
+    for key, value in block.items():
+        if key != "objectives":
+            document[key] = value
+        elif isinstance(value, dict):
+            indicators = document["objectives"][0]["indicators"]
+            codes = {item["code"] for item in value["indicators"]}
+            kept = [item for item in indicators if item["code"] not in codes]
+            document["objectives"][0]["indicators"] = kept + value["indicators"]
+        else:
+            document["objectives"].extend(value)
+    return document
+
+
+def test_every_section_has_an_example() -> None:
+    covered = set().union(*(block for _, block in section_examples()))
+    assert covered >= SECTIONS, sorted(SECTIONS - covered)
+    ikm = [entry for _, block in section_examples() for entry in block.get("ikm", [])]
+    assert any("nrr" in entry for entry in ikm) and any("answers" in entry for entry in ikm)
+
+
+@pytest.mark.parametrize(("line", "block"), section_examples(), ids=lambda v: str(v)[:24])
+def test_each_section_example_is_valid_and_audited(
+    tmp_path: Path, line: int, block: dict[str, Any]
+) -> None:
+    # The IKM example reads the bundled survey from the data set's folder.
+    shutil.copy(EXAMPLES / "skm-contoh-2024.csv", tmp_path)
+    try:
+        dataset = parse_dataset(in_base(block), source=str(tmp_path / "lkip.toml"))
+    except DataSetError as error:
+        pytest.fail(f"docs/dataset.md, line {line}: {error}")
+    result = run_audit(compute_report(dataset))
+    # Each example's printed figures follow from the rules, except the summary's,
+    # which are the bundled LKIP's (18 indicators, not the base's one).
+    findings = [f for f in result.findings if not f.location.startswith("BAB IV A")]
+    assert findings == [], f"docs/dataset.md, line {line}"
