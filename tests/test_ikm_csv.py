@@ -192,7 +192,8 @@ def test_a_bad_answer_is_located_in_the_csv_and_at_the_entry(tmp_path: Path, dia
         ('"data/../../skm.csv"', "must not leave the data set's folder ('..')"),
         ('"tidak-ada.csv"', "must be a regular file in the data set's folder (none found)"),
         ('"sub"', "must be a regular file in the data set's folder (not a folder or device)"),
-        ("3", "must be a file name (a string)"),
+        ("3", "must be a non-empty string: 3"),
+        ('"skm\\u001b.csv"', "must not contain control characters: U+001B at character 4"),
     ],
 )
 def test_answer_paths_are_refused_outside_the_folder(tmp_path: Path, name: str, rule: str) -> None:

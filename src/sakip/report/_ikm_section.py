@@ -96,7 +96,8 @@ def _semester(reader: Reader) -> Any:
     if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
         return str(value)
     if isinstance(value, str) and value.strip():
-        return reader.text("semester").strip()
+        text = reader.text("semester")  # the text policy: no control characters
+        return text.strip() if isinstance(text, str) else MISSING
     reader.problem("must be a semester (an integer such as 1, or a string)", value, key="semester")
     return MISSING
 
@@ -123,7 +124,9 @@ class _Sheets:
 
     def sheet(self, reader: Reader, columns: Any, dialect: Any) -> answers_csv.AnswerSheet | None:
         """The sheet ``answers`` names; every problem recorded at ``answers``."""
-        name = reader.raw("answers")
+        name = reader.text("answers")  # the text policy: no control characters
+        if name is MISSING:
+            return None
         if self.base is None:
             reader.problem("needs the data set's folder (read the data set from a file)", name,
                            key="answers")  # fmt: skip
