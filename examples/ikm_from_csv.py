@@ -4,7 +4,10 @@ Usage: python examples/ikm_from_csv.py [answers.csv]
 
 The CSV has one row per respondent: ``responden``, ``semester`` and the nine
 unsur ``U1``..``U9`` answered 1-4, a blank cell for an unanswered question
-(left out of its unsur, never counted as 0). Without an argument the small
+(left out of its unsur, never counted as 0). It may be plain (``,``) or the
+Indonesian Excel export (``;``, decimal commas, BOM): it is read by
+``sakip.report.answers_csv``, as a data set's ``[[ikm]] answers`` is (see
+docs/dataset.md; ``examples/data/bnnk-contoh-2024.toml`` does so). Without an argument the small
 invented survey ``examples/data/skm-contoh-2024.csv`` is used.
 
 The year pools the semesters by respondents (PermenPANRB 14/2017; the LKIP's
@@ -14,35 +17,22 @@ as the mean of the semester indices.
 
 from __future__ import annotations
 
-import csv
 import sys
 from pathlib import Path
 
-from sakip import InvalidValueError, Rounding, ikm, round_to
+from sakip import Rounding, ikm, round_to
 from sakip.likert import MissingPolicy
+from sakip.report.answers_csv import AnswerSheet, read_answers
 
 DEFAULT = Path(__file__).parent / "data" / "skm-contoh-2024.csv"
-UNSUR = [f"U{n}" for n in range(1, 10)]
 
 
-def read_answers(path: Path) -> dict[str, list[list[int | None]]]:
-    """Answers by semester; a cell that is not blank or 1-4 raises, naming its place."""
-    semesters: dict[str, list[list[int | None]]] = {}
-    with path.open(newline="", encoding="utf-8") as file:
-        for line, row in enumerate(csv.DictReader(file), start=2):
-            answers: list[int | None] = []
-            for column in UNSUR:
-                text = (row.get(column) or "").strip()
-                if not text:
-                    answers.append(None)
-                elif text in {"1", "2", "3", "4"}:
-                    answers.append(int(text))
-                else:
-                    raise InvalidValueError(
-                        f"{path.name}:{line}:{column}", "must be 1-4 or blank", text
-                    )
-            semesters.setdefault(row["semester"], []).append(answers)
-    return semesters
+def load(path: Path) -> AnswerSheet:
+    """The answers, read as a data set's ``[[ikm]]`` reads them; every bad cell is named."""
+    sheet, problems = read_answers(path)  # plain or excel-id (";", decimal commas, BOM)
+    if sheet is None:
+        sys.exit("\n".join(problems))
+    return sheet
 
 
 def show(label: str, result: ikm.IkmResult) -> None:
@@ -56,9 +46,10 @@ def show(label: str, result: ikm.IkmResult) -> None:
 
 def main(argv: list[str]) -> None:
     path = Path(argv[1]) if len(argv) > 1 else DEFAULT
-    semesters = read_answers(path)
+    sheet = load(path)
     results = {
-        name: ikm.score(rows, missing=MissingPolicy.EXCLUDE) for name, rows in semesters.items()
+        name: ikm.score(sheet.select(name), missing=MissingPolicy.EXCLUDE)
+        for name in sheet.semesters()
     }
     for name, result in results.items():
         show(f"Semester {name}", result)

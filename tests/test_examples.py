@@ -90,7 +90,7 @@ def test_ikm_from_csv_names_a_bad_cell(tmp_path: Path) -> None:
     )
     result = run("ikm_from_csv.py", str(survey))
     assert result.returncode != 0
-    assert "'survey.csv:2:U4' must be 1-4 or blank: '5'" in result.stderr
+    assert "survey.csv, line 2, column U4: must be an integer 1-4: '5'" in result.stderr
 
 
 def test_the_invented_data_set_is_consistent() -> None:

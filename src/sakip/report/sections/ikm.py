@@ -8,6 +8,7 @@ the table, the audit and the cross-check.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import attrs
@@ -49,15 +50,31 @@ class IkmSection(base.UnitSection[IkmInput, ikm.IkmResult]):
         self, readers: list[Reader], context: base.ParseContext
     ) -> base.Parsed[tuple[IkmInput, ...], IkmResults] | None:
         """Read the entries with :func:`~sakip.report._ikm_section.read_ikm`."""
-        entries = read_ikm(readers, set(context.indicator_codes), set(context.unit_codes))
+        entries = read_ikm(
+            readers,
+            set(context.indicator_codes),
+            set(context.unit_codes),
+            base=Path(context.source).parent,  # an ``answers`` file is next to the data set
+        )
         if not entries:
             return None
-        # read_ikm validated each entry by computing it; its results are not returned.
+        # An entry read from answers keeps the result it was scored to (entry.computed).
         return base.Parsed(entries, self.compute(entries))
 
     def compute(self, data: tuple[IkmInput, ...]) -> IkmResults:
-        """Each unit's IKM, by unit code."""
-        return {entry.unit: entry.result() for entry in data}
+        """Each entry's IKM, by its key (the unit, and its semester when it has one)."""
+        return {entry.key: entry.result() for entry in data}
+
+    def feeds(
+        self, data: tuple[IkmInput, ...], result: IkmResults, dataset: DataSet
+    ) -> Iterator[base.Feed]:
+        """Each entry's index, for the indicator the entry names."""
+        policy = dataset.policies[self.feed_policy]
+        for entry in data:
+            where = _where(entry, dataset)
+            yield from base.feed(
+                entry.indicator, where, result[entry.key].value, policy, self.feed_rule
+            )
 
     def tables(
         self, data: tuple[IkmInput, ...], result: IkmResults, dataset: DataSet
@@ -66,13 +83,13 @@ class IkmSection(base.UnitSection[IkmInput, ikm.IkmResult]):
         policy = dataset.policies["survey"]
         rows: list[tuple[base.Cell, ...]] = [
             (
-                dataset.unit_name(entry.unit),
+                _label(entry, dataset),
                 entry.respondents,
                 _WEIGHT_NAMES[entry.weights],
-                policy.apply(result[entry.unit].value),
-                policy.apply(result[entry.unit].converted),
-                result[entry.unit].mutu,
-                result[entry.unit].kinerja,
+                policy.apply(result[entry.key].value),
+                policy.apply(result[entry.key].converted),
+                result[entry.key].mutu,
+                result[entry.key].kinerja,
             )
             for entry in data
         ]
@@ -94,10 +111,10 @@ class IkmSection(base.UnitSection[IkmInput, ikm.IkmResult]):
         """Printed IKM figures against the stated weighting; a mismatch names the one that fits."""
         policy = dataset.policies["survey"]
         for entry in data:
-            where = f"{entry.location}, {dataset.unit_name(entry.unit)}"
+            where = _where(entry, dataset)
             for key, value, keyword in (
-                ("index", result[entry.unit].value, "printed_index"),
-                ("converted", result[entry.unit].converted, "printed_converted"),
+                ("index", result[entry.key].value, "printed_index"),
+                ("converted", result[entry.key].converted, "printed_converted"),
             ):
                 printed = entry.printed.get(key)
                 if printed is None:
@@ -117,6 +134,16 @@ class IkmSection(base.UnitSection[IkmInput, ikm.IkmResult]):
                         rule=f"{finding.rule}; this report used weights = {used.value!r}",
                     )
                 yield finding
+
+
+def _label(entry: IkmInput, dataset: DataSet) -> str:
+    """The unit's name, and the semester when the entry covers one."""
+    name = dataset.unit_name(entry.unit)
+    return name if entry.semester is None else f"{name}, semester {entry.semester}"
+
+
+def _where(entry: IkmInput, dataset: DataSet) -> str:
+    return f"{entry.location}, {_label(entry, dataset)}"
 
 
 IKM = IkmSection()
