@@ -45,9 +45,21 @@ def document_of(path: Path) -> dict[str, Any]:
     return tomllib.loads(path.read_text(encoding="utf-8"))
 
 
-def to_workbook(document: Mapping[str, Any], folder: Path, name: str = "data.xlsx") -> Path:
+def to_workbook(
+    document: Mapping[str, Any], folder: Path, name: str = "data.xlsx", *, answers: bool = True
+) -> Path:
+    """The workbook of ``document`` in ``folder``, with the IKM answer files it names beside it.
+
+    An ``answers`` file is found relative to the workbook's folder, as it is
+    relative to a TOML file's: the answer files of the example are copied
+    there (``answers=False`` leaves them out).
+    """
     path = folder / name
     path.write_bytes(render_template(document))
+    if answers:
+        for entry in document.get("ikm", []):
+            if "answers" in entry:
+                shutil.copyfile(EXAMPLE.parent / entry["answers"], folder / entry["answers"])
     return path
 
 
@@ -259,14 +271,16 @@ def problems_of(path: Path) -> tuple[str, ...]:
 
 def test_a_wrong_cell_is_reported_with_its_sheet_and_cell(tmp_path: Path) -> None:
     path = to_workbook(document_of(EXAMPLE), tmp_path)
-    # The cell of target "3.50" has the format 0.00: -1 typed there reads as shown, -1.00.
-    cell = edited(path, "Indikator", "target", HEADER_ROWS + 2, -1)
+    # Indicator 6 (NKA, fed by no instrument), its target -1 in a cell of format 0.00:
+    # read as shown, -1.00.
+    cell = edited(path, "Indikator", "target", HEADER_ROWS + 6, -1, "0.00")
     assert problems_of(path) == (
-        f"objectives[1].indicators[0].target (sheet Indikator, cell {cell}): must be >= 0: -1.00",
+        f"objectives[3].indicators[0].target (indicator 6, sheet Indikator, cell {cell}): "
+        "must be >= 0: -1.00",
     )
     result = sakip("validate", str(path))
     assert result.returncode == 2
-    assert f"(sheet Indikator, cell {cell}): must be >= 0: -1.00\n" in result.stderr
+    assert f"(indicator 6, sheet Indikator, cell {cell}): must be >= 0: -1.00\n" in result.stderr
 
 
 @pytest.mark.parametrize(
@@ -283,7 +297,7 @@ def test_formulas_and_percent_cells_are_refused(
     cell = edited(path, "Indikator", "realization", HEADER_ROWS + 1, value, number_format)
     (problem,) = problems_of(path)
     assert problem.startswith(
-        f"objectives[0].indicators[0].realization (sheet Indikator, cell {cell}): {rule}"
+        f"objectives[0].indicators[0].realization (indicator 1, sheet Indikator, cell {cell}): {rule}"
     )
 
 
@@ -292,7 +306,8 @@ def test_a_printed_figure_must_keep_its_decimals(tmp_path: Path) -> None:
     cell = edited(path, "Indikator", "printed.capaian", HEADER_ROWS + 1, 125.5)
     (problem,) = problems_of(path)
     assert problem.startswith(
-        f"objectives[0].indicators[0].printed.capaian (sheet Indikator, cell {cell}): must be a text cell"
+        f"objectives[0].indicators[0].printed.capaian (indicator 1, sheet Indikator, cell {cell}): "
+        "must be a text cell"
     )
     # An integer number cell is exact, as a TOML integer is.
     edited(path, "Indikator", "printed.capaian", HEADER_ROWS + 1, 125)
@@ -375,9 +390,11 @@ def test_quarters_have_no_gaps(tmp_path: Path) -> None:
     edited(path, "Indikator", "realization", HEADER_ROWS + 1, None)
     edited(path, "Indikator", "aggregation", HEADER_ROWS + 1, "sum")
     edited(path, "Indikator", "quarters[0]", HEADER_ROWS + 1, 2)
+    edited(path, "Indikator", "quarters[1]", HEADER_ROWS + 1, None)
     edited(path, "Indikator", "quarters[2]", HEADER_ROWS + 1, 3)
+    edited(path, "Indikator", "quarters[3]", HEADER_ROWS + 1, None)
     assert problems_of(path) == (
-        f"objectives[0].indicators[0].quarters[1] (sheet Indikator, row {HEADER_ROWS + 1}): "
+        f"objectives[0].indicators[0].quarters[1] (indicator 1, sheet Indikator, row {HEADER_ROWS + 1}): "
         "is empty (a list has no gaps)",
     )
     edited(path, "Indikator", "quarters[1]", HEADER_ROWS + 1, 0)
@@ -418,3 +435,39 @@ def test_a_workbook_saved_again_by_a_spreadsheet_reads_the_same(tmp_path: Path) 
         capture_output=True, timeout=300, check=True,
     )  # fmt: skip
     assert_same_dataset(load_dataset(bundled_dataset_path()), load_dataset(saved / "kalteng.xlsx"))
+
+
+def test_a_problem_in_an_indicator_names_its_code(tmp_path: Path) -> None:
+    """As in a TOML file: the indicator's code, then the sheet and cell, on a child sheet too."""
+    path = to_workbook(document_of(EXAMPLE), tmp_path)
+    # Riwayat Indikator: indicator 1's four years come first; its 2024 row is row 6.
+    cell = edited(path, "Riwayat Indikator", "year", HEADER_ROWS + 4, 2030)
+    assert problems_of(path) == (
+        f"objectives[0].indicators[0].history[3].year (indicator 1, sheet Riwayat Indikator, "
+        f"cell {cell}): must not be after the data set's year: 2030",
+    )
+    # Outside an indicator, only the sheet and cell.
+    path = to_workbook(document_of(EXAMPLE), tmp_path, "ikm.xlsx")
+    cell = edited(path, "IKM", "dialect", HEADER_ROWS + 1, "csv")
+    (problem,) = problems_of(path)
+    assert problem.startswith(f"ikm[0].dialect (sheet IKM, cell {cell}): must be one of")
+
+
+def test_an_answer_file_is_found_beside_the_workbook(tmp_path: Path) -> None:
+    """``answers`` names a CSV file relative to the workbook's folder, as to a TOML file's."""
+    document = document_of(EXAMPLE)
+    path = to_workbook(document, tmp_path, answers=False)
+    problems = problems_of(path)
+    name = document["ikm"][0]["answers"]
+    assert len(problems) == 3
+    for position, problem in enumerate(problems):
+        assert problem.startswith(f"ikm[{position}].answers (sheet IKM, cell ")
+        assert problem.endswith(
+            f"must be a regular file in the data set's folder (none found): '{name}'"
+        )
+    shutil.copyfile(EXAMPLE.parent / name, tmp_path / name)
+    assert_same_dataset(load_dataset(EXAMPLE), load_dataset(path))
+    # The year's IKM (bundled example, [[ikm]] comment: 651 over 180 answers) from the workbook.
+    (year,) = [entry for entry in load_dataset(path).ikm if entry.semester is None]
+    assert year.respondents == 20
+    assert str(year.result().value).startswith("3.616666666")  # 651/180 = 3,61666...

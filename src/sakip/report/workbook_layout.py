@@ -20,6 +20,7 @@ unchanged. The mapping is generic and documented in ``docs/excel-in.md``:
 
 from __future__ import annotations
 
+import enum
 import re
 
 import attrs
@@ -29,6 +30,7 @@ from sakip.capaian import Polarity
 from sakip.indicators import QuarterAggregation, UnitLevel
 from sakip.instruments import ikm, ikpa, kepegawaian
 from sakip.numbers import Rounding
+from sakip.report import answers_csv
 from sakip.targets import ZeroTarget
 
 __all__ = [
@@ -212,8 +214,8 @@ def path_text(steps: tuple[Step, ...]) -> str:
     return text
 
 
-def _names(enum: type) -> tuple[str, ...]:
-    return tuple(str(member.value) for member in enum)  # type: ignore[attr-defined]
+def _names(kind: type[enum.Enum]) -> tuple[str, ...]:
+    return tuple(str(member.value) for member in kind)
 
 
 _POLARITY = _names(Polarity)
@@ -227,6 +229,11 @@ _UNIT = Column(
 )
 _INDICATOR_REF = Column(
     "indicator", "Kode indikator", "text", "Indikator yang realisasinya diukur instrumen ini."
+)
+_ANSWERS_NOTE = (
+    "Nama berkas CSV jawaban mentah SKM, relatif terhadap folder buku kerja ini "
+    "(mis. skm-2024.csv di folder yang sama); salin berkas itu ke samping buku kerja. "
+    "Diisi sebagai ganti NRR unsur."
 )
 _DOMAINS = ("physical", "psychological", "social", "environment")
 _DOMAIN_NAMES = {
@@ -369,6 +376,7 @@ LAYOUT: tuple[Sheet, ...] = (
         Column("rounding", "Pembulatan", "choice", "Pembulatan persentase baris.", _ROUNDING, True),
         Column("total_rounding", "Pembulatan jumlah", "choice", "Boleh kosong.", _ROUNDING),
         Column("blokir_treatment", "Perlakuan blokir", "choice", "Kosong: unspent.", ("unspent", "realised")),
+        _INDICATOR_REF,
         *_budget_columns("total.", " jumlah"),
     ), "Tabel anggaran (SAKTI): satu baris per tabel dengan baris jumlahnya.", ident="no"),
     Sheet("Anggaran Baris", "rows", "many", (
@@ -383,13 +391,26 @@ LAYOUT: tuple[Sheet, ...] = (
     ), "Dua angka anggaran di dokumen yang harus sama."),
     Sheet("IKM", "ikm", "many", (
         _UNIT, _LOCATION, _INDICATOR_REF,
-        Column("respondents", "Responden", "int", "Jumlah responden.", required=True),
-        Column("nrr[*]", "NRR unsur", "printed", "NRR per unsur U1-U9 seperti tercetak.",
+        Column("respondents", "Responden", "int",
+               "Jumlah responden; dengan berkas jawaban boleh kosong (bila diisi, harus sama)."),
+        Column("nrr[*]", "NRR unsur", "printed",
+               "NRR per unsur U1-U9 seperti tercetak; kosongkan bila memakai berkas jawaban.",
                examples=tuple(str(i) for i in range(9))),
+        Column("answers", "Berkas jawaban SKM (CSV)", "text", _ANSWERS_NOTE),
+        Column("semester", "Semester", "text",
+               "Semester jawaban yang dihitung (1, 2, ...); kosong: setahun, semester digabung "
+               "menurut jumlah responden. Hanya dengan berkas jawaban."),
+        Column("dialect", "Dialek CSV", "choice",
+               "excel-id: pemisah ; dan koma desimal; plain: pemisah , dan titik desimal; "
+               "kosong: dikenali dari berkas. Hanya dengan berkas jawaban.",
+               _names(answers_csv.Dialect)),
+        Column("columns", "Kolom unsur", "lines",
+               "Nama kolom unsur di baris judul CSV, satu per baris; kosong: U1-U9. "
+               "Hanya dengan berkas jawaban."),
         Column("weights", "Bobot NRR", "choice", "Kosong: exact (1/9).", _names(ikm.IkmWeighting)),
         _printed("printed.index", "Indeks"),
         _printed("printed.converted", "Nilai konversi"),
-    ), "Survei Kepuasan Masyarakat per unit."),
+    ), "Survei Kepuasan Masyarakat per unit (dan semester): NRR tercetak, atau berkas jawaban."),
     Sheet("Tahanan", "tahanan", "one", (
         _LOCATION, _INDICATOR_REF,
         Column("detainees", "Tahanan", "int", "Jumlah tahanan."),
@@ -409,8 +430,15 @@ LAYOUT: tuple[Sheet, ...] = (
         Column("remaining", "Sisa", "number", "", required=True),
         Column("used", "Dipakai", "number", "Boleh kosong."),
     ), "Buku barang bukti: satu baris per jenis."),
+    Sheet("Barang Bukti Pasangan", "barang_bukti.pairs", "many", (
+        Column("case", "Perkara", "text", "Nomor atau nama perkara.", required=True),
+        Column("type", "Jenis", "text", "Jenis barang bukti.", required=True),
+        Column("unit", "Satuan", "text", "gram, butir, ...", required=True),
+        Column("received", "Dititipkan (BA penitipan)", "number", "", required=True),
+        Column("released", "Dikeluarkan (BA pengeluaran)", "number", "", required=True),
+    ), "Pasangan BA penitipan dan BA pengeluaran: satu baris per barang bukti."),
     Sheet("KPKK", "kpkk", "one", (
-        _LOCATION,
+        _LOCATION, _INDICATOR_REF,
         _printed("printed.overall_mean", "Rata-rata keseluruhan"),
         Column("printed.overall_category", "Kategori keseluruhan (tercetak)", "text", ""),
         Column("printed.respondents_per_category.*", "Responden per kategori (tercetak)", "int",
@@ -441,7 +469,7 @@ LAYOUT: tuple[Sheet, ...] = (
         *(_printed(f"printed.{d}", f"Persen {n}") for d, n in _DOMAIN_NAMES.items()),
     ), "WHOQOL-BREF per unit."),
     Sheet("IKPA", "ikpa", "many", (
-        _UNIT, _LOCATION,
+        _UNIT, _LOCATION, _INDICATOR_REF,
         Column("year", "Tahun aturan", "int", "Tahun aturan IKPA.", required=True),
         Column("dispensasi", "Dispensasi", "number", "Kosong: 0."),
         Column("target", "Target", "number", "Boleh kosong."),
@@ -454,7 +482,7 @@ LAYOUT: tuple[Sheet, ...] = (
         _printed("printed.value", "Nilai akhir"),
     ), "IKPA (OMSPAN) per unit."),
     Sheet("NKA", "nka", "many", (
-        _UNIT, _LOCATION,
+        _UNIT, _LOCATION, _INDICATOR_REF,
         Column("planning", "Perencanaan", "number", "", required=True),
         Column("execution", "Pelaksanaan", "number", "", required=True),
         Column("target", "Target", "number", "Boleh kosong."),

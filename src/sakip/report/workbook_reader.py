@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sakip.errors import DataSetError, MissingExtraError
-from sakip.report.locate import Locate, locate_error
+from sakip.report.locate import Locate, locate_error, name_indicators
 from sakip.report.safety import FILE_LIMIT
 from sakip.report.workbook_layout import (
     HEADER_ROWS,
@@ -531,5 +531,6 @@ def load_workbook_dataset(path: str | Path) -> DataSet:
 
 
 def _locator(read: WorkbookDocument) -> Locate:
+    """The sheet and cell of a path, after the code of the indicator it is inside (as in TOML)."""
     locate: Callable[[str], str | None] = read.locate
-    return locate
+    return name_indicators(read.document, locate)
