@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import io
+import re
 import shutil
 import subprocess
 import sys
@@ -20,7 +22,8 @@ from hypothesis import strategies as st
 
 from sakip.errors import DataSetError
 from sakip.report.dataset import DataSet, bundled_dataset_path, load_dataset, parse_dataset
-from sakip.report.workbook_layout import HEADER_ROWS, LAYOUT
+from sakip.report.reader import Reader
+from sakip.report.workbook_layout import HEADER_ROWS, LAYOUT, SHEETS, Sheet
 
 openpyxl = pytest.importorskip(
     "openpyxl", reason="the xlsx extra (openpyxl) is not installed: pip install 'sakip[xlsx]'"
@@ -90,6 +93,26 @@ def test_a_data_set_round_trips_through_its_workbook(source: Path, tmp_path: Pat
     # Stronger than Decimal equality (3.60 == 3.6): every value as written, printed
     # figures with their decimals, every key of every instrument section.
     assert leaves(read_workbook(path).document) == leaves(document)
+
+
+def test_the_keys_the_examples_leave_out_round_trip(tmp_path: Path) -> None:
+    """BA pairs and the ``indicator`` of budget tables, IKPA, NKA and KPKK: a column each."""
+    document = document_of(bundled_dataset_path())
+    document["barang_bukti"]["pairs"] = [
+        {"case": "LKN/01/2024", "type": "sabu", "unit": "gram", "received": "12.50",
+         "released": "12.5"},
+        {"case": "=LKN/02", "type": "ganja", "unit": "gram", "received": 40, "released": "39.75"},
+    ]  # fmt: skip
+    document["anggaran"]["tables"][0]["indicator"] = "16"
+    document["ikpa"][0]["indicator"] = "17"
+    document["nka"][0]["indicator"] = "18"
+    document["kpkk"]["indicator"] = "12"
+    expected = parse_dataset(document)
+    path = to_workbook(document, tmp_path)
+    assert_same_dataset(expected, load_dataset(path))
+    assert leaves(read_workbook(path).document) == leaves(document)
+    pairs = openpyxl.load_workbook(path)["Barang Bukti Pasangan"]
+    assert [cell.value for cell in pairs[HEADER_ROWS + 2]] == ["=LKN/02", "ganja", "gram", 40, 39.75]
 
 
 def test_the_bundled_data_set_through_the_command(tmp_path: Path) -> None:
@@ -171,6 +194,132 @@ def test_generated_data_sets_round_trip(tmp_path_factory: Any, document: dict[st
     assert leaves(read_workbook(path).document) == leaves(document)
 
 
+# --- every key of the format has a column ----------------------------------------------------
+
+
+def schema_path(path: str) -> str:
+    """A document path without its list positions: ``ikm[0].printed`` is ``ikm.printed``."""
+    return re.sub(r"\[[^\]]*\]", "", path)
+
+
+def accepted_keys(documents: list[tuple[dict[str, Any], Path]]) -> dict[str, set[str]]:
+    """Every key the parser accepts, by table (``""`` the top), as its ``check_keys`` calls say.
+
+    The documents are parsed with ``Reader.check_keys`` recorded; then every
+    accepted key a table lacks is added, as a table (``{}``) and as an array
+    of one table (``[{}]``), and the documents parsed again, until no new key
+    shows up: a table the documents do not have is reached too. Problems are
+    expected (the probes are not valid data sets) and ignored.
+    """
+    found: dict[str, set[str]] = {}
+
+    def parse(document: dict[str, Any], source: Path) -> bool:
+        grew = False
+        original = Reader.check_keys
+
+        def record(reader: Reader, allowed: set[str]) -> None:
+            nonlocal grew
+            known = found.setdefault(schema_path(reader.location), set())
+            grew = grew or not allowed <= known
+            known.update(allowed)
+            original(reader, allowed)
+
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(Reader, "check_keys", record)
+            try:
+                parse_dataset(document, source=str(source))
+            except DataSetError:
+                pass
+        return grew
+
+    for document, source in documents:
+        parse(document, source)
+    for _ in range(8):
+        grew = False
+        for filler in ({}, [{}]):
+            for document, source in documents:
+                probe = copy.deepcopy(document)
+                for path, keys in list(found.items()):
+                    for table in tables_at(probe, path):
+                        for key in keys - set(table):
+                            table[key] = copy.deepcopy(filler)
+                grew = parse(probe, source) or grew
+        if not grew:
+            return found
+    raise AssertionError("the probe of accepted keys does not settle")
+
+
+def tables_at(document: dict[str, Any], path: str) -> list[dict[str, Any]]:
+    """The tables at a schema path (every element of the arrays on the way)."""
+    nodes: list[Any] = [document]
+    for step in filter(None, path.split(".")):
+        found: list[Any] = []
+        for node in nodes:
+            value = node.get(step) if isinstance(node, dict) else None
+            found += value if isinstance(value, list) else [value]
+        nodes = [node for node in found if isinstance(node, dict)]
+    return nodes
+
+
+def column_paths() -> tuple[set[str], set[str]]:
+    """The schema path of every column of the layout, and the stems of the mapping columns."""
+
+    def sheet_path(sheet: Sheet) -> str:
+        above = "" if sheet.parent is None else sheet_path(SHEETS[sheet.parent])
+        return ".".join(part for part in (above, sheet.path) if part)
+
+    paths, stems = set(), set()
+    for sheet in LAYOUT:
+        for column in sheet.columns:
+            if not column.in_document:
+                continue
+            base = sheet_path(sheet)
+            if column.by is not None:  # kepegawaian.printed_fulfilment.<unit>
+                base = base.rpartition(".")[0]
+            path = ".".join(part for part in (base, schema_path(column.key)) if part)
+            if column.key.endswith(".*"):
+                stems.add(path.removesuffix(".*"))
+            else:
+                paths.add(path)
+    return paths, stems
+
+
+@pytest.fixture(scope="module")
+def accepted() -> dict[str, set[str]]:
+    bundled = bundled_dataset_path()
+    return accepted_keys([(document_of(bundled), bundled), (document_of(EXAMPLE), EXAMPLE)])
+
+
+def test_every_key_the_parser_accepts_has_a_column(accepted: dict[str, set[str]]) -> None:
+    """A key of the TOML format (a ``check_keys`` of the parser) without a column is a failure."""
+    paths, stems = column_paths()
+    missing = []
+    for table, keys in accepted.items():
+        for key in keys:
+            path = f"{table}.{key}" if table else key
+            inside = any(column == path or column.startswith(path + ".") for column in paths)
+            mapped = any(path == stem or path.startswith(stem + ".") for stem in stems)
+            if not inside and not mapped:
+                missing.append(path)
+    assert not missing, f"keys of the data-set format with no workbook column: {sorted(missing)}"
+    # The probe reaches the sections' own tables, the new keys among them.
+    for table, key in [("ikm", "answers"), ("barang_bukti.pairs", "case"), ("kpkk", "indicator"),
+                       ("anggaran.tables", "indicator"), ("whoqol.units.improved", "social")]:
+        assert key in accepted[table], (table, key)
+
+
+def test_every_column_is_a_key_the_parser_accepts(accepted: dict[str, set[str]]) -> None:
+    """The converse: no column names a key the parser would refuse (a typo in the layout)."""
+    paths, stems = column_paths()
+    for path in sorted(paths | stems):
+        parts = path.split(".")
+        for depth in range(len(parts)):
+            table = ".".join(parts[:depth])
+            if table not in accepted:
+                break  # a table the probe leaves as a value (a range target): its key was checked
+            assert parts[depth] in accepted[table], path
+
+
 # --- the template ----------------------------------------------------------------------------
 
 
@@ -193,6 +342,9 @@ def test_an_empty_template_shows_every_column_and_explains_it(tmp_path: Path) ->
             assert any(column.match(key) for key in keys), (sheet.name, column.key)
             shown = column.key.replace(".*", ".<nama>").replace("[*]", "[<n>]")
             assert (sheet.name, shown) in guide
+    # The rule of IKM answer files is on the Petunjuk sheet.
+    rules = " ".join(str(row[1]) for row in book["Petunjuk"].iter_rows(values_only=True))
+    assert "dicari di folder yang sama dengan buku kerja ini" in rules
     # Quarters TW I-IV and the seven IKPA indicators are columns of the empty template.
     indikator = [cell.value for cell in book["Indikator"][HEADER_ROWS]]
     assert [key for key in indikator if key.startswith("quarters")] == [

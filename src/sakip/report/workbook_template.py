@@ -62,6 +62,10 @@ _GUIDE_RULES = (
     "Lembar anak merujuk baris induknya: Indikator lewat kode sasaran, Indikator per Unit dan "
     "Riwayat Indikator lewat kode indikator, Anggaran Baris lewat No tabel.",
     "Sel kosong berarti tidak diisi; lembar yang tidak dipakai boleh dibiarkan kosong.",
+    "IKM dari jawaban mentah: di lembar IKM, kolom answers berisi nama berkas CSV jawaban SKM "
+    "(mis. skm-2024.csv), dicari di folder yang sama dengan buku kerja ini (seperti untuk "
+    "berkas TOML): salin berkas CSV itu ke samping buku kerja. Isi answers sebagai ganti NRR "
+    "unsur; semester, dialect dan columns hanya dipakai bersama answers.",
     "Setiap masalah dilaporkan dengan lembar dan selnya, mis. "
     "'objectives[0].indicators[1].target (sheet Indikator, cell F4): ...'.",
 )
