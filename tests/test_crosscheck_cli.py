@@ -19,6 +19,8 @@ from typing import Any
 
 import pytest
 
+from tests.test_cli import unplaced
+
 # One unit, one indicator fed by the section below it (NAME, TARGET, REALIZATION filled in).
 HEAD = """
 schema = 1
@@ -143,7 +145,9 @@ def test_a_realisation_that_differs_from_the_section_is_reported(
     _, _, _, computed, wrong = CASES[section]
     result = sakip("audit", str(write(tmp_path, section, wrong)))
     assert result.returncode == 1, result.stdout + result.stderr
-    assert f"indikator 1, realisasi: printed {wrong}, computed {computed}" in result.stdout
+    # Audit lines show numbers in Indonesian style (decimal comma).
+    shown = f"printed {wrong.replace('.', ',')}, computed {computed.replace('.', ',')}"
+    assert f"indikator 1, realisasi: {shown}" in result.stdout
     assert "1 differs from the rules" in result.stdout
 
 
@@ -176,4 +180,5 @@ def test_an_unknown_indicator_is_a_located_problem(section: str, tmp_path: Path)
     )
     result = sakip("validate", str(path))
     assert result.returncode == 2
-    assert "indicator: must be an indicator code of the agreement: '9'" in result.stderr
+    assert "indicator: must be an indicator code of the agreement: '9'" in unplaced(result.stderr)
+    assert "indicator (line " in result.stderr  # located in the file

@@ -171,19 +171,19 @@ def test_the_ikm_section_checks_seven_printed_figures(copy: Path) -> None:
         (
             'printed = { index = "3.62", converted = "90.42" }',
             'printed = { index = "3.62", converted = "90.51" }',
-            f"Laporan SKM 2024, tahunan, {UNIT}, IKM converted: printed 90.51, computed 90.42",
+            f"Laporan SKM 2024, tahunan, {UNIT}, IKM converted: printed 90,51, computed 90,42",
         ),
         # Indicator 3's realisation against the WHOQOL overall 72.50.
         (
             'realization = "72.5"   #',
             'realization = "75.5"   #',
-            "BAB III A sasaran 2, indikator 3, realisasi: printed 75.5, computed 72.50",
+            "BAB III A sasaran 2, indikator 3, realisasi: printed 75,5, computed 72,50",
         ),
         # The printed budget total against the sum of the rows.
         (
             'total = { label = "JUMLAH", pagu = 1580000000,',
             'total = { label = "JUMLAH", pagu = 1508000000,',
-            "BAB III B, tabel output / JUMLAH / pagu: printed 1508000000, computed 1580000000",
+            "BAB III B, tabel output / JUMLAH / pagu: printed 1.508.000.000, computed 1.580.000.000",
         ),
     ],
 )

@@ -1,9 +1,9 @@
 """Draw the pictures of docs/excel-and-word.md into docs/img/ (run by hand, then commit).
 
-    .venv/bin/python tools/docs_pictures.py            # charts, HTML page, Word page
-    .venv/bin/python tools/docs_pictures.py --xlsx     # also the first sheet of the workbook
+    .venv/bin/python tools/docs_pictures.py                  # every picture
+    .venv/bin/python tools/docs_pictures.py --only xlsx      # only the workbook's sheets
 
-Needs the ``charts`` and ``docx`` extras; the HTML picture needs Chromium, the
+Needs the ``charts``, ``docx`` and ``xlsx`` extras; the HTML picture needs Chromium, the
 Word and Excel pictures LibreOffice (``soffice``) and ``pdftoppm`` (Debian:
 ``apt-get install chromium libreoffice-writer-nogui libreoffice-calc-nogui
 poppler-utils``). A picture whose tool is missing is skipped with a message.
@@ -91,7 +91,24 @@ def html_picture(report: LkipReport, folder: Path) -> None:
     shrink(target)
 
 
-def office_picture(source: Path, target: Path, *, page: int = 1, dpi: int = 70) -> bool:
+def trim(path: Path, width: int | None = None) -> None:
+    """Cut the white margins of a picture (and keep at most ``width`` pixels of its left part)."""
+    from PIL import Image, ImageChops
+
+    with Image.open(path) as image:
+        rgb = image.convert("RGB")
+        box = ImageChops.difference(rgb, Image.new("RGB", rgb.size, "white")).getbbox()
+        if box is not None:
+            left, top, right, bottom = box
+            if width is not None:
+                right = min(right, left + width)
+            rgb = rgb.crop((max(left - 8, 0), max(top - 8, 0), right + 8, bottom + 8))
+        rgb.save(path)
+
+
+def office_picture(
+    source: Path, target: Path, *, page: int = 1, dpi: int = 70, width: int | None = None
+) -> bool:
     """One page of an office file (docx, xlsx) as PNG: LibreOffice -> PDF -> pdftoppm.
 
     Returns False (and says why) when LibreOffice or pdftoppm is missing.
@@ -126,6 +143,7 @@ def office_picture(source: Path, target: Path, *, page: int = 1, dpi: int = 70) 
             timeout=120,
         )  # fmt: skip
         shutil.copyfile(stem.with_suffix(".png"), target)
+    trim(target, width)
     shrink(target)
     return True
 
@@ -139,40 +157,67 @@ def docx_picture(report: LkipReport, folder: Path) -> None:
         office_picture(source, folder / "docx-page.png")
 
 
+def _one_sheet(data: bytes, sheet: str, target: Path) -> Path:
+    """A copy of the workbook ``data`` that keeps only ``sheet`` (LibreOffice prints every sheet)."""
+    import io
+
+    import openpyxl
+
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    for name in book.sheetnames:
+        if name != sheet:
+            del book[name]
+    book.save(target)
+    return target
+
+
 def xlsx_picture(report: LkipReport, folder: Path) -> None:
-    """The first sheet of the workbook, as LibreOffice Calc prints it.
+    """Two sheets of the workbook ``sakip report --format xlsx`` writes, as LibreOffice prints them."""
+    from sakip.report.xlsx_out import render_xlsx
 
-    Uses the workbook ``sakip report --format xlsx`` writes (``render_xlsx``);
-    swap the renderer here when the workbook module changes.
-    """
-    from sakip.report.render import render_xlsx
-
+    data = render_xlsx(report)
     with tempfile.TemporaryDirectory() as work:
-        source = Path(work) / "lkip.xlsx"
-        source.write_bytes(render_xlsx(report))
-        office_picture(source, folder / "xlsx-sheet.png")
+        for sheet, name in (
+            ("Ringkasan", "xlsx-ringkasan"),
+            ("Pengukuran Kinerja", "xlsx-pengukuran"),
+        ):
+            source = _one_sheet(data, sheet, Path(work) / f"{name}.xlsx")
+            office_picture(source, folder / f"{name}.png", dpi=110)
+
+
+def template_picture(report: LkipReport, folder: Path) -> None:
+    """The Indikator sheet of ``sakip template --from`` the bundled data set."""
+    from sakip.report.dataset import bundled_dataset_path
+    from sakip.report.workbook_template import dataset_document, render_template
+
+    data = render_template(dataset_document(bundled_dataset_path()))
+    with tempfile.TemporaryDirectory() as work:
+        source = _one_sheet(data, "Indikator", Path(work) / "template.xlsx")
+        office_picture(source, folder / "template-indikator.png", dpi=220, width=1400)
 
 
 PICTURES: dict[str, Callable[[LkipReport, Path], None]] = {
     "charts": chart_pictures,
     "html": html_picture,
     "docx": docx_picture,
+    "xlsx": xlsx_picture,
+    "template": template_picture,
 }
 
 
 def main(argv: list[str] | None = None) -> None:
     """Draw every picture (or those asked for) into the folder."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--xlsx", action="store_true", help="also picture the xlsx workbook")
+    parser.add_argument(
+        "--only", choices=sorted(PICTURES), action="append", help="draw only these"
+    )
     parser.add_argument("--out", type=Path, default=IMG, help="folder (default docs/img)")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     report = compute_report(load_dataset())
-    pictures = dict(PICTURES)
-    if args.xlsx:
-        pictures["xlsx"] = xlsx_picture
-    for draw in pictures.values():
-        draw(report, args.out)
+    for name, draw in PICTURES.items():
+        if not args.only or name in args.only:
+            draw(report, args.out)
 
 
 if __name__ == "__main__":
