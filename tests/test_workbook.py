@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import io
 import re
@@ -112,7 +113,13 @@ def test_the_keys_the_examples_leave_out_round_trip(tmp_path: Path) -> None:
     assert_same_dataset(expected, load_dataset(path))
     assert leaves(read_workbook(path).document) == leaves(document)
     pairs = openpyxl.load_workbook(path)["Barang Bukti Pasangan"]
-    assert [cell.value for cell in pairs[HEADER_ROWS + 2]] == ["=LKN/02", "ganja", "gram", 40, 39.75]
+    assert [cell.value for cell in pairs[HEADER_ROWS + 2]] == [
+        "=LKN/02",
+        "ganja",
+        "gram",
+        40,
+        39.75,
+    ]
 
 
 def test_the_bundled_data_set_through_the_command(tmp_path: Path) -> None:
@@ -226,10 +233,8 @@ def accepted_keys(documents: list[tuple[dict[str, Any], Path]]) -> dict[str, set
 
         with pytest.MonkeyPatch.context() as patch:
             patch.setattr(Reader, "check_keys", record)
-            try:
+            with contextlib.suppress(DataSetError):
                 parse_dataset(document, source=str(source))
-            except DataSetError:
-                pass
         return grew
 
     for document, source in documents:
@@ -303,8 +308,13 @@ def test_every_key_the_parser_accepts_has_a_column(accepted: dict[str, set[str]]
                 missing.append(path)
     assert not missing, f"keys of the data-set format with no workbook column: {sorted(missing)}"
     # The probe reaches the sections' own tables, the new keys among them.
-    for table, key in [("ikm", "answers"), ("barang_bukti.pairs", "case"), ("kpkk", "indicator"),
-                       ("anggaran.tables", "indicator"), ("whoqol.units.improved", "social")]:
+    for table, key in [
+        ("ikm", "answers"),
+        ("barang_bukti.pairs", "case"),
+        ("kpkk", "indicator"),
+        ("anggaran.tables", "indicator"),
+        ("whoqol.units.improved", "social"),
+    ]:
         assert key in accepted[table], (table, key)
 
 
