@@ -182,3 +182,17 @@ def test_an_unknown_indicator_is_a_located_problem(section: str, tmp_path: Path)
     assert result.returncode == 2
     assert "indicator: must be an indicator code of the agreement: '9'" in unplaced(result.stderr)
     assert "indicator (line " in result.stderr  # located in the file
+
+
+@pytest.mark.parametrize("section", sorted(CASES))
+def test_an_invalid_indicator_is_reported_once(section: str, tmp_path: Path) -> None:
+    # Failed first: the section naming an indicator whose own target is wrong also said
+    # "indicator: must be an indicator code of the agreement: '1'", a second, false problem.
+    path = write(tmp_path, section, CASES[section][3])
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(f'target = "{CASES[section][2]}"', 'target = "-1"'), "utf-8")
+    result = sakip("validate", str(path))
+    assert result.returncode == 2
+    problems = [line for line in unplaced(result.stderr).splitlines() if line.startswith("  ")]
+    assert len(problems) == 1, result.stderr
+    assert "objectives[0].indicators[0].target: must be >= 0" in problems[0]

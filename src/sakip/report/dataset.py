@@ -416,7 +416,9 @@ def parse_dataset(document: Mapping[str, Any], *, source: str = "<data set>") ->
                 "zero_target = 'not_computable' with target 0)",
                 key="objectives",
             )
-    codes = {entry.indicator.code for entry in entries}
+    # Codes as written too: an indicator with its own problem is still a code of the agreement
+    # (a section naming it must not get a second, misleading problem).
+    codes = {entry.indicator.code for entry in entries} | _written_codes(document)
 
     summary = _summary(root.table_at("summary", required=False))
     context = ParseContext(frozenset(codes), frozenset(unit_codes), source)
@@ -439,6 +441,18 @@ def parse_dataset(document: Mapping[str, Any], *, source: str = "<data set>") ->
         summary=summary,
         sections=sections,
     )
+
+
+def _written_codes(document: Mapping[str, Any]) -> set[str]:
+    """The indicator codes the document writes, whether or not their indicator is valid."""
+    objectives = document.get("objectives")
+    return {
+        indicator["code"]
+        for objective in (objectives if isinstance(objectives, list) else [])
+        if isinstance(objective, Mapping) and isinstance(objective.get("indicators"), list)
+        for indicator in objective["indicators"]
+        if isinstance(indicator, Mapping) and isinstance(indicator.get("code"), str)
+    }
 
 
 def _objectives(
