@@ -633,3 +633,24 @@ def test_an_answer_file_is_found_beside_the_workbook(tmp_path: Path) -> None:
     (year,) = [entry for entry in load_dataset(path).ikm if entry.semester is None]
     assert year.respondents == 20
     assert str(year.result().value).startswith("3.616666666")  # 651/180 = 3,61666...
+
+
+def test_template_from_a_data_set_copies_its_answer_files(tmp_path: Path) -> None:
+    # Failed first: the workbook named skm-bnnk-contoh-2024.csv but the file stayed beside the
+    # TOML, so `sakip validate` of the new workbook failed at the IKM sheet's answers cell.
+    out = tmp_path / "isian" / "bnnk.xlsx"
+    out.parent.mkdir()
+    made = sakip("template", str(out), "--from", str(EXAMPLE))
+    assert made.returncode == 0, made.stderr
+    copied = out.parent / "skm-bnnk-contoh-2024.csv"
+    assert copied.read_bytes() == (EXAMPLE.parent / copied.name).read_bytes()
+    assert f"wrote {copied}" in made.stderr
+    checked = sakip("validate", str(out))
+    assert checked.returncode == 0, checked.stderr
+    # A second run refuses to replace the copy without --force, and replaces it with it.
+    again = sakip("template", str(tmp_path / "isian" / "lagi.xlsx"), "--from", str(EXAMPLE))
+    assert again.returncode != 0 and "skm-bnnk-contoh-2024.csv" in again.stderr
+    forced = sakip(
+        "template", str(tmp_path / "isian" / "lagi.xlsx"), "--from", str(EXAMPLE), "--force"
+    )
+    assert forced.returncode == 0, forced.stderr
