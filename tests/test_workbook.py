@@ -647,10 +647,15 @@ def test_template_from_a_data_set_copies_its_answer_files(tmp_path: Path) -> Non
     assert f"wrote {copied}" in made.stderr
     checked = sakip("validate", str(out))
     assert checked.returncode == 0, checked.stderr
-    # A second run refuses to replace the copy without --force, and replaces it with it.
+    # The same file already there is kept; a different one is not replaced without --force.
     again = sakip("template", str(tmp_path / "isian" / "lagi.xlsx"), "--from", str(EXAMPLE))
-    assert again.returncode != 0 and "skm-bnnk-contoh-2024.csv" in again.stderr
+    assert again.returncode == 0, again.stderr
+    copied.write_text("responden;semester\n", encoding="utf-8")
+    refused = sakip("template", str(tmp_path / "isian" / "baru.xlsx"), "--from", str(EXAMPLE))
+    assert refused.returncode != 0 and "skm-bnnk-contoh-2024.csv" in refused.stderr
+    assert not (tmp_path / "isian" / "baru.xlsx").exists()  # nothing written
     forced = sakip(
-        "template", str(tmp_path / "isian" / "lagi.xlsx"), "--from", str(EXAMPLE), "--force"
+        "template", str(tmp_path / "isian" / "baru.xlsx"), "--from", str(EXAMPLE), "--force"
     )
     assert forced.returncode == 0, forced.stderr
+    assert copied.read_bytes() == (EXAMPLE.parent / copied.name).read_bytes()
