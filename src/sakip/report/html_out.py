@@ -25,7 +25,7 @@ from sakip.findings import Finding
 from sakip.numbers import NumberStyle
 from sakip.report.charts import render_capaian_chart, render_trend_chart, trend_tables
 from sakip.report.compute import Cell, LkipReport, Table
-from sakip.report.render import _audit_heading, _cell
+from sakip.report.render import _audit_heading, _cell, _findings_table
 
 __all__ = ["render_html", "sasaran_groups", "write_html"]
 
@@ -192,17 +192,12 @@ def _findings(findings: Sequence[Finding], checked: int | None) -> str:
         f"<p>{_e(_audit_heading(len(findings), checked))}</p>",
     ]
     if findings:
-        head = "".join(
-            f'<th scope="col">{c}</th>' for c in ("No", "Lokasi", "Tercetak", "Dihitung", "Aturan")
-        )
-        rows = [
-            _row((number, f.location, f.printed, f.computed, f.rule))
-            for number, f in enumerate(findings, 1)
-        ]
+        table = _findings_table(findings)
+        head = "".join(f'<th scope="col">{_e(c)}</th>' for c in table.columns)
         parts += [
             '<div class="scroll"><table class="findings" data-key="audit">',
             f"<thead><tr>{head}</tr></thead><tbody>",
-            *rows,
+            *(_row(row) for row in table.rows),
             "</tbody></table></div>",
         ]
     parts.append("</section>")
