@@ -141,11 +141,12 @@ def render_capaian_chart(report: LkipReport, format: ChartFormat = "png") -> byt
     ----------
     report : LkipReport
     format : {"png", "svg"}
+        PNG for a file or a Word document, SVG for the HTML page.
 
     Raises
     ------
     MissingExtraError
-        matplotlib is not installed.
+        matplotlib is not installed (``pip install 'sakip[charts]'``).
 
     Examples
     --------
@@ -265,6 +266,7 @@ def render_trend_chart(report: LkipReport, table: Table, format: ChartFormat = "
     table : Table
         One of :func:`trend_tables`.
     format : {"png", "svg"}
+        As for :func:`render_capaian_chart`.
 
     Raises
     ------
@@ -388,7 +390,7 @@ def render_charts(report: LkipReport, format: ChartFormat = "png") -> dict[str, 
     Raises
     ------
     MissingExtraError
-        matplotlib is not installed.
+        matplotlib is not installed: no chart is drawn.
 
     Examples
     --------
@@ -428,9 +430,9 @@ def write_charts(
     Raises
     ------
     MissingExtraError
-        matplotlib is not installed.
+        matplotlib is not installed: no file is written.
     OSError
-        A file cannot be written.
+        A file cannot be written; the files written before it stay.
 
     Examples
     --------

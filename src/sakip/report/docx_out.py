@@ -251,7 +251,7 @@ def write_docx(
     Raises
     ------
     MissingExtraError
-        python-docx is not installed.
+        python-docx is not installed: no file is written.
     OSError
         The file cannot be written.
 

@@ -133,6 +133,11 @@ def render_text(
 ) -> str:
     """The report as aligned plain text for the terminal.
 
+    Each table under its underlined title, numbers in Indonesian style and
+    right-aligned, a column at most 48 characters wide (a longer cell is cut
+    with ``~``), the table's note below it; then the findings if given, as
+    :func:`render_findings` writes them.
+
     Examples
     --------
     >>> from sakip.report.compute import compute_report
@@ -259,6 +264,10 @@ def render_markdown(
     report: LkipReport, findings: Sequence[Finding] | None = None, *, checked: int | None = None
 ) -> str:
     """The report as Markdown tables (Indonesian number style), with the findings if given.
+
+    The title as the first heading, each table as :func:`table_markdown`
+    writes it with its note as a paragraph below it, and the findings as a
+    ``## Audit`` list. ``|`` in text is escaped (:func:`markdown_escape`).
 
     Examples
     --------

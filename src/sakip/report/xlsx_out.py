@@ -293,7 +293,7 @@ def write_xlsx(report: LkipReport, path: str | Path) -> None:
     Raises
     ------
     MissingExtraError
-        openpyxl is not installed.
+        openpyxl is not installed: no file is written.
     OSError
         The file cannot be written.
 
