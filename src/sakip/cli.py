@@ -18,7 +18,7 @@ import os
 import re
 import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -102,6 +102,13 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
+def _add_format(
+    parser: argparse.ArgumentParser, choices: Sequence[str], help: str = "output format"
+) -> None:
+    """The ``--format`` option of a command: one of ``choices``, ``text`` by default."""
+    parser.add_argument("--format", choices=choices, default="text", help=help)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="sakip",
@@ -115,11 +122,10 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument(
         "dataset", nargs="*", metavar="DATASET", help="a data set file, TOML or xlsx (one only)"
     )
-    report.add_argument(
-        "--format",
-        choices=("text", "md", "csv", "json", "xlsx", "html", "docx"),
-        default="text",
-        help="output format (xlsx and docx need --out)",
+    _add_format(
+        report,
+        ("text", "md", "csv", "json", "xlsx", "html", "docx"),
+        "output format (xlsx and docx need --out)",
     )
     report.add_argument("--out", metavar="PATH", help="write to PATH instead of standard output")
     report.add_argument(
@@ -141,19 +147,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     check = commands.add_parser("audit", help="list printed figures that differ from the rules")
     check.add_argument("dataset", nargs="*", metavar="DATASET", help=several)
-    check.add_argument(
-        "--format",
-        choices=("text", "json", "md", "csv"),
-        default="text",
-        help="output format (md and csv: the summary of several data sets only)",
+    _add_format(
+        check,
+        ("text", "json", "md", "csv"),
+        "output format (md and csv: the summary of several data sets only)",
     )
     validate = commands.add_parser("validate", help="check a data set and list every problem")
     validate.add_argument("dataset", nargs="+", metavar="DATASET", help=several)
-    validate.add_argument(
-        "--format",
-        choices=("text", "json", "md", "csv"),
-        default="text",
-        help="format of the summary of several data sets",
+    _add_format(
+        validate, ("text", "json", "md", "csv"), "format of the summary of several data sets"
     )
     template = commands.add_parser(
         "template",
@@ -177,9 +179,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="A_CODE=B_CODE",
         help="match indicator A_CODE of A with B_CODE of B (repeatable)",
     )
-    compare.add_argument(
-        "--format", choices=("text", "md", "csv", "json"), default="text", help="output format"
-    )
+    _add_format(compare, ("text", "md", "csv", "json"))
     return parser
 
 
@@ -489,6 +489,27 @@ def _template(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cannot_write(error: OSError) -> str:
+    name = error.filename if error.filename is not None else "the output"
+    return f"error: cannot write {name}: {error.strerror or error}"
+
+
+# The errors that end a command: the first class that matches gives the message and the status.
+_FAILURES: tuple[tuple[type[Exception], int, Callable[[Any], str]], ...] = (
+    (
+        OutputNameError,
+        EXIT_OUTPUT,
+        lambda e: f"error: will not write {e.value}: {e.field} {e.rule}",
+    ),
+    (NoInputsError, EXIT_DATA, lambda e: f"error: {e.field}: {e.rule}"),
+    (DataSetError, EXIT_DATA, str),
+    (OutputRefusedError, EXIT_OUTPUT, lambda e: f"error: will not write {e.field}: {e.rule}"),
+    (MissingExtraError, EXIT_OUTPUT, lambda e: f"error: {e}"),
+    (OSError, EXIT_OUTPUT, _cannot_write),
+    (SakipError, EXIT_DATA, lambda e: f"error: {e}"),
+)
+
+
 def _run(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -517,32 +538,16 @@ def _run(argv: Sequence[str] | None) -> int:
         else:
             _write_stdout(render_findings(result.findings, checked=result.checked) + "\n")
         return EXIT_AUDIT if result.findings else EXIT_OK
-    except OutputNameError as error:
-        _error(f"sakip: error: will not write {error.value}: {error.field} {error.rule}")
-        return EXIT_OUTPUT
-    except NoInputsError as error:
-        _error(f"sakip: error: {error.field}: {error.rule}")
-        return EXIT_DATA
-    except DataSetError as error:
-        _error(f"sakip: {error}")
-        return EXIT_DATA
-    except OutputRefusedError as error:
-        _error(f"sakip: error: will not write {error.field}: {error.rule}")
-        return EXIT_OUTPUT
-    except MissingExtraError as error:
-        _error(f"sakip: error: {error}")
-        return EXIT_OUTPUT
-    except _StreamError:
-        raise
     except BrokenPipeError:
-        raise
-    except OSError as error:
-        name = error.filename if error.filename is not None else "the output"
-        _error(f"sakip: error: cannot write {name}: {error.strerror or error}")
-        return EXIT_OUTPUT
-    except SakipError as error:
-        _error(f"sakip: error: {error}")
-        return EXIT_DATA
+        raise  # main() stops quietly
+    except (SakipError, OSError) as error:
+        line, status = next(
+            (describe(error), status)
+            for kind, status, describe in _FAILURES
+            if isinstance(error, kind)
+        )
+        _error(f"sakip: {line}")
+        return status
     except MemoryError:  # loading has its own message; this is the computing of a huge data set
         _error(
             f"sakip: {getattr(args, 'dataset', None) or 'the data set'}: is too large for the memory available"

@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from sakip._io import atomic_write
-from sakip.errors import MissingExtraError
 from sakip.numbers import NumberStyle, format_number
+from sakip.report._extras import import_extra
 from sakip.report._pengukuran import NOT_COMPUTABLE_LABEL
 from sakip.report.compute import LkipReport, Table
 from sakip.schemes import CAPAIAN_LKIP
@@ -72,16 +72,8 @@ _METADATA: dict[str, dict[str, str | None]] = {
 
 
 def _pyplot() -> Any:
-    try:
-        import matplotlib  # type: ignore[import-not-found,unused-ignore]
-
-        matplotlib.use("Agg")
-        from matplotlib import pyplot  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        raise MissingExtraError(
-            "--charts", "needs matplotlib (pip install 'sakip[charts]')", "matplotlib"
-        ) from None
-    return pyplot
+    import_extra("matplotlib", "--charts", "charts").use("Agg")
+    return import_extra("matplotlib.pyplot", "--charts", "charts")
 
 
 @contextmanager
@@ -94,7 +86,7 @@ def _drawing() -> Iterator[Any]:
 
 
 def _integer_locator() -> Any:
-    from matplotlib.ticker import MaxNLocator  # type: ignore[import-not-found,unused-ignore]
+    from matplotlib.ticker import MaxNLocator
 
     return MaxNLocator(integer=True)
 
@@ -149,22 +141,27 @@ def render_capaian_chart(report: LkipReport, format: ChartFormat = "png") -> byt
     ----------
     report : LkipReport
     format : {"png", "svg"}
+        PNG for a file or a Word document, SVG for the HTML page.
 
     Raises
     ------
     MissingExtraError
-        matplotlib is not installed.
+        matplotlib is not installed (``pip install 'sakip[charts]'``).
 
     Examples
     --------
+    The bundled LKIP's chart, a PNG; the same report gives the same bytes:
+
+    >>> from sakip.errors import MissingExtraError
     >>> from sakip.report.compute import compute_report
     >>> from sakip.report.dataset import load_dataset
+    >>> report = compute_report(load_dataset())
     >>> try:
-    ...     data = render_capaian_chart(compute_report(load_dataset()))
+    ...     png = render_capaian_chart(report)
+    ...     print(png[:4], png == render_capaian_chart(report))
     ... except MissingExtraError:  # without the charts extra
-    ...     data = b"\x89PNG"
-    >>> data[:4]
-    b'\x89PNG'
+    ...     print(b"\x89PNG", True)
+    b'\x89PNG' True
     """
     displayed = {row.entry.indicator.code: row for row in report.indicators}
     entries = report.dataset.entries
@@ -269,6 +266,7 @@ def render_trend_chart(report: LkipReport, table: Table, format: ChartFormat = "
     table : Table
         One of :func:`trend_tables`.
     format : {"png", "svg"}
+        As for :func:`render_capaian_chart`.
 
     Raises
     ------
@@ -277,6 +275,7 @@ def render_trend_chart(report: LkipReport, table: Table, format: ChartFormat = "
 
     Examples
     --------
+    >>> from sakip.errors import MissingExtraError
     >>> from sakip.report.compute import compute_report
     >>> from sakip.report.dataset import load_dataset
     >>> report = compute_report(load_dataset())
@@ -391,18 +390,23 @@ def render_charts(report: LkipReport, format: ChartFormat = "png") -> dict[str, 
     Raises
     ------
     MissingExtraError
-        matplotlib is not installed.
+        matplotlib is not installed: no chart is drawn.
 
     Examples
     --------
+    Named as :func:`chart_names` says, in its order:
+
+    >>> from sakip.errors import MissingExtraError
     >>> from sakip.report.compute import compute_report
     >>> from sakip.report.dataset import load_dataset
+    >>> report = compute_report(load_dataset())
+    >>> names = chart_names(report, "svg")
     >>> try:
-    ...     charts = render_charts(compute_report(load_dataset()))
+    ...     charts = render_charts(report, "svg")
     ... except MissingExtraError:  # without the charts extra
-    ...     charts = {"riwayat_14.png": b"\x89PNG"}
-    >>> charts["riwayat_14.png"][:4]
-    b'\x89PNG'
+    ...     charts = dict.fromkeys(names, b"<?xml")
+    >>> list(charts) == names, charts["riwayat_14.svg"][:5]
+    (True, b'<?xml')
     """
     charts = {}
     for table, name in _names(report, format):
@@ -426,21 +430,25 @@ def write_charts(
     Raises
     ------
     MissingExtraError
-        matplotlib is not installed.
+        matplotlib is not installed: no file is written.
     OSError
-        A file cannot be written.
+        A file cannot be written; the files written before it stay.
 
     Examples
     --------
-    >>> import tempfile
+    A folder that does not exist yet is created:
+
+    >>> import pathlib, tempfile
+    >>> from sakip.errors import MissingExtraError
     >>> from sakip.report.compute import compute_report
     >>> from sakip.report.dataset import load_dataset
+    >>> folder = pathlib.Path(tempfile.mkdtemp()) / "grafik"
     >>> try:
-    ...     names = [p.name for p in write_charts(compute_report(load_dataset()), tempfile.mkdtemp())]
+    ...     written = write_charts(compute_report(load_dataset()), folder)
     ... except MissingExtraError:  # without the charts extra
-    ...     names = ["riwayat_14.png"]
-    >>> "riwayat_14.png" in names
-    True
+    ...     written = [folder / "capaian.png"]
+    >>> written[0].parent == folder, written[0].name
+    (True, 'capaian.png')
     """
     charts = render_charts(report, format)
     folder = Path(directory)

@@ -226,7 +226,7 @@ def render_csv(report: LkipReport, dialect: CsvDialect | str = CsvDialect.PLAIN)
     Raises
     ------
     InvalidValueError
-        ``dialect`` is neither ``plain`` nor ``excel-id``.
+        ``dialect`` is not a :class:`CsvDialect` (``plain`` or ``excel-id``).
 
     Examples
     --------
@@ -263,6 +263,11 @@ def csv_files(
     ------
     InvalidValueError
         ``dialect`` is neither ``plain`` nor ``excel-id``.
+
+    See Also
+    --------
+    render_csv_zip : These files in one zip archive.
+    write_csv_files : These files written into a folder.
 
     Examples
     --------

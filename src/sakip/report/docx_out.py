@@ -19,27 +19,17 @@ from pathlib import Path
 from typing import Any
 
 from sakip._io import atomic_write
-from sakip.errors import MissingExtraError
 from sakip.findings import Finding
+from sakip.report._extras import import_extra
 from sakip.report.compute import Cell, LkipReport, Table
 from sakip.report.html_out import SASARAN_COLUMN, sasaran_groups
-from sakip.report.render import _audit_heading, _cell
+from sakip.report.render import _audit_heading, _cell, _findings_table
 
 __all__ = ["render_docx", "write_docx"]
 
 _HEADER_FILL = "DCE6F1"
 _GROUP_FILL = "F2F2F2"
 _WIDE_COLUMNS = 9
-
-
-def _docx() -> Any:
-    try:
-        import docx  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        raise MissingExtraError(
-            "--format docx", "needs python-docx (pip install 'sakip[docx]')", "docx"
-        ) from None
-    return docx
 
 
 def _text(value: Cell) -> str:
@@ -77,7 +67,7 @@ def _fill(cell: Any, text: str, *, size: Any, bold: bool = False, right: bool = 
     paragraph = cell.paragraphs[0]
     paragraph.paragraph_format.space_after = 0
     if right:
-        from docx.enum.text import WD_ALIGN_PARAGRAPH  # type: ignore[import-not-found,unused-ignore]
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
 
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     run = paragraph.add_run(text)
@@ -87,7 +77,7 @@ def _fill(cell: Any, text: str, *, size: Any, bold: bool = False, right: bool = 
 
 def _widths(table: Any, columns: Sequence[str], rows: Sequence[Sequence[Cell]]) -> None:
     """Column widths by content, at most the page's 267 mm: long text wide, numbers narrow."""
-    from docx.shared import Mm  # type: ignore[import-not-found,unused-ignore]
+    from docx.shared import Mm
 
     weights = []
     for at, column in enumerate(columns):
@@ -134,7 +124,7 @@ def _caption(docx: Any, document: Any, title: str) -> None:
 def _table(
     docx: Any, document: Any, title: str, columns: Sequence[str], groups: Any, note: str
 ) -> None:
-    from docx.shared import Pt  # type: ignore[import-not-found,unused-ignore]
+    from docx.shared import Pt
 
     size = Pt(7.5) if len(columns) >= _WIDE_COLUMNS else Pt(9)
     _caption(docx, document, title)
@@ -199,18 +189,22 @@ def render_docx(
 
     Examples
     --------
+    A Word document is a zip archive whose text is ``word/document.xml``:
+
+    >>> import io, zipfile
+    >>> from sakip.errors import MissingExtraError
     >>> from sakip.report.compute import compute_report
     >>> from sakip.report.dataset import load_dataset
     >>> try:
-    ...     data = render_docx(compute_report(load_dataset()))
+    ...     archive = zipfile.ZipFile(io.BytesIO(render_docx(compute_report(load_dataset()))))
+    ...     "word/document.xml" in archive.namelist()
     ... except MissingExtraError:  # without the docx extra
-    ...     data = b"PK"
-    >>> data[:2]
-    b'PK'
+    ...     True
+    True
     """
-    docx = _docx()
-    from docx.enum.section import WD_ORIENT  # type: ignore[import-not-found,unused-ignore]
-    from docx.shared import Mm, Pt  # type: ignore[import-not-found,unused-ignore]
+    docx: Any = import_extra("docx", "--format docx", "docx")
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Mm, Pt
 
     document = docx.Document()
     section = document.sections[0]
@@ -239,18 +233,7 @@ def render_docx(
         document.add_heading("Audit angka tercetak", level=2)
         document.add_paragraph(_audit_heading(len(findings), checked))
         if findings:
-            rows = [
-                (number, f.location, f.printed, f.computed, f.rule)
-                for number, f in enumerate(findings, 1)
-            ]
-            _table(
-                docx,
-                document,
-                "Angka tercetak yang berbeda dari aturan",
-                ("No", "Lokasi", "Tercetak", "Dihitung", "Aturan"),
-                [("", rows)],
-                "",
-            )
+            _report_table(docx, document, _findings_table(findings))
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -268,18 +251,24 @@ def write_docx(
     Raises
     ------
     MissingExtraError
-        python-docx is not installed.
+        python-docx is not installed: no file is written.
     OSError
         The file cannot be written.
 
     Examples
     --------
+    With the audit's findings as the last table:
+
     >>> import tempfile, pathlib
+    >>> from sakip.errors import MissingExtraError
+    >>> from sakip.report.audit import run_audit
     >>> from sakip.report.compute import compute_report
     >>> from sakip.report.dataset import load_dataset
+    >>> report = compute_report(load_dataset())
+    >>> audit = run_audit(report)
     >>> target = pathlib.Path(tempfile.mkdtemp()) / "lkip.docx"
     >>> try:
-    ...     write_docx(compute_report(load_dataset()), target)
+    ...     write_docx(report, target, audit.findings, checked=audit.checked)
     ... except MissingExtraError:  # without the docx extra
     ...     _ = target.write_bytes(b"PK")
     >>> target.read_bytes()[:2]

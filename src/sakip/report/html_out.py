@@ -25,7 +25,7 @@ from sakip.findings import Finding
 from sakip.numbers import NumberStyle
 from sakip.report.charts import render_capaian_chart, render_trend_chart, trend_tables
 from sakip.report.compute import Cell, LkipReport, Table
-from sakip.report.render import _audit_heading, _cell
+from sakip.report.render import _audit_heading, _cell, _findings_table
 
 __all__ = ["render_html", "sasaran_groups", "write_html"]
 
@@ -192,17 +192,12 @@ def _findings(findings: Sequence[Finding], checked: int | None) -> str:
         f"<p>{_e(_audit_heading(len(findings), checked))}</p>",
     ]
     if findings:
-        head = "".join(
-            f'<th scope="col">{c}</th>' for c in ("No", "Lokasi", "Tercetak", "Dihitung", "Aturan")
-        )
-        rows = [
-            _row((number, f.location, f.printed, f.computed, f.rule))
-            for number, f in enumerate(findings, 1)
-        ]
+        table = _findings_table(findings)
+        head = "".join(f'<th scope="col">{_e(c)}</th>' for c in table.columns)
         parts += [
             '<div class="scroll"><table class="findings" data-key="audit">',
             f"<thead><tr>{head}</tr></thead><tbody>",
-            *rows,
+            *(_row(row) for row in table.rows),
             "</tbody></table></div>",
         ]
     parts.append("</section>")
@@ -312,8 +307,11 @@ def write_html(
     findings: Sequence[Finding] | None = None,
     *,
     checked: int | None = None,
+    charts: bool = True,
 ) -> None:
     """Write :func:`render_html` to ``path`` (UTF-8), atomically.
+
+    The arguments but ``path`` are those of :func:`render_html`.
 
     Raises
     ------
@@ -326,8 +324,9 @@ def write_html(
     >>> from sakip.report.compute import compute_report
     >>> from sakip.report.dataset import load_dataset
     >>> target = pathlib.Path(tempfile.mkdtemp()) / "lkip.html"
-    >>> write_html(compute_report(load_dataset()), target)
-    >>> target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
-    True
+    >>> write_html(compute_report(load_dataset()), target, charts=False)
+    >>> "<svg" in target.read_text(encoding="utf-8")
+    False
     """
-    atomic_write(Path(path), render_html(report, findings, checked=checked).encode("utf-8"))
+    page = render_html(report, findings, checked=checked, charts=charts)
+    atomic_write(Path(path), page.encode("utf-8"))

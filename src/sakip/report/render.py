@@ -133,6 +133,11 @@ def render_text(
 ) -> str:
     """The report as aligned plain text for the terminal.
 
+    Each table under its underlined title, numbers in Indonesian style and
+    right-aligned, a column at most 48 characters wide (a longer cell is cut
+    with ``~``), the table's note below it; then the findings if given, as
+    :func:`render_findings` writes them.
+
     Examples
     --------
     >>> from sakip.report.compute import compute_report
@@ -212,6 +217,35 @@ def _figures(count: int) -> str:
     return f"{count} printed figure{'s' if count != 1 else ''}"
 
 
+def _finding_cell(value: object) -> Cell:
+    if isinstance(value, int | Decimal | str) or value is None:
+        return value
+    return str(value)
+
+
+def _findings_table(findings: Sequence[Finding]) -> Table:
+    """The audit's findings as one table (No, Lokasi, Tercetak, Dihitung, Aturan), for people.
+
+    The Word document, the HTML page and the workbook's first sheet show it.
+
+    Examples
+    --------
+    >>> table = _findings_table([Finding("BAB I, L171", 119, 121, "sum of the staff table")])
+    >>> table.columns, table.rows
+    (('No', 'Lokasi', 'Tercetak', 'Dihitung', 'Aturan'), ((1, 'BAB I, L171', 119, 121, 'sum of the staff table'),))
+    """
+    rows = tuple(
+        (number, f.location, _finding_cell(f.printed), _finding_cell(f.computed), f.rule)
+        for number, f in enumerate(findings, 1)
+    )
+    return Table(
+        "temuan",
+        "Angka tercetak yang berbeda dari aturan",
+        ("No", "Lokasi", "Tercetak", "Dihitung", "Aturan"),
+        rows,
+    )
+
+
 def _audit_heading(differ: int, checked: int | None) -> str:
     """The audit's first line: what it compared and how many differ."""
     verb = "differs" if differ == 1 else "differ"
@@ -230,6 +264,10 @@ def render_markdown(
     report: LkipReport, findings: Sequence[Finding] | None = None, *, checked: int | None = None
 ) -> str:
     """The report as Markdown tables (Indonesian number style), with the findings if given.
+
+    The title as the first heading, each table as :func:`table_markdown`
+    writes it with its note as a paragraph below it, and the findings as a
+    ``## Audit`` list. ``|`` in text is escaped (:func:`markdown_escape`).
 
     Examples
     --------

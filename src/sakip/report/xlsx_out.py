@@ -29,9 +29,9 @@ from pathlib import Path
 from typing import Any
 
 from sakip._io import atomic_write
-from sakip.errors import MissingExtraError
 from sakip.findings import Finding
 from sakip.numbers import NumberStyle, format_number
+from sakip.report._extras import import_extra
 from sakip.report.audit import run_audit
 from sakip.report.compute import Cell, LkipReport, Table
 from sakip.report.csv_out import sheet_names
@@ -54,18 +54,6 @@ _HEADER_WIDTH = 24
 #: the widest column (text is narrower than the digit "0" that column widths count).
 _LINE_HEIGHT = 15
 _LINE_CHARACTERS = 70
-#: The findings table of the first sheet; "Lokasi" under the summary's "Ukuran".
-_FINDING_COLUMNS = ("Lokasi", "Tercetak", "Dihitung", "Aturan")
-
-
-def _load_openpyxl() -> Any:
-    try:
-        import openpyxl  # type: ignore[import-untyped,import-not-found,unused-ignore]
-    except ImportError:
-        raise MissingExtraError(
-            "--format xlsx", "needs openpyxl (pip install 'sakip[xlsx]')", "openpyxl"
-        ) from None
-    return openpyxl
 
 
 def number_format(value: int | Decimal) -> str:
@@ -216,16 +204,9 @@ def _audit_line(findings: Sequence[Finding], checked: int) -> str:
     return f"{checked} angka tercetak diperiksa, {differ} berbeda dari aturan."
 
 
-def _finding_row(finding: Finding) -> tuple[Cell, ...]:
-    def value(item: object) -> Cell:
-        if isinstance(item, int | Decimal | str) or item is None:
-            return item
-        return str(item)
-
-    return (finding.location, value(finding.printed), value(finding.computed), finding.rule)
-
-
 def _summary_sheet(openpyxl: Any, book: Any, report: LkipReport) -> None:
+    from sakip.report.render import _findings_table  # render imports this module
+
     result = run_audit(report)
     sheet = _Sheet(openpyxl, book.create_sheet(title=SUMMARY_SHEET))
     sheet.line(report.dataset.title, sheet.title_font)
@@ -239,8 +220,10 @@ def _summary_sheet(openpyxl: Any, book: Any, report: LkipReport) -> None:
     sheet.line("Temuan audit", sheet.bold)
     sheet.line(_audit_line(result.findings, result.checked))
     if result.findings:
-        rows = [_finding_row(finding) for finding in result.findings]
-        sheet.table(Table("temuan", "Temuan audit", _FINDING_COLUMNS, tuple(rows)))
+        # Without the "No" column: "Lokasi" stands under the summary's "Ukuran".
+        found = _findings_table(result.findings)
+        rows = tuple(row[1:] for row in found.rows)
+        sheet.table(Table("temuan", "Temuan audit", found.columns[1:], rows))
     sheet.finish(openpyxl, 2, repeat=False)  # the document's title and the unit stay in view
 
 
@@ -271,16 +254,21 @@ def render_xlsx(report: LkipReport) -> bytes:
 
     Examples
     --------
+    The sheets are in the report's order, the summary first:
+
+    >>> import io
+    >>> from sakip.errors import MissingExtraError
     >>> from sakip.report.compute import compute_report
     >>> from sakip.report.dataset import load_dataset
     >>> try:
+    ...     from openpyxl import load_workbook
     ...     data = render_xlsx(compute_report(load_dataset()))
-    ... except MissingExtraError:  # without the xlsx extra
-    ...     data = b"PK"
-    >>> data[:2]
-    b'PK'
+    ...     load_workbook(io.BytesIO(data)).sheetnames[:2]
+    ... except (ImportError, MissingExtraError):  # without the xlsx extra
+    ...     [SUMMARY_SHEET, "Pengukuran Kinerja"]
+    ['Ringkasan', 'Pengukuran Kinerja']
     """
-    openpyxl = _load_openpyxl()
+    openpyxl: Any = import_extra("openpyxl", "--format xlsx", "xlsx")
     book = openpyxl.Workbook()
     book.remove(book.active)
     book.properties.language = "id-ID"
@@ -305,13 +293,14 @@ def write_xlsx(report: LkipReport, path: str | Path) -> None:
     Raises
     ------
     MissingExtraError
-        openpyxl is not installed.
+        openpyxl is not installed: no file is written.
     OSError
         The file cannot be written.
 
     Examples
     --------
-    >>> import tempfile, pathlib
+    >>> import pathlib, tempfile
+    >>> from sakip.errors import MissingExtraError
     >>> from sakip.report.compute import compute_report
     >>> from sakip.report.dataset import load_dataset
     >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -319,7 +308,7 @@ def write_xlsx(report: LkipReport, path: str | Path) -> None:
     ...     write_xlsx(compute_report(load_dataset()), folder / "lkip.xlsx")
     ... except MissingExtraError:  # without the xlsx extra
     ...     _ = (folder / "lkip.xlsx").write_bytes(b"PK")
-    >>> (folder / "lkip.xlsx").read_bytes()[:2]
-    b'PK'
+    >>> [path.name for path in folder.iterdir()]  # no temporary file left behind
+    ['lkip.xlsx']
     """
     atomic_write(Path(path), render_xlsx(report))
