@@ -54,7 +54,7 @@ from sakip.report.render import (
     render_text,
 )
 from sakip.report.safety import printable
-from sakip.report.workbook_template import dataset_document, render_template
+from sakip.report.workbook_template import answer_files, dataset_document, render_template
 from sakip.report.xlsx_out import render_xlsx
 
 __all__ = [
@@ -484,8 +484,21 @@ def _template(args: argparse.Namespace) -> int:
     inputs = [] if args.source is None else [args.source]
     check_target(target, force=args.force, inputs=inputs)
     document = None if args.source is None else dataset_document(args.source)
+    # The IKM answer files the data set names go beside the workbook, which names them too.
+    copies: list[tuple[Path, bytes]] = []
+    if document is not None:
+        for name, source in answer_files(document, Path(args.source).parent).items():
+            copy, data = target.parent / name, source.read_bytes()
+            if copy.is_file() and copy.read_bytes() == data:
+                continue  # already there
+            check_target(copy, force=args.force, inputs=[*inputs, str(source)])
+            copies.append((copy, data))
     atomic_write(target, render_template(document))
     _error(f"sakip: wrote {target}")
+    for copy, data in copies:
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(copy, data)
+        _error(f"sakip: wrote {copy}")
     return EXIT_OK
 
 

@@ -37,7 +37,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sakip.errors import DataSetError, MissingExtraError
+from sakip.errors import DataSetError
+from sakip.report._extras import import_extra
 from sakip.report.locate import Locate, locate_error, name_indicators
 from sakip.report.safety import FILE_LIMIT
 from sakip.report.workbook_layout import (
@@ -113,13 +114,7 @@ class WorkbookDocument:
 
 
 def _openpyxl() -> Any:
-    try:
-        import openpyxl  # type: ignore[import-untyped,import-not-found,unused-ignore]
-    except ImportError:
-        raise MissingExtraError(
-            "reading an xlsx data set", "needs openpyxl (pip install 'sakip[xlsx]')", "openpyxl"
-        ) from None
-    return openpyxl
+    return import_extra("openpyxl", "reading an xlsx data set", "xlsx")
 
 
 def _check_file(path: Path) -> None:

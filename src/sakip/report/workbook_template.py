@@ -22,7 +22,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sakip.errors import MissingExtraError
+from sakip.report._extras import import_extra
 from sakip.report.safety import formula_like
 from sakip.report.workbook_layout import (
     HEADER_ROWS,
@@ -72,13 +72,7 @@ _GUIDE_RULES = (
 
 
 def _openpyxl() -> Any:
-    try:
-        import openpyxl  # type: ignore[import-untyped,import-not-found,unused-ignore]
-    except ImportError:
-        raise MissingExtraError(
-            "sakip template", "needs openpyxl (pip install 'sakip[xlsx]')", "openpyxl"
-        ) from None
-    return openpyxl
+    return import_extra("openpyxl", "sakip template", "xlsx")
 
 
 def _get(node: Any, steps: tuple[Step, ...]) -> Any:
@@ -439,6 +433,33 @@ def render_template(document: Mapping[str, Any] | None = None) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def answer_files(document: Mapping[str, Any], folder: Path) -> dict[str, Path]:
+    """The IKM answer files a valid data set's document names, by their name in the document.
+
+    ``folder`` is the data set's folder, where the names are found (the
+    data set was validated, so each name is a file inside it). A workbook
+    written elsewhere needs these files beside it.
+
+    Examples
+    --------
+    >>> from sakip.report.dataset import bundled_dataset_path
+    >>> from pathlib import Path
+    >>> example = Path("examples/data/bnnk-contoh-2024.toml")
+    >>> files = answer_files(dataset_document(example), example.parent) if example.exists() else {}
+    >>> sorted(files) in ([], ["skm-bnnk-contoh-2024.csv"])
+    True
+    >>> answer_files(dataset_document(bundled_dataset_path()), bundled_dataset_path().parent)
+    {}
+    """
+    entries = document.get("ikm")
+    names = {
+        entry["answers"]
+        for entry in (entries if isinstance(entries, list) else [])
+        if isinstance(entry, Mapping) and isinstance(entry.get("answers"), str)
+    }
+    return {name: folder / name for name in sorted(names)}
 
 
 def dataset_document(path: str | Path) -> dict[str, Any]:
