@@ -424,6 +424,7 @@ def read_workbook(path: str | Path) -> WorkbookDocument:
     Examples
     --------
     >>> import tempfile
+    >>> from sakip.errors import MissingExtraError
     >>> from sakip.report.workbook_template import render_template
     >>> try:
     ...     data = render_template()
@@ -493,6 +494,7 @@ def load_workbook_dataset(path: str | Path) -> DataSet:
     Examples
     --------
     >>> import tempfile
+    >>> from sakip.errors import MissingExtraError
     >>> from sakip.report.workbook_template import render_template
     >>> try:
     ...     data = render_template()
