@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from sakip.report.dataset import bundled_dataset_path
+from tests.commands import UNIT_HEAD
 
 
 def sakip(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -24,16 +25,9 @@ def sakip(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[st
     )
 
 
-MINIMAL = """
-schema = 1
-[document]
-title = "LKIP contoh"
-year = 2024
-[unit]
-code = "bnnk-contoh"
-name = "BNNK Contoh"
-level = "BNNK"
-[[subunits]]
+MINIMAL = (
+    UNIT_HEAD
+    + """[[subunits]]
 code = "desa-a"
 name = "Desa A"
 level = "BNNK"
@@ -48,6 +42,7 @@ target = "3.60"
 realization = "3.70"
 printed = { capaian = "102.77", category = "Memuaskan" }
 """
+)
 
 
 # The number of printed figures the audit compares in the bundled data set.

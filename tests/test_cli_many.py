@@ -6,25 +6,12 @@ import csv
 import io
 import json
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from sakip.report.dataset import bundled_dataset_path
-
-
-def sakip(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    # The installed command, as a user runs it.
-    command = shutil.which("sakip") or str(Path(__file__).parents[1] / ".venv/bin/sakip")
-    return subprocess.run(
-        [command, *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        timeout=300,
-        check=False,
-    )
+from tests.commands import sakip
 
 
 def second_unit(folder: Path) -> Path:

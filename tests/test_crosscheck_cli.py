@@ -11,14 +11,12 @@ as computed passes (exit 0), a different one is a finding (exit 1).
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.commands import sakip
 from tests.test_cli import unplaced
 
 # One unit, one indicator fed by the section below it (NAME, TARGET, REALIZATION filled in).
@@ -117,14 +115,6 @@ CASES = {
     # 2 of 3 BA pairs match: 66,666... -> 66,66 (truncated, the capaian policy)
     "barang_bukti": (BARANG_BUKTI, "Nilai keamanan barang bukti", "100", "66.66", "100"),
 }
-
-
-def sakip(*args: str) -> subprocess.CompletedProcess[str]:
-    """The installed ``sakip`` command (the console script), as a user runs it."""
-    command = shutil.which("sakip", path=str(Path(sys.executable).parent)) or "sakip"
-    return subprocess.run(
-        [command, *args], capture_output=True, text=True, timeout=120, check=False
-    )
 
 
 def write(tmp_path: Path, section: str, realization: str) -> Path:

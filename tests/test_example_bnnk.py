@@ -13,7 +13,6 @@ import io
 import json
 import re
 import shutil
-import subprocess
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -24,24 +23,12 @@ from sakip.errors import DataSetError
 from sakip.report.audit import run_audit
 from sakip.report.compute import compute_report
 from sakip.report.dataset import parse_dataset
+from tests.commands import sakip
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "data"
 DATASET = EXAMPLES / "bnnk-contoh-2024.toml"
 SURVEY = EXAMPLES / "skm-bnnk-contoh-2024.csv"
 UNIT = "BNN Kabupaten Contoh (fiktif)"
-
-
-def sakip(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    # The installed command, as a user runs it.
-    command = shutil.which("sakip") or str(Path(__file__).parents[1] / ".venv/bin/sakip")
-    return subprocess.run(
-        [command, *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        timeout=300,
-        check=False,
-    )
 
 
 @pytest.fixture

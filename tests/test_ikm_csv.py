@@ -11,8 +11,6 @@ import csv
 import io
 import json
 import os
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -30,21 +28,8 @@ from sakip.report.answers_csv import (
     write_answers,
 )
 from sakip.report.safety import FILE_LIMIT
+from tests.commands import UNIT_HEAD, sakip
 from tests.test_cli import unplaced
-
-
-def sakip(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    # The installed command, as a user runs it.
-    command = shutil.which("sakip") or str(Path(__file__).parents[1] / ".venv/bin/sakip")
-    return subprocess.run(
-        [command, *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        timeout=300,
-        check=False,
-    )
-
 
 # The survey of these tests, written by hand. Semester 1: two respondents answering 4
 # everywhere. Semester 2: six respondents answering 3 everywhere, one of whom left U9
@@ -70,16 +55,9 @@ EXCEL_ID = "\ufeff" + "".join(";".join(row) + "\r\n" for row in [HEADER, *ROWS])
 )
 SURVEYS = {"plain": PLAIN, "excel-id": EXCEL_ID}
 
-DATASET = """\
-schema = 1
-[document]
-title = "LKIP contoh"
-year = 2024
-[unit]
-code = "bnnk-contoh"
-name = "BNNK Contoh"
-level = "BNNK"
-[[objectives]]
+DATASET = (
+    UNIT_HEAD
+    + """[[objectives]]
 code = "S1"
 name = "Meningkatnya kualitas layanan rehabilitasi"
 [[objectives.indicators]]
@@ -89,6 +67,7 @@ unit_of_measure = "Indeks"
 target = "3.00"
 realization = "3.25"
 """
+)
 
 
 def entry(**fields: str) -> str:

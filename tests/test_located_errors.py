@@ -23,18 +23,13 @@ from hypothesis import strategies as st
 
 from sakip.report.dataset import bundled_dataset_path
 from sakip.report.locate import toml_locate
+from tests.commands import UNIT_HEAD
 
 SAKIP = Path(sys.executable).with_name("sakip")
 
-MINIMAL = """schema = 1
-[document]
-title = "LKIP contoh"
-year = 2024
-[unit]
-code = "bnnk-contoh"
-name = "BNNK Contoh"
-level = "BNNK"
-[[objectives]]
+MINIMAL = (
+    UNIT_HEAD
+    + """[[objectives]]
 code = "S1"
 name = "Sasaran"
 [[objectives.indicators]]
@@ -53,6 +48,7 @@ unit_of_measure = "%"
 target = { low = "80", high = "90" }
 realization = "85"
 """
+)
 
 
 def validate(tmp_path: Path, text: str) -> subprocess.CompletedProcess[str]:

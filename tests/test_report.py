@@ -16,6 +16,7 @@ from sakip.report.compute import LkipReport, compute_report
 from sakip.report.dataset import load_dataset
 from sakip.report.render import render_csv, render_json, render_markdown, render_text
 from tests import lkip2024
+from tests.commands import UNIT_HEAD
 
 
 @pytest.fixture(scope="module")
@@ -391,16 +392,9 @@ def test_file_and_sheet_names_are_safe(tmp_path: object) -> None:
 
 # --- conventions stated in the data set (issue 14) ---------------------------------------
 
-_CONVENTIONS = """
-schema = 1
-[document]
-title = "LKIP contoh"
-year = 2024
-[unit]
-code = "bnnk-contoh"
-name = "BNNK Contoh"
-level = "BNNK"
-[[objectives]]
+_CONVENTIONS = (
+    UNIT_HEAD
+    + """[[objectives]]
 code = "S1"
 name = "Sasaran"
 [[objectives.indicators]]
@@ -433,6 +427,7 @@ target = 16
 quarters = ["2", "5", "4", "5"]
 aggregation = "sum"
 """
+)
 
 
 def _conventions(text: str = _CONVENTIONS) -> LkipReport:

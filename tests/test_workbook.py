@@ -32,17 +32,9 @@ openpyxl = pytest.importorskip(
 
 from sakip.report.workbook_reader import read_workbook  # noqa: E402
 from sakip.report.workbook_template import render_template  # noqa: E402
+from tests.commands import sakip  # noqa: E402
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "data" / "bnnk-contoh-2024.toml"
-
-
-def sakip(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """The installed ``sakip`` command (the script beside this Python), as a user runs it."""
-    script = Path(sys.executable).parent / "sakip"
-    command = [str(script)] if script.exists() else [sys.executable, "-m", "sakip"]
-    return subprocess.run(
-        [*command, *args], capture_output=True, text=True, cwd=cwd, timeout=120, check=False
-    )
 
 
 def document_of(path: Path) -> dict[str, Any]:
