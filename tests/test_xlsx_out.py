@@ -42,7 +42,8 @@ def report() -> LkipReport:
 
 @pytest.fixture(scope="module")
 def data(report: LkipReport) -> bytes:
-    return render_xlsx(report)
+    result = run_audit(report)
+    return render_xlsx(report, result.findings, checked=result.checked)
 
 
 @pytest.fixture(scope="module")
@@ -232,3 +233,11 @@ def test_cli_writes_the_workbook(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     book = openpyxl.load_workbook(tmp_path / "lkip.xlsx")
     assert book.sheetnames[:2] == [SUMMARY_SHEET, "Pengukuran Kinerja"]
+
+
+def test_without_findings_the_summary_sheet_has_no_audit(report: LkipReport) -> None:
+    # The renderer draws what it is given and never audits on its own (the caller audits once).
+    book = openpyxl.load_workbook(io.BytesIO(render_xlsx(report)))
+    cells = [c.value for row in book["Ringkasan"].iter_rows() for c in row if c.value]
+    assert "Rata-rata capaian" in cells
+    assert "Temuan audit" not in cells

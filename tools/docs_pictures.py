@@ -175,7 +175,8 @@ def xlsx_picture(report: LkipReport, folder: Path) -> None:
     """Two sheets of the workbook ``sakip report --format xlsx`` writes, as LibreOffice prints them."""
     from sakip.report.xlsx_out import render_xlsx
 
-    data = render_xlsx(report)
+    result = run_audit(report)
+    data = render_xlsx(report, result.findings, checked=result.checked)
     with tempfile.TemporaryDirectory() as work:
         for sheet, name in (
             ("Ringkasan", "xlsx-ringkasan"),

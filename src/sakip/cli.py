@@ -324,10 +324,9 @@ _BINARY_FORMATS = ("xlsx", "docx")
 
 
 def _render_binary(report: LkipReport, format: str) -> bytes:
-    if format == "xlsx":
-        return render_xlsx(report)
     result = run_audit(report)
-    return render_docx(report, result.findings, checked=result.checked)
+    render = render_xlsx if format == "xlsx" else render_docx
+    return render(report, result.findings, checked=result.checked)
 
 
 def _report(args: argparse.Namespace, report: LkipReport) -> int:

@@ -186,6 +186,7 @@ def render_capaian_chart(report: LkipReport, format: ChartFormat = "png") -> byt
                 continue
             category = displayed[entry.indicator.code].result.category.label
             colour = CATEGORY_COLOURS.get(category, _NO_CATEGORY)
+            # Floats for matplotlib's geometry only; the label is the displayed Decimal.
             axes.barh(centre, float(value), height=0.5, color=colour)
             axes.text(float(value) + float(top) * 0.01, centre, _label(value), va="center")
         axes.axvline(100, color="#333333", linewidth=1, linestyle="--", zorder=0)

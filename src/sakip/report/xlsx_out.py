@@ -32,7 +32,6 @@ from sakip._io import atomic_write
 from sakip.findings import Finding
 from sakip.numbers import NumberStyle, format_number
 from sakip.report._extras import import_extra
-from sakip.report.audit import run_audit
 from sakip.report.compute import Cell, LkipReport, Table
 from sakip.report.csv_out import sheet_names
 from sakip.report.safety import formula_like
@@ -204,10 +203,11 @@ def _audit_line(findings: Sequence[Finding], checked: int) -> str:
     return f"{checked} angka tercetak diperiksa, {differ} berbeda dari aturan."
 
 
-def _summary_sheet(openpyxl: Any, book: Any, report: LkipReport) -> None:
+def _summary_sheet(
+    openpyxl: Any, book: Any, report: LkipReport, findings: Sequence[Finding] | None, checked: int
+) -> None:
     from sakip.report.render import _findings_table  # render imports this module
 
-    result = run_audit(report)
     sheet = _Sheet(openpyxl, book.create_sheet(title=SUMMARY_SHEET))
     sheet.line(report.dataset.title, sheet.title_font)
     sheet.line(_place(report), sheet.bold)
@@ -216,12 +216,15 @@ def _summary_sheet(openpyxl: Any, book: Any, report: LkipReport) -> None:
         sheet.row += 1
         sheet.line(summary.title, sheet.bold)
         sheet.table(summary)
+    if findings is None:  # not audited: the summary alone
+        sheet.finish(openpyxl, 2, repeat=False)
+        return
     sheet.row += 1
     sheet.line("Temuan audit", sheet.bold)
-    sheet.line(_audit_line(result.findings, result.checked))
-    if result.findings:
+    sheet.line(_audit_line(findings, checked))
+    if findings:
         # Without the "No" column: "Lokasi" stands under the summary's "Ukuran".
-        found = _findings_table(result.findings)
+        found = _findings_table(findings)
         rows = tuple(row[1:] for row in found.rows)
         sheet.table(Table("temuan", "Temuan audit", found.columns[1:], rows))
     sheet.finish(openpyxl, 2, repeat=False)  # the document's title and the unit stay in view
@@ -240,12 +243,24 @@ def _table_sheet(openpyxl: Any, book: Any, report: LkipReport, table: Table, nam
     sheet.finish(openpyxl, first)
 
 
-def render_xlsx(report: LkipReport) -> bytes:
+def render_xlsx(
+    report: LkipReport, findings: Sequence[Finding] | None = None, *, checked: int | None = None
+) -> bytes:
     """The XLSX workbook (needs the ``xlsx`` extra: openpyxl).
 
-    The first sheet is :data:`SUMMARY_SHEET` (summary and audit findings,
-    from :func:`sakip.report.audit.run_audit`), then one sheet per other
-    table in the report's order. The workbook's language is ``id-ID``.
+    The first sheet is :data:`SUMMARY_SHEET` (the summary, and the audit's
+    findings when given, as :func:`~sakip.report.docx_out.render_docx` and
+    :func:`~sakip.report.html_out.render_html` take them), then one sheet per
+    other table in the report's order. The workbook's language is ``id-ID``.
+
+    Parameters
+    ----------
+    report : LkipReport
+    findings : sequence of Finding, optional
+        The audit's findings (:func:`sakip.report.audit.run_audit`).
+    checked : int, optional
+        How many printed figures the audit checked (default: the number of
+        findings).
 
     Raises
     ------
@@ -274,7 +289,8 @@ def render_xlsx(report: LkipReport) -> bytes:
     book.properties.language = "id-ID"
     book.properties.title = report.dataset.title
     book.properties.creator = "sakip"
-    _summary_sheet(openpyxl, book, report)
+    count = checked if checked is not None else len(findings or ())
+    _summary_sheet(openpyxl, book, report, findings, count)
     tables = [table for table in report.tables if table.key != "ringkasan"]
     names = sheet_names([Table("ringkasan", SUMMARY_SHEET, (), ()), *tables])[1:]
     for table, name in zip(tables, names, strict=True):
@@ -284,7 +300,13 @@ def render_xlsx(report: LkipReport) -> bytes:
     return buffer.getvalue()
 
 
-def write_xlsx(report: LkipReport, path: str | Path) -> None:
+def write_xlsx(
+    report: LkipReport,
+    path: str | Path,
+    findings: Sequence[Finding] | None = None,
+    *,
+    checked: int | None = None,
+) -> None:
     """Write :func:`render_xlsx` to ``path``, atomically (needs the ``xlsx`` extra: openpyxl).
 
     The workbook is written to a temporary file in the same folder, then
@@ -311,4 +333,4 @@ def write_xlsx(report: LkipReport, path: str | Path) -> None:
     >>> [path.name for path in folder.iterdir()]  # no temporary file left behind
     ['lkip.xlsx']
     """
-    atomic_write(Path(path), render_xlsx(report))
+    atomic_write(Path(path), render_xlsx(report, findings, checked=checked))
